@@ -1,0 +1,218 @@
+import type { Catalog } from './io/read.ts';
+import { type CatalogProblem, entryLabel, fileName } from './problems.ts';
+import { TOKEN_PRICE_KEYS } from './schema/pricing.ts';
+import { isManualOverride } from './schema/override.ts';
+
+/**
+ * A per-million price below this is almost certainly a per-token price pasted into the wrong unit:
+ * the cheapest real prices are around $0.005 per million tokens, the dearest per-token prices about
+ * $0.0006.
+ */
+export const MIN_PLAUSIBLE_PER_MILLION = 0.001;
+
+type PriceBlock = Record<string, { per_million_tokens?: number; price?: number } | undefined>;
+
+function priceProblems(
+  pricing: PriceBlock | undefined,
+  file: string,
+  entry: string,
+  fieldPrefix: string,
+): CatalogProblem[] {
+  if (!pricing) return [];
+  const out: CatalogProblem[] = [];
+  for (const key of TOKEN_PRICE_KEYS) {
+    const v = pricing[key]?.per_million_tokens;
+    if (typeof v === 'number' && v > 0 && v < MIN_PLAUSIBLE_PER_MILLION) {
+      out.push({
+        severity: 'error',
+        code: 'implausible-price',
+        file,
+        entry,
+        field: `${fieldPrefix}.${key}.per_million_tokens`,
+        message: `${v} per million tokens is implausibly small; is it a per-token price? (multiply by 1,000,000)`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks what a schema cannot see on one entry alone: references between files, duplicates, and
+ * values that are legal but almost certainly wrong. Expects entries that already passed the schema.
+ */
+export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const providersFile = fileName('providers');
+  const modelsFile = fileName('models');
+  const overridesFile = fileName('overrides');
+
+  const providerIds = new Set<string>();
+  catalog.providers.forEach((p, i) => {
+    if (providerIds.has(p.id)) {
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        file: providersFile,
+        entry: entryLabel('providers', i, p),
+        field: 'id',
+        message: `duplicate provider id "${p.id}"`,
+      });
+    }
+    providerIds.add(p.id);
+  });
+
+  const modelIds = new Set<string>();
+  const aliasOwner = new Map<string, string>();
+  catalog.models.forEach((m, i) => {
+    const entry = entryLabel('models', i, m);
+    if (modelIds.has(m.id)) {
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        file: modelsFile,
+        entry,
+        field: 'id',
+        message: `duplicate model id "${m.id}"`,
+      });
+    }
+    modelIds.add(m.id);
+    for (const alias of m.aliases ?? []) {
+      const owner = aliasOwner.get(alias);
+      if (owner && owner !== m.id) {
+        problems.push({
+          severity: 'error',
+          code: 'duplicate-alias',
+          file: modelsFile,
+          entry,
+          field: 'aliases',
+          message: `alias "${alias}" is also an alias of "${owner}"`,
+        });
+      }
+      aliasOwner.set(alias, m.id);
+    }
+    problems.push(...priceProblems(m.pricing as PriceBlock | undefined, modelsFile, entry, 'pricing'));
+  });
+  catalog.models.forEach((m, i) => {
+    if (m.aliases?.some((a) => modelIds.has(a) && a !== m.id)) {
+      problems.push({
+        severity: 'error',
+        code: 'alias-shadows-id',
+        file: modelsFile,
+        entry: entryLabel('models', i, m),
+        field: 'aliases',
+        message: `an alias equals another model's id: ${m.aliases.filter((a) => modelIds.has(a)).join(', ')}`,
+      });
+    }
+    if (m.replaced_by && !modelIds.has(m.replaced_by)) {
+      problems.push({
+        severity: 'warning',
+        code: 'unknown-model',
+        file: modelsFile,
+        entry: entryLabel('models', i, m),
+        field: 'replaced_by',
+        message: `replaced_by names unknown model "${m.replaced_by}"`,
+      });
+    }
+  });
+
+  const autoSeen = new Set<string>();
+  const prioritySeen = new Set<string>();
+  const servedModels = new Set<string>();
+  const modelById = new Map(catalog.models.map((m) => [m.id, m]));
+  catalog.overrides.forEach((o, i) => {
+    const entry = entryLabel('overrides', i, o);
+    const key = `${o.provider_id}\u0000${o.model_id}`;
+    if (!providerIds.has(o.provider_id)) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-provider',
+        file: overridesFile,
+        entry,
+        field: 'provider_id',
+        message: `unknown provider "${o.provider_id}" (not in providers.json)`,
+      });
+    }
+    if (!modelIds.has(o.model_id)) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-model',
+        file: overridesFile,
+        entry,
+        field: 'model_id',
+        message: `unknown model "${o.model_id}" (not in models.json)`,
+      });
+    }
+    if (o.replace_with && !modelIds.has(o.replace_with)) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-model',
+        file: overridesFile,
+        entry,
+        field: 'replace_with',
+        message: `replace_with names unknown model "${o.replace_with}"`,
+      });
+    }
+    if (!isManualOverride(o)) {
+      if (autoSeen.has(key)) {
+        problems.push({
+          severity: 'error',
+          code: 'duplicate-auto-override',
+          file: overridesFile,
+          entry,
+          message: `a second auto override (priority < 100) for ${o.provider_id}/${o.model_id}; a sync writes exactly one`,
+        });
+      }
+      autoSeen.add(key);
+    } else if (!o.reason) {
+      problems.push({
+        severity: 'error',
+        code: 'manual-without-reason',
+        file: overridesFile,
+        entry,
+        field: 'reason',
+        message: 'a manual override (priority >= 100) must say why in "reason"',
+      });
+    }
+    const pkey = `${key}\u0000${o.priority}`;
+    if (prioritySeen.has(pkey)) {
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-priority',
+        file: overridesFile,
+        entry,
+        field: 'priority',
+        message: `two overrides for ${o.provider_id}/${o.model_id} share priority ${o.priority}; resolution order would be ambiguous`,
+      });
+    }
+    prioritySeen.add(pkey);
+    if (!o.disabled) servedModels.add(o.model_id);
+    problems.push(...priceProblems(o.pricing as PriceBlock | undefined, overridesFile, entry, 'pricing'));
+
+    const base = modelById.get(o.model_id);
+    const context = o.limits?.context_window ?? base?.context_window;
+    const maxOut = o.limits?.max_output_tokens ?? base?.max_output_tokens;
+    if (o.limits && context !== undefined && maxOut !== undefined && maxOut > context) {
+      problems.push({
+        severity: 'error',
+        code: 'output-exceeds-context',
+        file: overridesFile,
+        entry,
+        field: 'limits.max_output_tokens',
+        message: `max_output_tokens ${maxOut} exceeds context_window ${context} for this provider`,
+      });
+    }
+  });
+
+  catalog.models.forEach((m, i) => {
+    if (!servedModels.has(m.id)) {
+      problems.push({
+        severity: 'warning',
+        code: 'orphan-model',
+        file: modelsFile,
+        entry: entryLabel('models', i, m),
+        message: 'no provider serves this model (no enabled override names it)',
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,151 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { CatalogLoadError, type CatalogProblem, entryLabel, fileName, formatPath } from '../problems.ts';
+import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS } from '../schema/files.ts';
+import type { Model } from '../schema/model.ts';
+import type { Override } from '../schema/override.ts';
+import type { Provider } from '../schema/provider.ts';
+import { VersionSchema } from '../schema/common.ts';
+import { parseJsonText } from './json-text.ts';
+
+/** The catalog as three lists: what the rest of the code works with. */
+export interface Catalog {
+  providers: Provider[];
+  models: Model[];
+  overrides: Override[];
+}
+
+/** What was read from disk, kept so a writer can tell whether anything changed. */
+export interface DataFileState {
+  /** The file's text as read, or undefined when it did not exist. */
+  text?: string;
+  version?: string;
+  $schema?: string;
+}
+
+export interface InspectedCatalog {
+  catalog: Catalog;
+  files: Record<DataFileKind, DataFileState>;
+  /** Schema problems; entries with problems are left out of `catalog`. */
+  problems: CatalogProblem[];
+}
+
+function schemaProblem(
+  kind: DataFileKind,
+  message: string,
+  extra: Partial<CatalogProblem> = {},
+): CatalogProblem {
+  return { severity: 'error', code: 'schema', file: fileName(kind), message, ...extra };
+}
+
+function issuesToProblems(kind: DataFileKind, index: number, entry: unknown, error: z.ZodError) {
+  return error.issues.map((issue) =>
+    schemaProblem(kind, issue.message, {
+      entry: entryLabel(kind, index, entry),
+      ...(issue.path.length > 0 ? { field: formatPath(issue.path) } : {}),
+    }),
+  );
+}
+
+/** Checks one parsed file: the envelope, then every entry on its own so one bad entry names itself. */
+function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogProblem[]) {
+  const state: DataFileState = {};
+  const entries: unknown[] = [];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(schemaProblem(kind, `expected an object { "version": ..., "${kind}": [...] }`));
+    return { state, entries };
+  }
+  const obj = value as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (key !== '$schema' && key !== 'version' && key !== kind) {
+      problems.push(schemaProblem(kind, `unknown top-level key "${key}"`, { field: key }));
+    }
+  }
+  const version = VersionSchema.safeParse(obj.version);
+  if (version.success) state.version = version.data;
+  else problems.push(schemaProblem(kind, 'version must be YYYY.MM.DD', { field: 'version' }));
+  if (typeof obj.$schema === 'string') state.$schema = obj.$schema;
+  const list = obj[kind];
+  if (!Array.isArray(list)) {
+    problems.push(schemaProblem(kind, `"${kind}" must be an array`, { field: kind }));
+    return { state, entries };
+  }
+  const schema = ENTRY_SCHEMAS[kind];
+  list.forEach((entry, index) => {
+    const parsed = schema.safeParse(entry);
+    if (parsed.success) entries.push(parsed.data);
+    else problems.push(...issuesToProblems(kind, index, entry, parsed.error));
+  });
+  return { state, entries };
+}
+
+/**
+ * Reads and schema-checks the three data files, collecting every problem instead of stopping at the
+ * first. Never throws for bad data; `readCatalog` is the strict variant.
+ */
+export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
+  const problems: CatalogProblem[] = [];
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (!dirStat?.isDirectory()) {
+    throw new CatalogLoadError([
+      {
+        severity: 'error',
+        code: 'missing-data-dir',
+        file: dir,
+        message: 'data directory not found (set --data or CATALOG_DATA_DIR)',
+      },
+    ]);
+  }
+  const files = {} as Record<DataFileKind, DataFileState>;
+  const lists = {} as Record<DataFileKind, unknown[]>;
+  await Promise.all(
+    DATA_FILE_KINDS.map(async (kind) => {
+      const text = await readFile(join(dir, fileName(kind)), 'utf8').catch((err: NodeJS.ErrnoException) => {
+        problems.push({
+          severity: 'error',
+          code: err.code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
+          file: fileName(kind),
+          message: err.code === 'ENOENT' ? `file not found in ${dir}` : `cannot read: ${err.message}`,
+        });
+        return undefined;
+      });
+      lists[kind] = [];
+      files[kind] = {};
+      if (text === undefined) return;
+      const parsed = parseJsonText(text);
+      if (!parsed.ok) {
+        problems.push({ severity: 'error', code: 'json-syntax', file: fileName(kind), message: parsed.message });
+        files[kind] = { text };
+        return;
+      }
+      const { state, entries } = inspectEnvelope(kind, parsed.value, problems);
+      files[kind] = { ...state, text };
+      lists[kind] = entries;
+    }),
+  );
+  return {
+    catalog: {
+      providers: lists.providers as Provider[],
+      models: lists.models as Model[],
+      overrides: lists.overrides as Override[],
+    },
+    files,
+    problems: sortProblems(problems),
+  };
+}
+
+/** Reads the data files and throws a CatalogLoadError listing every schema problem, if any. */
+export async function readCatalog(dir: string): Promise<{ catalog: Catalog; files: Record<DataFileKind, DataFileState> }> {
+  const inspected = await inspectCatalog(dir);
+  if (inspected.problems.some((p) => p.severity === 'error')) throw new CatalogLoadError(inspected.problems);
+  return { catalog: inspected.catalog, files: inspected.files };
+}
+
+const FILE_ORDER = DATA_FILE_KINDS.map(fileName);
+export function sortProblems(problems: CatalogProblem[]): CatalogProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => FILE_ORDER.indexOf(a.p.file) - FILE_ORDER.indexOf(b.p.file) || a.i - b.i)
+    .map(({ p }) => p);
+}

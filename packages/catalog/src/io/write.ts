@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { canonicalModels, canonicalOverrides, canonicalProviders, stableJson } from '../canonical.ts';
+import { fileName } from '../problems.ts';
+import { DATA_FILE_KINDS, type DataFileKind } from '../schema/files.ts';
+import type { Catalog, DataFileState } from './read.ts';
+
+/** Where each data file points its editor for validation, relative to the data directory. */
+export const schemaRefOf = (kind: DataFileKind) => `./schema/${kind}.schema.json`;
+
+/** Today's date as a data-file version, in UTC so every machine agrees. */
+export function versionForDate(date: Date): string {
+  return date.toISOString().slice(0, 10).replace(/-/g, '.');
+}
+
+function canonicalList(kind: DataFileKind, catalog: Catalog): unknown[] {
+  switch (kind) {
+    case 'providers':
+      return canonicalProviders(catalog.providers);
+    case 'models':
+      return canonicalModels(catalog.models);
+    case 'overrides':
+      return canonicalOverrides(catalog.overrides);
+  }
+}
+
+/** The exact text of one data file. */
+export function serializeDataFile(kind: DataFileKind, list: unknown[], version: string): string {
+  return stableJson({ $schema: schemaRefOf(kind), version, [kind]: list });
+}
+
+export interface PlannedFile {
+  kind: DataFileKind;
+  text: string;
+  changed: boolean;
+}
+
+/**
+ * Computes the text of each data file. A file keeps its previous version (and so its exact bytes)
+ * unless its content changed, in which case the version becomes `now`'s date.
+ */
+export function planCatalogWrite(
+  catalog: Catalog,
+  previous: Partial<Record<DataFileKind, DataFileState>>,
+  now: Date = new Date(),
+): PlannedFile[] {
+  return DATA_FILE_KINDS.map((kind) => {
+    const list = canonicalList(kind, catalog);
+    const prev = previous[kind];
+    if (prev?.text !== undefined && prev.version) {
+      const same = serializeDataFile(kind, list, prev.version);
+      if (same === prev.text) return { kind, text: same, changed: false };
+    }
+    return { kind, text: serializeDataFile(kind, list, versionForDate(now)), changed: true };
+  });
+}
+
+/** Writes a file so that a reader (or a crash) only ever sees the old or the new content. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Writes the files whose content changed; returns the kinds written. */
+export async function writeCatalog(
+  dir: string,
+  catalog: Catalog,
+  previous: Partial<Record<DataFileKind, DataFileState>>,
+  now: Date = new Date(),
+): Promise<DataFileKind[]> {
+  const planned = planCatalogWrite(catalog, previous, now).filter((f) => f.changed);
+  for (const f of planned) await writeFileAtomic(join(dir, fileName(f.kind)), f.text);
+  return planned.map((f) => f.kind);
+}

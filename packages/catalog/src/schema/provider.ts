@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { ProviderIdSchema, UrlSchema, uniqueList } from './common.ts';
+
+export const ApiFormatSchema = z.enum(['OPENAI', 'ANTHROPIC', 'GEMINI', 'OLLAMA', 'CUSTOM'], {
+  message: 'unknown format (OPENAI, ANTHROPIC, GEMINI, OLLAMA, CUSTOM)',
+});
+
+export const AuthenticationSchema = z.enum(['API_KEY', 'OAUTH', 'CLOUD_CREDENTIALS', 'NONE'], {
+  message: 'unknown authentication (API_KEY, OAUTH, CLOUD_CREDENTIALS, NONE)',
+});
+
+export const EndpointSchema = z.enum(
+  [
+    'CHAT_COMPLETIONS',
+    'MESSAGES',
+    'RESPONSES',
+    'GENERATE_CONTENT',
+    'COMPLETIONS',
+    'EMBEDDINGS',
+    'RERANK',
+    'IMAGE_GENERATION',
+    'AUDIO_TRANSCRIPTION',
+    'AUDIO_SPEECH',
+    'MODERATIONS',
+  ],
+  { message: 'unknown endpoint type' },
+);
+
+export const TransformerNameSchema = z.enum(
+  ['openai', 'openrouter', 'aihubmix', 'ollama', 'anthropic', 'gemini'],
+  { message: 'unknown transformer (openai, openrouter, aihubmix, ollama, anthropic, gemini)' },
+);
+
+export const ProviderTagSchema = z.enum(['official', 'aggregator', 'cloud', 'self-hosted', 'local'], {
+  message: 'unknown tag (official, aggregator, cloud, self-hosted, local)',
+});
+
+export const ApiFormatEntrySchema = z.strictObject({
+  format: ApiFormatSchema,
+  base_url: UrlSchema,
+  default: z.boolean(),
+});
+
+/** How to send the key when it is not `Authorization: Bearer <key>`. */
+export const EndpointAuthSchema = z.strictObject({
+  header_name: z.string().min(1).optional(),
+  prefix: z.string().optional(),
+  /** Send the key as this query parameter instead of a header (Gemini's `?key=`). */
+  query_param: z.string().min(1).optional(),
+});
+
+export const ModelsApiEndpointSchema = z.strictObject({
+  url: UrlSchema,
+  endpoint_type: EndpointSchema,
+  format: ApiFormatSchema,
+  transformer: TransformerNameSchema.optional(),
+  auth: EndpointAuthSchema.optional(),
+  /** Extra request headers that are not secrets (e.g. `anthropic-version`). */
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+export const UpdateFrequencySchema = z.enum(['realtime', 'daily', 'weekly', 'manual'], {
+  message: 'unknown update_frequency (realtime, daily, weekly, manual)',
+});
+
+export const ModelsApiSchema = z.strictObject({
+  endpoints: z.array(ModelsApiEndpointSchema).min(1, 'models_api needs at least one endpoint'),
+  enabled: z.boolean(),
+  update_frequency: UpdateFrequencySchema,
+  last_synced: z.iso.datetime({ message: 'last_synced must be an ISO 8601 date-time' }).optional(),
+});
+
+export const ApiCompatibilitySchema = z.strictObject({
+  supports_stream_options: z.boolean().optional(),
+  supports_developer_role: z.boolean().optional(),
+  supports_service_tier: z.boolean().optional(),
+  supports_parallel_tool_calls: z.boolean().optional(),
+  supports_json_schema: z.boolean().optional(),
+  supports_array_content: z.boolean().optional(),
+});
+
+export const ProviderMetadataSchema = z.looseObject({
+  tags: uniqueList(ProviderTagSchema).optional(),
+});
+
+export const ProviderSchema = z
+  .strictObject({
+    id: ProviderIdSchema,
+    name: z.string().min(1, 'name must not be empty'),
+    description: z.string().min(1).optional(),
+    website: UrlSchema.optional(),
+    documentation: UrlSchema.optional(),
+    authentication: AuthenticationSchema,
+    api_key_env: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'api_key_env must be an UPPER_SNAKE_CASE variable name')
+      .optional(),
+    formats: z.array(ApiFormatEntrySchema).min(1, 'a provider needs at least one format'),
+    supported_endpoints: uniqueList(EndpointSchema).optional(),
+    api_compatibility: ApiCompatibilitySchema.optional(),
+    deprecated: z.boolean().optional(),
+    metadata: ProviderMetadataSchema.optional(),
+    models_api: ModelsApiSchema.optional(),
+  })
+  .refine((p) => p.formats.filter((f) => f.default).length === 1, {
+    message: 'exactly one format must have default: true',
+    path: ['formats'],
+  });
+
+export type ApiFormat = z.infer<typeof ApiFormatSchema>;
+export type Authentication = z.infer<typeof AuthenticationSchema>;
+export type TransformerName = z.infer<typeof TransformerNameSchema>;
+export type ModelsApiEndpoint = z.infer<typeof ModelsApiEndpointSchema>;
+export type ModelsApi = z.infer<typeof ModelsApiSchema>;
+export type Provider = z.infer<typeof ProviderSchema>;
+
+/** The environment variable holding a provider's key: `api_key_env`, else `<ID>_API_KEY`. */
+export function apiKeyEnvOf(provider: Pick<Provider, 'id' | 'api_key_env'>): string {
+  return provider.api_key_env ?? `${provider.id.toUpperCase().replace(/-/g, '_')}_API_KEY`;
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { config as loadDotenv } from 'dotenv';
+import { runCli } from './program.ts';
+
+// Keys may live in .env; the real environment wins over it.
+loadDotenv({ quiet: true });
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: Boolean(process.stdout.isTTY),
+});
+process.exitCode = code;
