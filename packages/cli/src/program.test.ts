@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDataDir, runCliCaptured, type TempDataDir } from './testing.ts';
+
+let tmp: TempDataDir | undefined;
+afterEach(async () => {
+  await tmp?.cleanup();
+  tmp = undefined;
+});
+
+describe('catalog program', () => {
+  it('prints help and exits 0', async () => {
+    const run = await runCliCaptured(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: catalog');
+    expect(run.stdout).toContain('validate');
+  });
+
+  it('an unknown command is a usage error (exit 2)', async () => {
+    const run = await runCliCaptured(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown command/);
+  });
+
+  it('validate passes on an empty, well-formed data directory', async () => {
+    tmp = await makeTempDataDir();
+    const run = await runCliCaptured(['--data', tmp.dir, 'validate']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/0 errors, 0 warnings/);
+  });
+
+  it('a missing data directory is a clear error without a stack trace', async () => {
+    const run = await runCliCaptured(['--data', '/nonexistent/llm-catalog-data', 'validate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('/nonexistent/llm-catalog-data: data directory not found');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
