@@ -1,6 +1,7 @@
 export * from './schema/index.ts';
 export * from './problems.ts';
 export * from './price.ts';
+export * from './ids.ts';
 export * from './canonical.ts';
 export * from './integrity.ts';
 export * from './resolve.ts';
