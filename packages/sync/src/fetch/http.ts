@@ -1,0 +1,199 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ofetch } from 'ofetch';
+import { FetchError } from './errors.ts';
+import { backoffDelayMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
+import { describeErrorBody, describeNonJsonBody } from './upstream-message.ts';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRIES = 3;
+export const DEFAULT_RETRY_BASE_DELAY_MS = 500;
+/** A `Retry-After` longer than this is not waited for: the provider fails now and is retried next run. */
+export const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
+/** The largest real list (OpenRouter, a few hundred models) is about 2 MB; this leaves ample room. */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** Error bodies are read only as far as a message can be found in them. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface HttpOptions {
+  /** Per attempt, covering the headers and the whole body. */
+  timeoutMs: number;
+  /** Further attempts after the first, on timeouts, network errors, 408, 425, 429 and 5xx. */
+  retries: number;
+  retryBaseDelayMs: number;
+  maxRetryDelayMs: number;
+  maxBytes: number;
+  onRetry?: (retry: RetryInfo) => void;
+  random?: () => number;
+}
+
+export interface RetryInfo {
+  providerId: string;
+  /** 1 for the first retry. */
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface JsonRequest {
+  providerId: string;
+  url: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  /** Texts that must never appear in an error (the key, wherever it was put). */
+  secrets: readonly string[];
+}
+
+class BodyTooLargeError extends Error {}
+
+/** Reads a body as text, refusing (or, for error bodies, cutting) anything longer than `limit` bytes. */
+async function readText(response: Response, limit: number, onOverflow: 'throw' | 'truncate'): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (onOverflow === 'throw' && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new BodyTooLargeError();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      if (onOverflow === 'throw') throw new BodyTooLargeError();
+      chunks.push(value.subarray(0, value.byteLength - (total - limit)));
+      break;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${Number((ms / 1000).toFixed(1))}s`;
+}
+
+/** The code of the system error under the wrappers of ofetch and undici (`ECONNREFUSED`, ...). */
+function rootCauseCode(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function networkReason(err: unknown, url: string): string {
+  const code = rootCauseCode(err);
+  const host = new URL(url).host;
+  if (code === 'ECONNREFUSED') return `cannot connect to ${host} (connection refused)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve ${host}`;
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') {
+    return `connection to ${host} closed before the response was complete`;
+  }
+  // The message of a wrapper may quote the URL, and with it a key sent as a query parameter.
+  return `network error reaching ${host}${code ? ` (${code})` : ''}`;
+}
+
+interface AttemptFailure {
+  error: FetchError;
+  retryable: boolean;
+  /** What the server asked us to wait, when it said. */
+  retryAfterMs?: number;
+}
+
+async function attempt(request: JsonRequest, options: HttpOptions): Promise<{ body: unknown } | AttemptFailure> {
+  const { providerId, secrets } = request;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    const response = await ofetch.raw(request.url, {
+      method: 'GET',
+      headers: { 'user-agent': 'llm-catalog', ...request.headers },
+      query: request.query,
+      retry: false,
+      responseType: 'stream',
+      ignoreResponseError: true,
+      signal: controller.signal,
+    });
+    const contentType = response.headers.get('content-type');
+    if (response.status < 200 || response.status >= 300) {
+      const text = await readText(response, MAX_ERROR_BODY_BYTES, 'truncate');
+      const said = describeErrorBody(text, contentType) ?? response.statusText;
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      return {
+        error: new FetchError(providerId, 'http', `HTTP ${response.status}${said ? ` ${said}` : ''}`, {
+          status: response.status,
+          secrets,
+        }),
+        retryable: isRetryableStatus(response.status),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      };
+    }
+    const text = await readText(response, options.maxBytes, 'throw');
+    try {
+      return { body: JSON.parse(text) };
+    } catch (err) {
+      const reason = describeNonJsonBody(text, contentType, err instanceof Error ? err.message : String(err));
+      return { error: new FetchError(providerId, 'body', reason, { status: response.status, secrets }), retryable: false };
+    }
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      const mb = Math.round(options.maxBytes / (1024 * 1024));
+      return {
+        error: new FetchError(providerId, 'body', `response body is larger than ${mb} MB; refused`, { secrets }),
+        retryable: false,
+      };
+    }
+    if (timedOut) {
+      return {
+        error: new FetchError(providerId, 'timeout', `no complete response within ${formatDuration(options.timeoutMs)}`, {
+          secrets,
+        }),
+        retryable: true,
+      };
+    }
+    return { error: new FetchError(providerId, 'network', networkReason(err, request.url), { secrets }), retryable: true };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * GETs a JSON document with a timeout, a size cap and retries. Retries back off exponentially with
+ * jitter and wait what a `Retry-After` header asks, up to `maxRetryDelayMs`. Every error is a
+ * FetchError whose text is free of the request's secrets.
+ */
+export async function getJson(request: JsonRequest, options: HttpOptions): Promise<unknown> {
+  for (let n = 0; ; n++) {
+    const result = await attempt(request, options);
+    if ('body' in result) return result.body;
+    if (!result.retryable) throw result.error;
+    if (n >= options.retries) {
+      if (n === 0) throw result.error;
+      throw new FetchError(request.providerId, result.error.kind, `${result.error.detail} (after ${n + 1} attempts)`, {
+        ...(result.error.status !== undefined ? { status: result.error.status } : {}),
+        secrets: request.secrets,
+      });
+    }
+    if (result.retryAfterMs !== undefined && result.retryAfterMs > options.maxRetryDelayMs) {
+      throw new FetchError(
+        request.providerId,
+        result.error.kind,
+        `${result.error.detail} (asked to retry after ${formatDuration(result.retryAfterMs)}; not waiting that long)`,
+        { ...(result.error.status !== undefined ? { status: result.error.status } : {}), secrets: request.secrets },
+      );
+    }
+    const delayMs =
+      result.retryAfterMs ?? backoffDelayMs(n, options.retryBaseDelayMs, options.maxRetryDelayMs, options.random);
+    options.onRetry?.({ providerId: request.providerId, attempt: n + 1, delayMs, reason: result.error.detail });
+    await sleep(delayMs);
+  }
+}
