@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { stableJson } from '../canonical.ts';
+import { buildResolvedCatalog } from './build.ts';
+import { pricedCatalog } from './test-fixture.ts';
+
+describe('buildResolvedCatalog', () => {
+  const built = buildResolvedCatalog(pricedCatalog(), '2026.02.03');
+
+  it('lists each provider with the models it serves, overrides applied', () => {
+    expect(built.version).toBe('2026.02.03');
+    expect(Object.keys(built.providers)).toEqual(['cheapo', 'groq', 'local', 'openai', 'openrouter', 'yuan']);
+    expect(Object.keys(built.providers.openai?.models ?? {})).toEqual(['embed-small', 'gpt-4-turbo', 'gpt-4o']);
+    const viaOpenRouter = built.providers.openrouter?.models['gpt-4o'];
+    expect(viaOpenRouter?.provider_model_id).toBe('openai/gpt-4o');
+    expect(viaOpenRouter?.pricing).toEqual({
+      input: { per_million_tokens: 2.75, currency: 'USD' },
+      output: { per_million_tokens: 10, currency: 'USD' },
+      cache_read: { per_million_tokens: 1.25, currency: 'USD' },
+    });
+  });
+
+  it('keeps disabled offerings, flagged, with their replacement', () => {
+    expect(built.providers.openai?.models['gpt-4-turbo']).toMatchObject({
+      disabled: true,
+      reason: 'retired from the API',
+      replace_with: 'gpt-4o',
+    });
+  });
+
+  it('names the key variable of every provider that needs one, and none for keyless servers', () => {
+    expect(built.providers.openai?.api_key_env).toBe('OPENAI_API_KEY');
+    expect(built.providers.groq?.api_key_env).toBe('GROQ_API_KEY');
+    expect(built.providers.local?.api_key_env).toBeUndefined();
+  });
+
+  it('leaves out merge bookkeeping', () => {
+    const gpt = built.providers.openai?.models['gpt-4o'];
+    expect(gpt?.metadata).toEqual({ source: 'openai' });
+    expect(gpt).not.toHaveProperty('provider_id');
+  });
+
+  it('is byte-identical whatever order the data comes in', () => {
+    const shuffled = pricedCatalog();
+    shuffled.providers.reverse();
+    shuffled.models.reverse();
+    shuffled.overrides.reverse();
+    expect(stableJson(buildResolvedCatalog(shuffled, '2026.02.03'))).toBe(stableJson(built));
+  });
+});

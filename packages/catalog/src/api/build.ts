@@ -1,0 +1,45 @@
+import type { Catalog } from '../io/read.ts';
+import { indexCatalog, resolveProviderModels, type ResolvedModel } from '../resolve.ts';
+import type { Provider } from '../schema/provider.ts';
+import { keyEnvOf } from './key-env.ts';
+
+/** A model in the built catalog: its effective values for one provider, without merge bookkeeping. */
+export type BuiltModel = Omit<ResolvedModel, 'provider_id'>;
+
+export type BuiltProvider = Provider & {
+  /** Keyed by base model id; disabled offerings are kept, flagged `disabled`, so a consumer can show the replacement. */
+  models: Record<string, BuiltModel>;
+};
+
+/** `dist/catalog.json`: every provider with the models it serves, overrides already applied. */
+export interface BuiltCatalog {
+  /** The newest version among the data files it was built from. */
+  version: string;
+  providers: Record<string, BuiltProvider>;
+}
+
+function builtModel(model: ResolvedModel): BuiltModel {
+  const { provider_id: _providerId, ...rest } = model;
+  if (!rest.metadata?.provenance) return rest;
+  // Provenance tells importers which facts they own; a consumer of effective values has no use for it.
+  const { provenance: _provenance, ...metadata } = rest.metadata;
+  const out: BuiltModel = { ...rest, metadata };
+  if (Object.keys(metadata).length === 0) delete out.metadata;
+  return out;
+}
+
+/**
+ * The catalog resolved for consumers in any language: provider -> model -> effective values.
+ * Pure; serialize it with `stableJson` for byte-identical output from the same data.
+ */
+export function buildResolvedCatalog(catalog: Catalog, version: string): BuiltCatalog {
+  const index = indexCatalog(catalog);
+  const providers: Record<string, BuiltProvider> = {};
+  for (const provider of [...catalog.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const models: Record<string, BuiltModel> = {};
+    for (const m of resolveProviderModels(index, provider.id)) models[m.id] = builtModel(m);
+    const keyEnv = keyEnvOf(provider);
+    providers[provider.id] = { ...provider, ...(keyEnv ? { api_key_env: keyEnv } : {}), models };
+  }
+  return { version, providers };
+}

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { checkIntegrity } from '../integrity.ts';
+import { type Catalog, readCatalog } from '../io/read.ts';
+import { CatalogLoadError } from '../problems.ts';
+import { type CatalogIndex, indexCatalog, resolveModel, type ResolvedModel } from '../resolve.ts';
+import type { Provider } from '../schema/provider.ts';
+import { type CostEstimate, type CostRequest, estimateCost } from './cost.ts';
+import { isValidModel, type ModelOffering, providersFor } from './offerings.ts';
+
+/** The repository's committed `data/` directory, found from this file so it works from any cwd. */
+export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../../../data/', import.meta.url));
+
+/** The catalog as application code uses it: lookups over one loaded, validated snapshot. */
+export interface CatalogLibrary {
+  readonly catalog: Catalog;
+  readonly index: CatalogIndex;
+  provider(id: string): Provider | undefined;
+  /** The model as `provider` serves it (overrides applied), or undefined when it does not list it. */
+  resolveModel(provider: string, model: string): ResolvedModel | undefined;
+  /** The providers serving `model`, cheapest input price first, disabled offerings left out. */
+  providersFor(model: string): ModelOffering[];
+  /** True when `provider` serves `model` and has not disabled it. */
+  isValidModel(provider: string, model: string): boolean;
+  /** What one request costs; throws `CostEstimateError` when a needed price is unknown. */
+  estimateCost(request: CostRequest): CostEstimate;
+}
+
+/** Wraps an in-memory catalog (already validated by the caller) in the library interface. */
+export function createCatalogLibrary(catalog: Catalog): CatalogLibrary {
+  const index = indexCatalog(catalog);
+  return {
+    catalog,
+    index,
+    provider: (id) => index.providers.get(id),
+    resolveModel: (provider, model) => resolveModel(index, provider, model)?.model,
+    providersFor: (model) => providersFor(index, model),
+    isValidModel: (provider, model) => isValidModel(index, provider, model),
+    estimateCost: (request) => estimateCost(index, request),
+  };
+}
+
+/**
+ * Loads a data directory (the bundled catalog when `dir` is omitted), failing with a
+ * `CatalogLoadError` on anything `catalog validate` reports as an error.
+ */
+export async function loadCatalog(dir: string = BUNDLED_DATA_DIR): Promise<CatalogLibrary> {
+  const { catalog } = await readCatalog(dir);
+  const problems = checkIntegrity(catalog);
+  if (problems.some((p) => p.severity === 'error')) throw new CatalogLoadError(problems);
+  return createCatalogLibrary(catalog);
+}

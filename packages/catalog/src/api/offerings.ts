@@ -1,0 +1,78 @@
+import { type CatalogIndex, resolveModel, type ResolvedModel } from '../resolve.ts';
+
+/** One provider's offering of a model, as `providersFor` returns it. */
+export interface ModelOffering {
+  provider_id: string;
+  /** The id to send to this provider. */
+  provider_model_id: string;
+  /** The model as this provider serves it (its price, limits and capabilities). */
+  model: ResolvedModel;
+}
+
+/**
+ * The base model id that `modelId` names anywhere in the catalog: a base id or an alias (both
+ * case-insensitive), else the exact id some provider is called with (`provider_model_id`).
+ */
+export function findBaseModelId(index: CatalogIndex, modelId: string): string | undefined {
+  const lower = modelId.toLowerCase();
+  if (index.models.has(lower)) return lower;
+  const alias = index.aliases.get(lower);
+  if (alias) return alias;
+  for (const o of index.catalog.overrides) {
+    if (o.provider_model_id === modelId) return o.model_id;
+  }
+  for (const o of index.catalog.overrides) {
+    if (o.provider_model_id?.toLowerCase() === lower) return o.model_id;
+  }
+  return undefined;
+}
+
+/** True when `providerId` serves `modelId` and has not disabled it. */
+export function isValidModel(index: CatalogIndex, providerId: string, modelId: string): boolean {
+  const resolution = resolveModel(index, providerId, modelId);
+  return resolution !== undefined && resolution.model.disabled !== true;
+}
+
+// The catalog's default currency sorts first; amounts in different currencies are not comparable,
+// so offerings are grouped by currency rather than ranked by a number that would mix units.
+const DEFAULT_CURRENCY = 'USD';
+function compareCurrency(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === DEFAULT_CURRENCY) return -1;
+  if (b === DEFAULT_CURRENCY) return 1;
+  return a < b ? -1 : 1;
+}
+
+function compareByInputPrice(a: ModelOffering, b: ModelOffering): number {
+  const pa = a.model.pricing?.input;
+  const pb = b.model.pricing?.input;
+  if (pa && !pb) return -1;
+  if (!pa && pb) return 1;
+  if (pa && pb) {
+    const byPrice = compareCurrency(pa.currency, pb.currency) || pa.per_million_tokens - pb.per_million_tokens;
+    if (byPrice !== 0) return byPrice;
+  }
+  return a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0;
+}
+
+/**
+ * Every provider that serves `modelId` (a base id, an alias or a provider's own spelling), cheapest
+ * input price first: what a failover or cheapest-route decision needs. Disabled offerings are left
+ * out; offerings whose input price is unknown come last, and ties are broken by provider id.
+ */
+export function providersFor(index: CatalogIndex, modelId: string): ModelOffering[] {
+  const baseId = findBaseModelId(index, modelId);
+  if (!baseId) return [];
+  const offerings: ModelOffering[] = [];
+  for (const providerId of index.providers.keys()) {
+    if (!index.overrides.get(providerId)?.has(baseId)) continue;
+    const resolution = resolveModel(index, providerId, baseId);
+    if (!resolution || resolution.model.disabled) continue;
+    offerings.push({
+      provider_id: providerId,
+      provider_model_id: resolution.model.provider_model_id,
+      model: resolution.model,
+    });
+  }
+  return offerings.sort(compareByInputPrice);
+}
