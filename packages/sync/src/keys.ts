@@ -1,6 +1,6 @@
-import { apiKeyEnvOf, type Provider } from '@llm-catalog/catalog';
+import { keyEnvOf, type Provider } from '@llm-catalog/catalog';
 
-/** Whether a provider's key is available: `not-needed` for providers without authentication. */
+/** Whether a provider's key is available: `not-needed` for providers that take no key variable. */
 export type KeyStatus = 'found' | 'missing' | 'not-needed';
 
 export interface ProviderKey {
@@ -10,32 +10,24 @@ export interface ProviderKey {
   status: KeyStatus;
 }
 
-export function providerNeedsKey(provider: Pick<Provider, 'authentication'>): boolean {
-  return provider.authentication !== 'NONE';
-}
+type KeyedProvider = Pick<Provider, 'id' | 'api_key_env' | 'authentication'>;
 
 /** The provider's key from the environment; an empty or blank variable counts as not set. */
-export function keyOf(provider: Pick<Provider, 'id' | 'api_key_env' | 'authentication'>, env: NodeJS.ProcessEnv) {
-  if (!providerNeedsKey(provider)) return undefined;
-  const value = env[apiKeyEnvOf(provider)];
+export function keyOf(provider: KeyedProvider, env: NodeJS.ProcessEnv): string | undefined {
+  const envVar = keyEnvOf(provider);
+  const value = envVar === undefined ? undefined : env[envVar];
   return value?.trim() ? value : undefined;
 }
 
 /** Which variable each provider reads its key from and whether it is set. Never carries the key itself. */
-export function keyStatusOf(
-  provider: Pick<Provider, 'id' | 'api_key_env' | 'authentication'>,
-  env: NodeJS.ProcessEnv,
-): ProviderKey {
-  if (!providerNeedsKey(provider)) return { providerId: provider.id, status: 'not-needed' };
-  const envVar = apiKeyEnvOf(provider);
+export function keyStatusOf(provider: KeyedProvider, env: NodeJS.ProcessEnv): ProviderKey {
+  const envVar = keyEnvOf(provider);
+  if (envVar === undefined) return { providerId: provider.id, status: 'not-needed' };
   return { providerId: provider.id, envVar, status: keyOf(provider, env) ? 'found' : 'missing' };
 }
 
 /** Every key the environment holds for these providers: what must be redacted from any output. */
-export function secretsOf(
-  providers: readonly Pick<Provider, 'id' | 'api_key_env' | 'authentication'>[],
-  env: NodeJS.ProcessEnv,
-): string[] {
+export function secretsOf(providers: readonly KeyedProvider[], env: NodeJS.ProcessEnv): string[] {
   const secrets = new Set<string>();
   for (const p of providers) {
     const key = keyOf(p, env);
