@@ -40,11 +40,15 @@ function schemaProblem(
 }
 
 function issuesToProblems(kind: DataFileKind, index: number, entry: unknown, error: z.ZodError) {
-  return error.issues.map((issue) =>
-    schemaProblem(kind, issue.message, {
-      entry: entryLabel(kind, index, entry),
-      ...(issue.path.length > 0 ? { field: formatPath(issue.path) } : {}),
-    }),
+  const label = entryLabel(kind, index, entry);
+  const at = (path: readonly PropertyKey[]) => (path.length > 0 ? { field: formatPath(path) } : {});
+  return error.issues.flatMap((issue) =>
+    // Zod reports unknown keys once, at the object holding them; name each key as the field to fix.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) =>
+          schemaProblem(kind, `unknown key "${key}"`, { entry: label, ...at([...issue.path, key]) }),
+        )
+      : [schemaProblem(kind, issue.message, { entry: label, ...at(issue.path) })],
   );
 }
 
