@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { canonicalModels, canonicalOverrides, canonicalProviders, stableJson } from '../canonical.ts';
 import { fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind } from '../schema/files.ts';
+import { parseJsonText } from './json-text.ts';
 import type { Catalog, DataFileState } from './read.ts';
 
 /** Where each data file points its editor for validation, relative to the data directory. */
@@ -37,8 +38,9 @@ export interface PlannedFile {
 }
 
 /**
- * Computes the text of each data file. A file keeps its previous version (and so its exact bytes)
- * unless its content changed, in which case the version becomes `now`'s date.
+ * Computes the text of each data file. A file keeps its previous version unless its content changed,
+ * in which case the version becomes `now`'s date; a canonical file whose content did not change keeps
+ * its exact bytes and is not rewritten.
  */
 export function planCatalogWrite(
   catalog: Catalog,
@@ -51,23 +53,36 @@ export function planCatalogWrite(
     if (prev?.text !== undefined && prev.version) {
       const same = serializeDataFile(kind, list, prev.version);
       if (same === prev.text) return { kind, text: same, changed: false };
+      // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
+      // and so the version are the same.
+      if (same === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text: same, changed: true };
     }
     return { kind, text: serializeDataFile(kind, list, versionForDate(now)), changed: true };
   });
+}
+
+/** The canonical text of a previously read file, or undefined when it has no list to canonicalize. */
+function canonicalTextOf(kind: DataFileKind, text: string, version: string): string | undefined {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return undefined;
+  const list = (parsed.value as Record<string, unknown> | null)?.[kind];
+  if (!Array.isArray(list) || !list.every((x) => x !== null && typeof x === 'object')) return undefined;
+  const catalog = { providers: [], models: [], overrides: [], [kind]: list } as Catalog;
+  return serializeDataFile(kind, canonicalList(kind, catalog), version);
 }
 
 /** Writes a file so that a reader (or a crash) only ever sees the old or the new content. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
