@@ -1,0 +1,2 @@
+export * from './report/index.ts';
+export * from './git.ts';

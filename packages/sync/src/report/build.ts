@@ -1,0 +1,173 @@
+import {
+  type Capability,
+  type Catalog,
+  indexCatalog,
+  PRICE_KEYS,
+  type PriceKey,
+  type ResolvedModel,
+  resolveProviderModels,
+  TOKEN_PRICE_KEYS,
+} from '@llm-catalog/catalog';
+import { findRisks } from './risks.ts';
+import type {
+  CapabilityChange,
+  ChangeReport,
+  ChangeTotals,
+  LimitChange,
+  LimitKey,
+  PriceChange,
+  ProviderChanges,
+} from './types.ts';
+
+export const LIMIT_KEYS: readonly LimitKey[] = ['context_window', 'max_output_tokens', 'max_input_tokens'];
+const TOKEN_KEYS = new Set<PriceKey>(TOKEN_PRICE_KEYS);
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (xs: Iterable<string>) => [...xs].sort(byString);
+
+/** Every provider's resolved models, keyed by provider id then model id. */
+export type ResolvedCatalog = Map<string, Map<string, ResolvedModel>>;
+
+export function resolveAll(catalog: Catalog): ResolvedCatalog {
+  const index = indexCatalog(catalog);
+  const providerIds = new Set([...catalog.providers.map((p) => p.id), ...index.overrides.keys()]);
+  const out: ResolvedCatalog = new Map();
+  for (const id of sorted(providerIds)) {
+    out.set(id, new Map(resolveProviderModels(index, id).map((m) => [m.id, m])));
+  }
+  return out;
+}
+
+/** Rounded to one decimal so float noise never reaches a report. */
+export function percentChange(oldValue: number, newValue: number): number {
+  return Math.round(((newValue - oldValue) / oldValue) * 1000) / 10;
+}
+
+function priceOf(model: ResolvedModel, key: PriceKey): { amount: number; currency: string } | undefined {
+  const entry = model.pricing?.[key] as { per_million_tokens?: number; price?: number; currency: string } | undefined;
+  if (!entry) return undefined;
+  const amount = entry.per_million_tokens ?? entry.price;
+  return amount === undefined ? undefined : { amount, currency: entry.currency };
+}
+
+function priceChanges(before: ResolvedModel, after: ResolvedModel): PriceChange[] {
+  const out: PriceChange[] = [];
+  for (const key of PRICE_KEYS) {
+    const a = priceOf(before, key);
+    const b = priceOf(after, key);
+    if (a?.amount === b?.amount && a?.currency === b?.currency) continue;
+    const change: PriceChange = {
+      model_id: after.id,
+      key,
+      unit: TOKEN_KEYS.has(key) ? 'per_million_tokens' : 'per_unit',
+    };
+    if (a) Object.assign(change, { old: a.amount, old_currency: a.currency });
+    if (b) Object.assign(change, { new: b.amount, new_currency: b.currency });
+    if (a && b && a.currency === b.currency && a.amount !== 0) change.change_pct = percentChange(a.amount, b.amount);
+    out.push(change);
+  }
+  return out;
+}
+
+function limitChanges(before: ResolvedModel, after: ResolvedModel): LimitChange[] {
+  const out: LimitChange[] = [];
+  for (const key of LIMIT_KEYS) {
+    if (before[key] === after[key]) continue;
+    const change: LimitChange = { model_id: after.id, key };
+    if (before[key] !== undefined) change.old = before[key];
+    if (after[key] !== undefined) change.new = after[key];
+    out.push(change);
+  }
+  return out;
+}
+
+function capabilityChange(before: ResolvedModel, after: ResolvedModel): CapabilityChange | undefined {
+  const a = new Set<Capability>(before.capabilities ?? []);
+  const b = new Set<Capability>(after.capabilities ?? []);
+  const added = [...b].filter((c) => !a.has(c)).sort(byString);
+  const removed = [...a].filter((c) => !b.has(c)).sort(byString);
+  return added.length || removed.length ? { model_id: after.id, added, removed } : undefined;
+}
+
+function providerChanges(
+  id: string,
+  before: Map<string, ResolvedModel>,
+  after: Map<string, ResolvedModel>,
+): ProviderChanges {
+  const changes: ProviderChanges = {
+    id,
+    models_before: before.size,
+    models_after: after.size,
+    added: sorted([...after.keys()].filter((m) => !before.has(m))),
+    removed: sorted([...before.keys()].filter((m) => !after.has(m))),
+    disabled: [],
+    enabled: [],
+    prices: [],
+    limits: [],
+    capabilities: [],
+  };
+  for (const modelId of sorted(after.keys())) {
+    const a = before.get(modelId);
+    const b = after.get(modelId);
+    if (!a || !b) continue;
+    if (Boolean(a.disabled) !== Boolean(b.disabled)) (b.disabled ? changes.disabled : changes.enabled).push(modelId);
+    changes.prices.push(...priceChanges(a, b));
+    changes.limits.push(...limitChanges(a, b));
+    const caps = capabilityChange(a, b);
+    if (caps) changes.capabilities.push(caps);
+  }
+  return changes;
+}
+
+const hasChanges = (p: ProviderChanges) =>
+  p.added.length + p.removed.length + p.disabled.length + p.enabled.length > 0 ||
+  p.prices.length + p.limits.length + p.capabilities.length > 0;
+
+function totalsOf(providers: ProviderChanges[], risks: number): ChangeTotals {
+  const sum = (f: (p: ProviderChanges) => number) => providers.reduce((n, p) => n + f(p), 0);
+  return {
+    providers_changed: providers.length,
+    models_added: sum((p) => p.added.length),
+    models_removed: sum((p) => p.removed.length),
+    price_changes: sum((p) => p.prices.length),
+    limit_changes: sum((p) => p.limits.length),
+    capability_changes: sum((p) => p.capabilities.length),
+    availability_changes: sum((p) => p.disabled.length + p.enabled.length),
+    risk_flags: risks,
+  };
+}
+
+/**
+ * Compares two catalogs as their providers serve them: every provider's models are resolved (base
+ * model + overrides) on both sides, so moving a price from a base model into an override is no change.
+ * Pure and deterministic.
+ */
+export function buildChangeReport(
+  before: Catalog,
+  after: Catalog,
+  options: { from?: string; to?: string } = {},
+): ChangeReport {
+  const resolvedBefore = resolveAll(before);
+  const resolvedAfter = resolveAll(after);
+  const empty = new Map<string, ResolvedModel>();
+  const providerIds = sorted(new Set([...resolvedBefore.keys(), ...resolvedAfter.keys()]));
+  const providers = providerIds
+    .map((id) => providerChanges(id, resolvedBefore.get(id) ?? empty, resolvedAfter.get(id) ?? empty))
+    .filter(hasChanges);
+  const risks = findRisks({ before, after, resolvedBefore, resolvedAfter, providers });
+  const idsOf = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
+  const diffIds = (a: Set<string>, b: Set<string>) => ({
+    added: sorted([...b].filter((x) => !a.has(x))),
+    removed: sorted([...a].filter((x) => !b.has(x))),
+  });
+  const report: ChangeReport = {
+    risks,
+    provider_entries: diffIds(idsOf(before.providers), idsOf(after.providers)),
+    base_models: diffIds(idsOf(before.models), idsOf(after.models)),
+    providers,
+    totals: totalsOf(providers, risks.length),
+  };
+  if (options.from !== undefined) report.from = options.from;
+  if (options.to !== undefined) report.to = options.to;
+  return report;
+}

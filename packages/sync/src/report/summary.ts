@@ -1,0 +1,25 @@
+import { plural } from './format.ts';
+import type { ChangeReport } from './types.ts';
+
+/** `+12 models, -3, 5 price changes across 4 providers`: the one line that names a change. */
+export function summarizeChanges(report: ChangeReport): string {
+  const t = report.totals;
+  if (t.providers_changed === 0 && !hasCatalogEntryChanges(report)) return 'no changes';
+  const parts = [`+${plural(t.models_added, 'model')}`, `-${t.models_removed}`];
+  if (t.price_changes > 0) parts.push(plural(t.price_changes, 'price change'));
+  if (t.limit_changes > 0) parts.push(plural(t.limit_changes, 'limit change'));
+  if (t.capability_changes > 0) parts.push(plural(t.capability_changes, 'capability change'));
+  if (t.availability_changes > 0) parts.push(plural(t.availability_changes, 'availability change'));
+  return `${parts.join(', ')} across ${plural(t.providers_changed, 'provider')}`;
+}
+
+export function hasCatalogEntryChanges(report: ChangeReport): boolean {
+  const e = report.provider_entries;
+  const b = report.base_models;
+  return e.added.length + e.removed.length + b.added.length + b.removed.length > 0;
+}
+
+/** Where the comparison runs from and to, for headings: `HEAD -> work tree`. */
+export function rangeLabel(report: ChangeReport): string {
+  return `${report.from ?? 'before'} -> ${report.to ?? 'work tree'}`;
+}
