@@ -1,0 +1,101 @@
+import type { Model } from '@llm-catalog/catalog';
+import { ModelSchema } from '@llm-catalog/catalog';
+import { describe, expect, it } from 'vitest';
+import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
+import { fetched, usd } from './testing.ts';
+
+describe('baseModelFromSource', () => {
+  it('holds exactly what the source reported, with the provider as source and owner of each fact', () => {
+    const source = fetched('llama-3-8b', {
+      provider_model_id: 'meta-llama/llama-3-8b:free',
+      variant: 'free',
+      name: 'Llama 3 8B',
+      context_window: 8192,
+      capabilities: ['FUNCTION_CALL'],
+      pricing: { input: usd(0.1) },
+      metadata: { canonical_slug: 'meta-llama/llama-3-8b' },
+    });
+    const model = baseModelFromSource(source, 'openrouter', []);
+    expect(model).toEqual({
+      id: 'llama-3-8b',
+      name: 'Llama 3 8B',
+      context_window: 8192,
+      capabilities: ['FUNCTION_CALL'],
+      pricing: { input: usd(0.1) },
+      metadata: {
+        canonical_slug: 'meta-llama/llama-3-8b',
+        source: 'openrouter',
+        provenance: { name: 'openrouter', context_window: 'openrouter', capabilities: 'openrouter', pricing: 'openrouter' },
+      },
+    });
+    expect(ModelSchema.safeParse(model).success).toBe(true);
+  });
+
+  it('invents nothing for a source that reported only an id', () => {
+    expect(baseModelFromSource(fetched('bare'), 'groq', [])).toEqual({ id: 'bare', metadata: { source: 'groq' } });
+  });
+
+  it('keeps only the aliases it is given', () => {
+    const model = baseModelFromSource(fetched('m', { aliases: ['m-latest', 'taken'] }), 'mistral', ['m-latest']);
+    expect(model.aliases).toEqual(['m-latest']);
+    expect(baseModelFromSource(fetched('n', { aliases: ['taken'] }), 'mistral', [])).not.toHaveProperty('aliases');
+  });
+});
+
+describe('refreshBaseFacts', () => {
+  const base: Model = {
+    id: 'claude-sonnet-4.5',
+    name: 'Claude Sonnet 4.5',
+    description: 'written by a person',
+    context_window: 200000,
+    max_output_tokens: 64000,
+    pricing: { input: usd(3), output: usd(15) },
+    metadata: { source: 'openrouter', provenance: { name: 'openrouter', context_window: 'openrouter', pricing: 'aihubmix' } },
+  };
+
+  it('refreshes the facts the importer owns', () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { name: 'Anthropic: Claude Sonnet 4.5', context_window: 1000000 }), 'openrouter');
+    expect(result.changedFacts).toEqual(['name', 'context_window']);
+    expect(result.model).toMatchObject({ name: 'Anthropic: Claude Sonnet 4.5', context_window: 1000000 });
+    expect(result.model.metadata?.provenance).toEqual(base.metadata?.provenance);
+  });
+
+  it('fills absent facts and records the importer as their owner', () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { input_modalities: ['TEXT', 'IMAGE'], release_date: '2025-09-29' }), 'openrouter');
+    expect(result.changedFacts).toEqual(['input_modalities', 'release_date']);
+    expect(result.model.input_modalities).toEqual(['IMAGE', 'TEXT']);
+    expect(result.model.metadata?.provenance).toMatchObject({ input_modalities: 'openrouter', release_date: 'openrouter' });
+  });
+
+  it("never overwrites a fact a person set or another source owns", () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { description: 'from the API', pricing: { input: usd(2) } }), 'openrouter');
+    expect(result.changedFacts).toEqual([]);
+    expect(result.model).toBe(base);
+  });
+
+  it('keeps a fact the importer owns but no longer reports', () => {
+    const result = refreshBaseFacts(base, fetched(base.id, {}), 'openrouter');
+    expect(result.model).toBe(base);
+  });
+
+  it('returns the same model when every reported fact is unchanged', () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { name: base.name, context_window: 200000 }), 'openrouter');
+    expect(result).toEqual({ model: base, changedFacts: [], notes: [] });
+  });
+
+  it("keeps the current limits when a refreshed limit contradicts a person's limit", () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { name: 'New name', context_window: 32000 }), 'openrouter');
+    expect(result.changedFacts).toEqual(['name']);
+    expect(result.model.context_window).toBe(200000);
+    expect(result.model.metadata?.provenance).toEqual(base.metadata?.provenance);
+    expect(result.notes).toEqual([expect.objectContaining({ kind: 'collision', model_id: base.id })]);
+    expect(ModelSchema.safeParse(result.model).success).toBe(true);
+  });
+
+  it('does not claim a fact it could not fill because of a limit conflict', () => {
+    const person: Model = { id: 'm', max_output_tokens: 64000 };
+    const result = refreshBaseFacts(person, fetched('m', { context_window: 32000 }), 'openrouter');
+    expect(result.model).toBe(person);
+    expect(result.notes).toHaveLength(1);
+  });
+});

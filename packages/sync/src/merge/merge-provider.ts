@@ -1,0 +1,184 @@
+import {
+  type Catalog,
+  compareModels,
+  compareOverrides,
+  isManualOverride,
+  type Model,
+  type Override,
+} from '@llm-catalog/catalog';
+import type { NormalizedModel } from '@llm-catalog/transformers';
+import { autoOverrideFor } from './auto-override.ts';
+import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
+import { removalGuardError } from './guard.ts';
+import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
+import { collectOfferings } from './offerings.ts';
+import { sameValue } from './same-value.ts';
+import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
+
+const sorted = (ids: Iterable<string>) => [...ids].sort();
+const byModelId = (a: MergeNote, b: MergeNote) => {
+  const x = a.model_id ?? '';
+  const y = b.model_id ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** The catalog's lookup tables, built once per merge so that nothing scans a list per model. */
+function indexBaseModels(catalog: Catalog) {
+  const models = new Map<string, Model>();
+  const aliases = new Map<string, string>();
+  for (const m of catalog.models) {
+    models.set(m.id, m);
+    for (const a of m.aliases ?? []) if (!aliases.has(a)) aliases.set(a, m.id);
+  }
+  return { models, aliases, lookup: (id: string) => (models.has(id) ? id : aliases.get(id)) };
+}
+
+/** This provider's overrides, split into auto (by model id) and manual. */
+function ownOverrides(catalog: Catalog, providerId: string) {
+  const auto = new Map<string, Override[]>();
+  const manual: Override[] = [];
+  for (const o of catalog.overrides) {
+    if (o.provider_id !== providerId) continue;
+    if (isManualOverride(o)) {
+      manual.push(o);
+      continue;
+    }
+    const list = auto.get(o.model_id);
+    if (list) list.push(o);
+    else auto.set(o.model_id, [o]);
+  }
+  return { auto, manual };
+}
+
+/**
+ * The aliases a new base model may keep: one that already names a model (as id or alias), or that
+ * another model of this list is, would make one name mean two models, so it is dropped and noted.
+ */
+function freeAliases(source: NormalizedModel, claimed: Set<string>, notes: MergeNote[]): string[] {
+  const kept: string[] = [];
+  for (const alias of [...(source.aliases ?? [])].sort()) {
+    if (alias === source.id) continue;
+    if (claimed.has(alias)) {
+      notes.push({
+        kind: 'collision',
+        model_id: source.id,
+        message: `alias "${alias}" reported for new model "${source.id}" already names another model; not added`,
+      });
+      continue;
+    }
+    claimed.add(alias);
+    kept.push(alias);
+  }
+  return kept;
+}
+
+/** Whether a model's auto overrides are exactly the one the merge computed. */
+const sameAuto = (current: readonly Override[] | undefined, next: Override) =>
+  current?.length === 1 && sameValue(current[0], next);
+
+/**
+ * Merges one provider's fetched model list into the catalog (DESIGN §4 steps 2 to 5). Pure: the
+ * input catalog is never modified, and the same inputs give deep-equal results.
+ *
+ * Each fetched entry is mapped to a base model by id, then alias; entries naming one model become
+ * one offering. A model not found becomes a new base model holding what the provider reported.
+ * The provider's auto overrides (priority < 100) are replaced by one per offering holding the
+ * differences from the base model; manual overrides and other providers' overrides are kept.
+ *
+ * In `sync` mode existing base models are never modified, not even to fill an absent fact: a
+ * provider's list describes its own offering (its prices, its limits), and base facts that any
+ * provider could write would flip between providers and depend on the order in which they sync.
+ * Every difference goes to the provider's auto override instead. In `import` mode the provider is
+ * an authoritative aggregator: it refreshes the base facts it owns and fills absent ones, never
+ * touching a fact a person or another source set, and its auto override holds what remains.
+ *
+ * Base models no provider serves any more are kept: deleting one is a person's decision.
+ * Throws only for a provider that is not in the catalog, which is a caller's mistake.
+ */
+export function mergeProviderModels(
+  catalog: Catalog,
+  providerId: string,
+  fetched: readonly NormalizedModel[],
+  options: MergeOptions,
+): ProviderMergeResult {
+  if (!catalog.providers.some((p) => p.id === providerId)) {
+    throw new Error(`cannot merge models of unknown provider "${providerId}" (not in providers.json)`);
+  }
+  const index = indexBaseModels(catalog);
+  const own = ownOverrides(catalog, providerId);
+  const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
+
+  const servedBefore = new Set(own.auto.keys());
+  const servedAfter = new Set(offerings.map((o) => o.modelId));
+  const error = removalGuardError({
+    fetchedCount: fetched.length,
+    servedBefore,
+    servedAfter,
+    allowRemovals: options.allowRemovals ?? false,
+  });
+  if (error) {
+    return {
+      status: 'failed',
+      catalog,
+      added: [],
+      removed: [],
+      changed: [],
+      newBaseModels: [],
+      refreshedBaseModels: [],
+      notes: [{ kind: 'guard', message: error }],
+      error,
+    };
+  }
+
+  const notes: MergeNote[] = [...foldNotes];
+  const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...servedAfter]);
+  const newModels: Model[] = [];
+  const refreshed = new Map<string, Model>();
+  const served = new Map<string, ServedModel>();
+  for (const { modelId, source } of offerings) {
+    let base = index.models.get(modelId);
+    if (!base) {
+      base = baseModelFromSource(source, providerId, freeAliases(source, claimedNames, notes));
+      newModels.push(base);
+    } else if (options.mode === 'import') {
+      const refresh = refreshBaseFacts(base, source, providerId);
+      notes.push(...refresh.notes);
+      if (refresh.changedFacts.length > 0) {
+        refreshed.set(modelId, refresh.model);
+        base = refresh.model;
+      }
+    }
+    const auto = autoOverrideFor(providerId, base, source);
+    notes.push(...auto.notes);
+    served.set(modelId, { base, auto: auto.override });
+  }
+  notes.push(...manualOverrideNotes(providerId, own.manual, served));
+  // Stable: within one model, notes keep the order in which the merge found them.
+  notes.sort(byModelId);
+
+  const added = sorted([...servedAfter].filter((id) => !servedBefore.has(id)));
+  const removed = sorted([...servedBefore].filter((id) => !servedAfter.has(id)));
+  const changed = sorted(
+    [...served]
+      .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || !sameAuto(own.auto.get(id), s.auto)))
+      .map(([id]) => id),
+  );
+  const summary = {
+    added,
+    removed,
+    changed,
+    newBaseModels: sorted(newModels.map((m) => m.id)),
+    refreshedBaseModels: sorted(refreshed.keys()),
+    notes,
+  };
+  if (added.length === 0 && removed.length === 0 && changed.length === 0 && newModels.length === 0) {
+    return { status: 'unchanged', catalog, ...summary };
+  }
+
+  const models = [...catalog.models.map((m) => refreshed.get(m.id) ?? m), ...newModels].sort(compareModels);
+  const overrides = [
+    ...catalog.overrides.filter((o) => o.provider_id !== providerId || isManualOverride(o)),
+    ...[...served.values()].map((s) => s.auto),
+  ].sort(compareOverrides);
+  return { status: 'updated', catalog: { providers: catalog.providers, models, overrides }, ...summary };
+}

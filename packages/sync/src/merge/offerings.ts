@@ -1,0 +1,87 @@
+import { MODEL_FACT_KEYS } from '@llm-catalog/catalog';
+import type { NormalizedModel } from '@llm-catalog/transformers';
+import { comparisonKey, sameValue } from './same-value.ts';
+import type { MergeNote } from './types.ts';
+
+/** One model as this provider offers it: the fetched entry that speaks for it, and its base model id. */
+export interface Offering {
+  /** An existing base model's id, or the id of the base model to add. */
+  modelId: string;
+  source: NormalizedModel;
+}
+
+/** The existing base model a fetched id means (by id, then by alias), if any. */
+export type BaseIdLookup = (id: string) => string | undefined;
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order in which entries naming one model compete to speak for it: an entry without a variant
+ * (`x` before `x:free`), then one that names the base id itself rather than an alias, then the first
+ * provider spelling in code-point order; identical spellings (a provider listing a model twice) are
+ * ordered by content so the choice never depends on the order of the response.
+ */
+function compareCandidates(modelId: string) {
+  return (a: NormalizedModel, b: NormalizedModel) =>
+    Number(a.variant !== undefined) - Number(b.variant !== undefined) ||
+    Number(a.id !== modelId) - Number(b.id !== modelId) ||
+    byCodePoint(a.provider_model_id, b.provider_model_id) ||
+    byCodePoint(comparisonKey(a), comparisonKey(b));
+}
+
+/** The facts on which two entries for the same model disagree. */
+export function disagreeingFacts(a: NormalizedModel, b: NormalizedModel): string[] {
+  return MODEL_FACT_KEYS.filter((key) => !sameValue(a[key], b[key]));
+}
+
+function foldNote(modelId: string, kept: NormalizedModel, folded: NormalizedModel): MergeNote {
+  if (folded.variant !== undefined) {
+    return {
+      kind: 'folded-variant',
+      model_id: modelId,
+      message: `"${folded.provider_model_id}" (variant "${folded.variant}") folded into "${kept.provider_model_id}", the one offering of model "${modelId}"`,
+    };
+  }
+  const facts = disagreeingFacts(kept, folded);
+  if (facts.length > 0) {
+    return {
+      kind: 'collision',
+      model_id: modelId,
+      message:
+        `"${kept.provider_model_id}" and "${folded.provider_model_id}" both name model "${modelId}" but disagree on ` +
+        `${facts.join(', ')}; kept "${kept.provider_model_id}" (${kept.id === modelId && folded.id !== modelId ? 'it names the base id' : 'first in sort order'}) and dropped the values of "${folded.provider_model_id}"`,
+    };
+  }
+  return {
+    kind: 'folded-variant',
+    model_id: modelId,
+    message: `"${folded.provider_model_id}" is another spelling of "${kept.provider_model_id}" (model "${modelId}") with the same facts; folded into one offering`,
+  };
+}
+
+/**
+ * Maps fetched entries to base models and folds every group that names one model into a single
+ * offering, since a provider offers a model once (one auto override). Every entry folded away is
+ * named in a note. Offerings are sorted by model id.
+ */
+export function collectOfferings(
+  fetched: readonly NormalizedModel[],
+  lookup: BaseIdLookup,
+): { offerings: Offering[]; notes: MergeNote[] } {
+  const groups = new Map<string, NormalizedModel[]>();
+  for (const entry of fetched) {
+    const modelId = lookup(entry.id) ?? entry.id;
+    const group = groups.get(modelId);
+    if (group) group.push(entry);
+    else groups.set(modelId, [entry]);
+  }
+  const offerings: Offering[] = [];
+  const notes: MergeNote[] = [];
+  for (const modelId of [...groups.keys()].sort(byCodePoint)) {
+    const [kept, ...folded] = [...(groups.get(modelId) ?? [])].sort(compareCandidates(modelId));
+    if (!kept) continue;
+    offerings.push({ modelId, source: kept });
+    for (const entry of folded) notes.push(foldNote(modelId, kept, entry));
+  }
+  return { offerings, notes };
+}
