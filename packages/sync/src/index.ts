@@ -1,2 +1,3 @@
 export * from './report/index.ts';
 export * from './git.ts';
+export * from './merge/index.ts';
