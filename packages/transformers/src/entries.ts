@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { describeValue, isRecord } from './envelope.ts';
+import { type NormalizedModel, NormalizedModelSchema } from './normalized-model.ts';
+import type { TransformResult, TransformWarning } from './result.ts';
+
+/** How one format reads one entry of its list. */
+export interface EntryFormat<T> {
+  /** A lenient schema of the raw entry: what fails it is malformed and skipped. */
+  schema: z.ZodType<T>;
+  /** The entry's id as sent, read before parsing so a skipped entry can be named. */
+  idOf: (entry: Record<string, unknown>) => string | undefined;
+  /** Builds the normalized model; `warn` reports a field left out. */
+  toModel: (entry: T, warn: (message: string) => void, index: number) => NormalizedModel;
+}
+
+function issuesText(error: z.ZodError): string {
+  const shown = error.issues.slice(0, 3).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = error.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? ` (and ${more} more)` : '');
+}
+
+/** Leaves out keys whose value is undefined, so they do not reach the output as `key: undefined`. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * A limit pair the model schema rejects (Groq's text-to-speech models report 50,000 output tokens in
+ * a 4,000-token context) loses the output limit, which is the less certain of the two.
+ */
+function fitLimits(model: NormalizedModel, warn: (message: string) => void): NormalizedModel {
+  const { max_output_tokens: output, context_window: context } = model;
+  if (output === undefined || context === undefined || output <= context) return model;
+  warn(`max_output_tokens ${output} exceeds context_window ${context}; max_output_tokens left out`);
+  return { ...model, max_output_tokens: undefined };
+}
+
+/**
+ * Runs one format over every entry. A malformed entry (null, no id, a field of the wrong kind, or
+ * an output the model schema rejects) is skipped with a warning naming its index and id; the other
+ * entries are unaffected, and nothing an entry holds can make this throw.
+ */
+export function transformEntries<T>(
+  entries: readonly unknown[],
+  format: EntryFormat<T>,
+): Pick<TransformResult, 'models' | 'warnings'> {
+  const models: NormalizedModel[] = [];
+  const warnings: TransformWarning[] = [];
+  entries.forEach((entry, index) => {
+    const id = isRecord(entry) ? format.idOf(entry) : undefined;
+    const named = id === undefined ? { index } : { index, id };
+    const skip = (reason: string) => warnings.push({ ...named, message: `skipped: ${reason}`, skipped: true });
+    if (!isRecord(entry)) {
+      skip(`the entry is ${describeValue(entry)}, not an object`);
+      return;
+    }
+    const parsed = format.schema.safeParse(entry);
+    if (!parsed.success) {
+      skip(issuesText(parsed.error));
+      return;
+    }
+    const fieldWarnings: string[] = [];
+    const warn = (message: string) => fieldWarnings.push(message);
+    let draft: NormalizedModel;
+    try {
+      draft = fitLimits(format.toModel(parsed.data, warn, index), warn);
+    } catch (err) {
+      skip(`the entry could not be read (${err instanceof Error ? err.message : String(err)})`);
+      return;
+    }
+    const checked = NormalizedModelSchema.safeParse(withoutUndefined(draft));
+    if (!checked.success) {
+      skip(`it gives an invalid model: ${issuesText(checked.error)}`);
+      return;
+    }
+    models.push(checked.data);
+    for (const message of fieldWarnings) warnings.push({ ...named, message });
+  });
+  return { models, warnings };
+}
