@@ -80,5 +80,7 @@ export function stableJson(value: unknown): string {
     cmp: (a, b) => rank(a.key) - rank(b.key) || byString(a.key, b.key),
   });
   if (text === undefined) throw new TypeError('value cannot be serialized to JSON');
-  return `${text}\n`;
+  // json-stable-stringify spreads an empty array or object over two lines; write `[]` and `{}` as
+  // JSON.stringify and people do. A newline is only ever layout here: inside strings it is escaped.
+  return `${text.replace(/([[{])\n *([\]}])/g, '$1$2')}\n`;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalOverrides, stableJson } from './canonical.ts';
+
+describe('stableJson', () => {
+  it('writes empty arrays and objects as [] and {}', () => {
+    expect(stableJson({ models: [], headers: {}, nested: [{}] })).toBe(
+      '{\n  "headers": {},\n  "models": [],\n  "nested": [\n    {}\n  ]\n}\n',
+    );
+  });
+
+  it('leaves brackets and newlines inside strings alone', () => {
+    const value = { description: '[\n  ]', note: '{\n}' };
+    expect(JSON.parse(stableJson(value))).toEqual(value);
+  });
+
+  it('puts identity keys first, in their fixed order, then the rest alphabetically', () => {
+    const text = stableJson({ zeta: 1, priority: 0, model_id: 'm', alpha: 2, provider_id: 'p', name: 'n', id: 'i' });
+    expect(Object.keys(JSON.parse(text))).toEqual(['id', 'provider_id', 'model_id', 'priority', 'name', 'alpha', 'zeta']);
+  });
+});
+
+describe('canonical lists', () => {
+  it('sorts overrides by provider, then model, then numeric priority', () => {
+    const sorted = canonicalOverrides([
+      { provider_id: 'b', model_id: 'a', priority: 0 },
+      { provider_id: 'a', model_id: 'b', priority: 100, reason: 'r' },
+      { provider_id: 'a', model_id: 'b', priority: 20 },
+      { provider_id: 'a', model_id: 'a', priority: 0 },
+    ]);
+    expect(sorted.map((o) => `${o.provider_id}/${o.model_id}@${o.priority}`)).toEqual(['a/a@0', 'a/b@20', 'a/b@100', 'b/a@0']);
+  });
+});
