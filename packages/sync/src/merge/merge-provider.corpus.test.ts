@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { transformOpenRouter } from '@llm-catalog/transformers';
+import { describe, expect, it } from 'vitest';
+import { mergeProviderModels } from './merge-provider.ts';
+import { catalogErrors, catalogOf } from './testing.ts';
+
+// Real response bodies live beside the checkout (never in it); without them this suite skips.
+const corpus = fileURLToPath(new URL('../../../../../shared/fixtures/responses/', import.meta.url));
+const body = (name: string): unknown => JSON.parse(readFileSync(`${corpus}${name}`, 'utf8'));
+
+describe.skipIf(!existsSync(`${corpus}openrouter-3.json`))('mergeProviderModels on a real OpenRouter list', () => {
+  const { models } = transformOpenRouter(body('openrouter-3.json'));
+
+  it('imports every entry into a valid catalog, naming each entry folded into another', () => {
+    const result = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
+    expect(result.status).toBe('updated');
+    expect(catalogErrors(result.catalog)).toEqual([]);
+    const folded = result.notes.filter((n) => n.kind === 'folded-variant' || n.kind === 'collision');
+    expect(result.added.length + folded.length).toBe(models.length);
+    expect(result.catalog.overrides).toHaveLength(result.added.length);
+  });
+
+  it('a second import, or a plain sync, of the same list changes nothing', () => {
+    const once = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
+    for (const mode of ['import', 'sync'] as const) {
+      const again = mergeProviderModels(once.catalog, 'openrouter', models, { mode });
+      expect(again.status).toBe('unchanged');
+      expect(again.catalog).toEqual(once.catalog);
+    }
+  });
+});
