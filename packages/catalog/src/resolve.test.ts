@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from './io/read.ts';
+import { applyOverrides, findModelId, indexCatalog, resolveModel, resolveProviderModels } from './resolve.ts';
+import type { Model } from './schema/model.ts';
+import type { Override } from './schema/override.ts';
+import { sampleCatalog } from './testing.ts';
+
+const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
+
+const base: Model = {
+  id: 'm',
+  name: 'M',
+  capabilities: ['FUNCTION_CALL', 'REASONING'],
+  context_window: 200000,
+  max_output_tokens: 32000,
+  pricing: { input: usd(3), output: usd(15) },
+};
+
+function catalogWith(overrides: Override[], models: Model[] = [base]): Catalog {
+  return {
+    providers: [
+      { id: 'acme', name: 'Acme', authentication: 'API_KEY', formats: [{ format: 'OPENAI', base_url: 'https://a.test', default: true }] },
+    ],
+    models,
+    overrides,
+  };
+}
+
+describe('resolving a model for a provider', () => {
+  it('a membership marker serves the base model unchanged, called by its own id', () => {
+    const r = resolveModel(indexCatalog(catalogWith([{ provider_id: 'acme', model_id: 'm', priority: 0 }])), 'acme', 'm');
+    expect(r?.model).toEqual({ ...base, provider_id: 'acme', provider_model_id: 'm' });
+    expect(r?.origins).toEqual({});
+  });
+
+  it('applies the auto override, then manual ones in ascending priority, field by field', () => {
+    // Listed out of order on purpose: resolution order comes from priority, not file position.
+    const index = indexCatalog(
+      catalogWith([
+        { provider_id: 'acme', model_id: 'm', priority: 200, reason: 'price cut', pricing: { input: usd(2.5) } },
+        {
+          provider_id: 'acme',
+          model_id: 'm',
+          priority: 0,
+          provider_model_id: 'acme/M',
+          limits: { context_window: 100000 },
+          pricing: { input: usd(2.75), cache_read: usd(0.3) },
+        },
+        { provider_id: 'acme', model_id: 'm', priority: 100, reason: 'docs say 8k', limits: { max_output_tokens: 8000 } },
+      ]),
+    );
+    const r = resolveModel(index, 'acme', 'm');
+    expect(r?.overrides.map((o) => o.priority)).toEqual([0, 100, 200]);
+    expect(r?.model).toMatchObject({
+      provider_model_id: 'acme/M',
+      context_window: 100000,
+      max_output_tokens: 8000,
+      pricing: { input: usd(2.5), output: usd(15), cache_read: usd(0.3) },
+    });
+    expect(r?.origins).toEqual({
+      provider_model_id: 'auto',
+      context_window: 'auto',
+      max_output_tokens: 'manual',
+      'pricing.input': 'manual',
+      'pricing.cache_read': 'auto',
+    });
+  });
+
+  it('capabilities: add then remove on top of the base list', () => {
+    const r = applyOverrides(base, 'acme', [
+      { provider_id: 'acme', model_id: 'm', priority: 0, capabilities: { add: ['IMAGE_RECOGNITION'], remove: ['REASONING'] } },
+    ]);
+    expect(r.model.capabilities).toEqual(['FUNCTION_CALL', 'IMAGE_RECOGNITION']);
+    expect(r.origins.capabilities).toBe('auto');
+  });
+
+  it('capabilities: force replaces the list, and a later override adds to the forced list', () => {
+    const forced = applyOverrides(base, 'acme', [
+      { provider_id: 'acme', model_id: 'm', priority: 0, capabilities: { force: ['EMBEDDING'] } },
+    ]);
+    expect(forced.model.capabilities).toEqual(['EMBEDDING']);
+
+    const thenAdded = applyOverrides(base, 'acme', [
+      { provider_id: 'acme', model_id: 'm', priority: 0, capabilities: { force: ['EMBEDDING'] } },
+      { provider_id: 'acme', model_id: 'm', priority: 100, reason: 'r', capabilities: { add: ['RERANK'] } },
+    ]);
+    expect(thenAdded.model.capabilities).toEqual(['EMBEDDING', 'RERANK']);
+    expect(thenAdded.origins.capabilities).toBe('manual');
+  });
+
+  it('an empty forced list means the provider offers none of the capabilities', () => {
+    const r = applyOverrides(base, 'acme', [
+      { provider_id: 'acme', model_id: 'm', priority: 100, reason: 'plain completion only', capabilities: { force: [] } },
+    ]);
+    expect(r.model.capabilities).toEqual([]);
+  });
+
+  it('a disabled offering still resolves, with its reason and replacement', () => {
+    const index = indexCatalog(
+      catalogWith(
+        [
+          { provider_id: 'acme', model_id: 'm', priority: 0 },
+          { provider_id: 'acme', model_id: 'm', priority: 100, reason: 'retired on 2026-01-01', disabled: true, replace_with: 'n' },
+        ],
+        [base, { id: 'n' }],
+      ),
+    );
+    expect(resolveModel(index, 'acme', 'm')?.model).toMatchObject({
+      disabled: true,
+      reason: 'retired on 2026-01-01',
+      replace_with: 'n',
+    });
+  });
+
+  it('a later override that re-enables the offering clears the reason and replacement', () => {
+    const r = applyOverrides(base, 'acme', [
+      { provider_id: 'acme', model_id: 'm', priority: 100, reason: 'outage', disabled: true, replace_with: 'n' },
+      { provider_id: 'acme', model_id: 'm', priority: 110, reason: 'back online', disabled: false },
+    ]);
+    expect(r.model.disabled).toBe(false);
+    expect(r.model).not.toHaveProperty('reason');
+    expect(r.model).not.toHaveProperty('replace_with');
+    expect(r.origins.disabled).toBe('manual');
+  });
+
+  it('reasoning and parameters come from the overrides; parameters merge by name', () => {
+    const r = applyOverrides(base, 'acme', [
+      { provider_id: 'acme', model_id: 'm', priority: 0, parameters: { temperature: { supported: true, max: 2 } } },
+      {
+        provider_id: 'acme',
+        model_id: 'm',
+        priority: 100,
+        reason: 'r',
+        reasoning: { supported: true, effort_levels: ['low', 'high'] },
+        parameters: { top_k: { supported: false } },
+      },
+    ]);
+    expect(r.model.reasoning).toEqual({ supported: true, effort_levels: ['low', 'high'] });
+    expect(r.model.parameters).toEqual({ temperature: { supported: true, max: 2 }, top_k: { supported: false } });
+  });
+
+  it('never changes the base model it resolves from', () => {
+    const catalog = sampleCatalog();
+    const before = structuredClone(catalog.models);
+    const index = indexCatalog(catalog);
+    for (const p of catalog.providers) resolveProviderModels(index, p.id);
+    expect(catalog.models).toEqual(before);
+  });
+});
+
+describe('finding a model by any of its names', () => {
+  const index = indexCatalog(sampleCatalog());
+
+  it('by base id, case-insensitively', () => {
+    expect(findModelId(index, 'openai', 'gpt-4o')).toBe('gpt-4o');
+    expect(findModelId(index, 'openai', 'GPT-4o')).toBe('gpt-4o');
+  });
+
+  it('by alias', () => {
+    expect(resolveModel(index, 'anthropic', 'claude-sonnet-4-5-20250929')?.model.id).toBe('claude-sonnet-4.5');
+    expect(resolveModel(index, 'openai', 'gpt-4o-2024-08-06')?.model.id).toBe('gpt-4o');
+  });
+
+  it("by the provider's own spelling (provider_model_id)", () => {
+    const r = resolveModel(index, 'openrouter', 'openai/gpt-4o');
+    expect(r?.model).toMatchObject({ id: 'gpt-4o', provider_model_id: 'openai/gpt-4o', pricing: { input: usd(2.75) } });
+    expect(findModelId(index, 'openrouter', 'OpenAI/GPT-4o')).toBe('gpt-4o');
+  });
+
+  it("another provider's spelling does not resolve", () => {
+    expect(findModelId(index, 'openai', 'openai/gpt-4o')).toBeUndefined();
+  });
+
+  it('a model the provider does not serve, or an unknown provider, resolves to nothing', () => {
+    expect(resolveModel(index, 'groq', 'gpt-4o')).toBeUndefined();
+    expect(resolveModel(index, 'nobody', 'gpt-4o')).toBeUndefined();
+    expect(resolveModel(index, 'openai', 'no-such-model')).toBeUndefined();
+  });
+});
+
+describe('every model of a provider', () => {
+  it('is sorted by id and includes disabled offerings', () => {
+    const models = resolveProviderModels(indexCatalog(sampleCatalog()), 'openai');
+    expect(models.map((m) => [m.id, m.disabled ?? false])).toEqual([
+      ['gpt-4-turbo', true],
+      ['gpt-4o', false],
+      ['text-embedding-3-small', false],
+    ]);
+  });
+
+  it('applies the manual override over the auto one for each model', () => {
+    const claude = resolveProviderModels(indexCatalog(sampleCatalog()), 'openrouter').find((m) => m.id === 'claude-sonnet-4.5');
+    expect(claude?.capabilities).toEqual(['FUNCTION_CALL', 'IMAGE_RECOGNITION', 'REASONING']);
+    expect(claude?.provider_model_id).toBe('anthropic/claude-sonnet-4.5');
+  });
+
+  it('is empty for a provider with no offerings', () => {
+    expect(resolveProviderModels(indexCatalog(sampleCatalog()), 'nobody')).toEqual([]);
+  });
+});
