@@ -11,16 +11,12 @@ import { autoOverrideFor } from './auto-override.ts';
 import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { collectOfferings } from './offerings.ts';
+import { byCodePoint, collectOfferings } from './offerings.ts';
 import { sameValue } from './same-value.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
 
-const sorted = (ids: Iterable<string>) => [...ids].sort();
-const byModelId = (a: MergeNote, b: MergeNote) => {
-  const x = a.model_id ?? '';
-  const y = b.model_id ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const sorted = (ids: Iterable<string>) => [...ids].sort(byCodePoint);
+const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', b.model_id ?? '');
 
 /** The catalog's lookup tables, built once per merge so that nothing scans a list per model. */
 function indexBaseModels(catalog: Catalog) {

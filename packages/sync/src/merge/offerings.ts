@@ -13,7 +13,7 @@ export interface Offering {
 /** The existing base model a fetched id means (by id, then by alias), if any. */
 export type BaseIdLookup = (id: string) => string | undefined;
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The order in which entries naming one model compete to speak for it: an entry without a variant
@@ -30,7 +30,7 @@ function compareCandidates(modelId: string) {
 }
 
 /** The facts on which two entries for the same model disagree. */
-export function disagreeingFacts(a: NormalizedModel, b: NormalizedModel): string[] {
+function disagreeingFacts(a: NormalizedModel, b: NormalizedModel): string[] {
   return MODEL_FACT_KEYS.filter((key) => !sameValue(a[key], b[key]));
 }
 
@@ -44,12 +44,13 @@ function foldNote(modelId: string, kept: NormalizedModel, folded: NormalizedMode
   }
   const facts = disagreeingFacts(kept, folded);
   if (facts.length > 0) {
+    const why = kept.id === modelId && folded.id !== modelId ? 'it names the base id' : 'its spelling sorts first';
     return {
       kind: 'collision',
       model_id: modelId,
       message:
         `"${kept.provider_model_id}" and "${folded.provider_model_id}" both name model "${modelId}" but disagree on ` +
-        `${facts.join(', ')}; kept "${kept.provider_model_id}" (${kept.id === modelId && folded.id !== modelId ? 'it names the base id' : 'first in sort order'}) and dropped the values of "${folded.provider_model_id}"`,
+        `${facts.join(', ')}; kept "${kept.provider_model_id}" (${why}) and dropped the values of "${folded.provider_model_id}"`,
     };
   }
   return {
