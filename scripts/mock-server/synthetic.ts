@@ -25,12 +25,13 @@ export interface SyntheticModelFacts {
 
 export function syntheticModelFacts(n: number): SyntheticModelFacts {
   const input = ((n % 40) + 1) * 5;
+  const contextWindow = CONTEXT_WINDOWS[n % CONTEXT_WINDOWS.length] as number;
   return {
     id: syntheticModelId(n),
     name: `Synthetic Model ${n}`,
     ownedBy: VENDORS[n % VENDORS.length] as string,
-    contextWindow: CONTEXT_WINDOWS[n % CONTEXT_WINDOWS.length] as number,
-    maxOutputTokens: OUTPUT_LIMITS[(n >> 2) % OUTPUT_LIMITS.length] as number,
+    contextWindow,
+    maxOutputTokens: Math.min(contextWindow, OUTPUT_LIMITS[(n >> 2) % OUTPUT_LIMITS.length] as number),
     inputCentsPerMillion: input,
     outputCentsPerMillion: input * 4,
   };
@@ -67,10 +68,13 @@ export function syntheticModelEntry(n: number, created = 1_760_000_000): Record<
   };
 }
 
-/** Which pool models the provider at `index` serves: `count` distinct numbers below `poolSize`. */
-export function syntheticModelNumbers(index: number, count: number, poolSize: number): number[] {
+/**
+ * Which pool models the provider at `index` serves: `count` consecutive (so distinct) numbers below
+ * `poolSize`, starting `stride` further along the pool than the previous provider's.
+ */
+export function syntheticModelNumbers(index: number, count: number, poolSize: number, stride = 37): number[] {
   if (count > poolSize) throw new Error(`cannot pick ${count} distinct models from a pool of ${poolSize}`);
-  const start = (index * 37) % poolSize;
+  const start = (index * stride) % poolSize;
   return Array.from({ length: count }, (_, j) => (start + j) % poolSize);
 }
 
