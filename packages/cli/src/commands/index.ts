@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { registerValidate } from './validate.ts';
+import { registerDiff } from './diff.ts';
+import { registerHistory } from './history.ts';
+import { registerProviders } from './providers.ts';
 
 /** Every command of the CLI. Each module only parses its flags and calls the packages. */
 export function registerCommands(program: Command, getContext: () => CommandContext): void {
   registerValidate(program, getContext);
+  registerDiff(program, getContext);
+  registerHistory(program, getContext);
+  registerProviders(program, getContext);
 }

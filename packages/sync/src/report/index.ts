@@ -6,3 +6,5 @@ export type { TextStyle } from './render-text.ts';
 export { summarizeChanges } from './summary.ts';
 export * from './thresholds.ts';
 export type * from './types.ts';
+export { buildModelHistory, HISTORY_DEFAULT_LIMIT, type ModelHistory, type ModelHistoryEntry, type ModelSnapshot } from './history.ts';
+export { renderModelHistory } from './render-history.ts';

@@ -4,13 +4,22 @@ import type { ChangeReport } from './types.ts';
 /** `+12 models, -3, 5 price changes across 4 providers`: the one line that names a change. */
 export function summarizeChanges(report: ChangeReport): string {
   const t = report.totals;
-  if (t.providers_changed === 0 && !hasCatalogEntryChanges(report)) return 'no changes';
-  const parts = [`+${plural(t.models_added, 'model')}`, `-${t.models_removed}`];
-  if (t.price_changes > 0) parts.push(plural(t.price_changes, 'price change'));
-  if (t.limit_changes > 0) parts.push(plural(t.limit_changes, 'limit change'));
-  if (t.capability_changes > 0) parts.push(plural(t.capability_changes, 'capability change'));
-  if (t.availability_changes > 0) parts.push(plural(t.availability_changes, 'availability change'));
-  return `${parts.join(', ')} across ${plural(t.providers_changed, 'provider')}`;
+  const parts: string[] = [];
+  if (t.providers_changed > 0) {
+    const kinds = [`+${plural(t.models_added, 'model')}`, `-${t.models_removed}`];
+    if (t.price_changes > 0) kinds.push(plural(t.price_changes, 'price change'));
+    if (t.limit_changes > 0) kinds.push(plural(t.limit_changes, 'limit change'));
+    if (t.capability_changes > 0) kinds.push(plural(t.capability_changes, 'capability change'));
+    if (t.availability_changes > 0) kinds.push(plural(t.availability_changes, 'availability change'));
+    parts.push(`${kinds.join(', ')} across ${plural(t.providers_changed, 'provider')}`);
+  }
+  const { provider_entries: pe, base_models: bm } = report;
+  if (pe.added.length || pe.removed.length) parts.push(`providers +${pe.added.length}, -${pe.removed.length}`);
+  // New offerings usually bring their base models; name base models only when nothing else explains them.
+  if (t.providers_changed === 0 && (bm.added.length || bm.removed.length)) {
+    parts.push(`base models +${bm.added.length}, -${bm.removed.length}`);
+  }
+  return parts.length ? parts.join('; ') : 'no changes';
 }
 
 export function hasCatalogEntryChanges(report: ChangeReport): boolean {
