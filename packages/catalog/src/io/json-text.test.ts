@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonText } from './json-text.ts';
+
+describe('parseJsonText', () => {
+  it('returns the value of valid JSON', () => {
+    expect(parseJsonText('{"a": [1, "x"]}')).toEqual({ ok: true, value: { a: [1, 'x'] } });
+  });
+
+  it.each([
+    ['a trailing comma in an object', '{\n  "a": 1,\n}', 3, 1],
+    ['a stray comma in an array (V8 gives no position)', '{\n  "models": [,]\n}', 2, 14],
+    ['a misspelled literal (V8 gives no position)', '{\n  "a": tru\n}', 2, 8],
+    ['a missing comma between entries', '[\n  {"id": "a"}\n  {"id": "b"}\n]', 3, 3],
+    ['an unterminated string', '{"a": "x', 1, 9],
+    ['content after the document', '{}\n{}', 2, 1],
+    ['a comment', '{\n  // note\n  "a": 1\n}', 2, 3],
+    ['a raw tab inside a string', '{\n  "a": "x\ty"\n}', 2, 10],
+    ['a truncated file, located at its end', '{\n  "a": [', 2, 9],
+  ])('locates %s', (_what, text, line, column) => {
+    const r = parseJsonText(text);
+    expect(r).toMatchObject({ ok: false, line, column });
+    if (!r.ok) expect(r.message.startsWith(`invalid JSON at line ${line}, column ${column}: `)).toBe(true);
+  });
+
+  it('keeps the reason on one line, with no offsets or snippets of the text', () => {
+    const r = parseJsonText('{\n  "a": tru\n}');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toBe("invalid JSON at line 2, column 8: Unexpected token '\\n'");
+      expect(r.message).not.toContain('\n');
+    }
+  });
+
+  it('names an invisible byte order mark', () => {
+    const r = parseJsonText('\ufeff{}');
+    expect(r.ok ? '' : r.message).toBe("invalid JSON at line 1, column 1: Unexpected token '\\ufeff'");
+  });
+});
