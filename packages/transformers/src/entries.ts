@@ -76,7 +76,9 @@ export function transformEntries<T>(
       skip(`it gives an invalid model: ${issuesText(checked.error)}`);
       return;
     }
-    models.push(checked.data);
+    const { id: modelId, provider_model_id, variant, ...facts } = checked.data;
+    // The ids lead, so a person reading the output sees at once which entry each model came from.
+    models.push({ id: modelId, provider_model_id, ...(variant === undefined ? {} : { variant }), ...facts });
     for (const message of fieldWarnings) warnings.push({ ...named, message });
   });
   return { models, warnings };

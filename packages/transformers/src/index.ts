@@ -1,4 +1,10 @@
 export { NormalizedModelSchema, type NormalizedModel } from './normalized-model.ts';
 export type { TransformResult, TransformWarning, Transformer } from './result.ts';
 export { UpstreamErrorBody } from './upstream-error.ts';
+export { getTransformer, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
+export { transformAiHubMix } from './formats/aihubmix.ts';
+export { transformAnthropic } from './formats/anthropic.ts';
+export { transformGemini } from './formats/gemini.ts';
+export { transformOllama } from './formats/ollama.ts';
+export { transformOpenAi } from './formats/openai.ts';
 export { transformOpenRouter } from './formats/openrouter.ts';

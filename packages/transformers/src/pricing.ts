@@ -1,10 +1,9 @@
-import type {
-  TOKEN_PRICE_KEYS} from '@llm-catalog/catalog';
 import {
   type Pricing,
   perTokenToPerMillion,
   type PriceKey,
   roundPrice,
+  type TOKEN_PRICE_KEYS,
   type TokenPrice,
   type UnitPrice,
 } from '@llm-catalog/catalog';

@@ -1,0 +1,223 @@
+import { type Capability, type Modality, normalizeModelId } from '@llm-catalog/catalog';
+import { z } from 'zod';
+import { transformEntries } from '../entries.ts';
+import { entriesOf, isRecord } from '../envelope.ts';
+import {
+  capabilitiesFromModalities,
+  capabilityList,
+  dateFromText,
+  firstTokenLimit,
+  mergeModalities,
+  modalitiesOf,
+  text,
+} from '../facts.ts';
+import type { NormalizedModel } from '../normalized-model.ts';
+import { type PerTokenPricing, type PricingDraft, perTokenPricing, pricingOrUndefined, tokenPrice } from '../pricing.ts';
+import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
+import type { TransformResult } from '../result.ts';
+import { ownerOf } from '../vendor.ts';
+
+/**
+ * OpenAI-compatible `GET /v1/models` (OpenAI, Groq, Together, Mistral, DeepSeek, xAI, Fireworks,
+ * SiliconFlow, Novita, DeepInfra, Cerebras, LM Studio, vLLM, Ollama `/v1`). The base entry is
+ * `{id, object, created, owned_by}`; each server adds its own extras, read here where present.
+ */
+const OpenAiEntrySchema = z.looseObject({
+  id: rawId,
+  name: rawText,
+  display_name: rawText,
+  description: rawText,
+  owned_by: rawText,
+  organization: rawText,
+  type: rawText,
+  // One limit, four spellings: Groq, Together, vLLM, Mistral / LM Studio.
+  context_window: rawNumber,
+  context_length: rawNumber,
+  max_model_len: rawNumber,
+  max_context_length: rawNumber,
+  max_completion_tokens: rawNumber,
+  max_output_length: rawNumber,
+  input_modalities: rawList,
+  output_modalities: rawList,
+  supported_features: rawList,
+  // Mistral: `{function_calling: true, vision: false, ...}`; LM Studio: `["tool_use"]`.
+  capabilities: z.union([z.record(z.string(), z.unknown()), z.array(z.string())]).nullish(),
+  aliases: z.array(z.string()).nullish(),
+  deprecation: rawText,
+  deprecation_replacement_model: rawText,
+  pricing: z.record(z.string(), z.unknown()).nullish(),
+});
+type OpenAiEntry = z.infer<typeof OpenAiEntrySchema>;
+
+interface Facts {
+  input: Modality[];
+  output: Modality[];
+  capabilities: Capability[];
+}
+const noFacts = (): Facts => ({ input: [], output: [], capabilities: [] });
+
+/**
+ * What a `type` says (Together, LM Studio). A chat model's input is not given: Together calls vision
+ * models "chat" too, so only LM Studio's llm / vlm split says what goes in.
+ */
+const TYPE_FACTS: Record<string, Partial<Facts>> = {
+  chat: { output: ['TEXT'] },
+  language: { output: ['TEXT'] },
+  code: { output: ['TEXT'] },
+  llm: { input: ['TEXT'], output: ['TEXT'] },
+  vlm: { input: ['TEXT', 'IMAGE'], output: ['TEXT'] },
+  embedding: { output: ['EMBEDDING'] },
+  embeddings: { output: ['EMBEDDING'] },
+  image: { output: ['IMAGE'] },
+  audio: { output: ['AUDIO'] },
+  transcribe: { input: ['AUDIO'], output: ['TEXT'] },
+  moderation: { capabilities: ['MODERATION'] },
+  rerank: { capabilities: ['RERANK'] },
+};
+
+/** Mistral's capability flags. */
+const FLAG_CAPABILITIES: Record<string, Capability> = {
+  function_calling: 'FUNCTION_CALL',
+  vision: 'IMAGE_RECOGNITION',
+  fine_tuning: 'FINE_TUNING',
+};
+
+/** LM Studio's capability list and Groq's `supported_features`. */
+const FEATURE_CAPABILITIES: Record<string, Capability> = {
+  tool_use: 'FUNCTION_CALL',
+  tools: 'FUNCTION_CALL',
+  structured_outputs: 'STRUCTURED_OUTPUT',
+  reasoning: 'REASONING',
+};
+
+function mistralFlags(flags: Record<string, unknown>): Facts {
+  const facts = noFacts();
+  for (const [flag, cap] of Object.entries(FLAG_CAPABILITIES)) if (flags[flag] === true) facts.capabilities.push(cap);
+  if (flags.completion_chat === true) {
+    facts.input.push('TEXT');
+    facts.output.push('TEXT');
+  }
+  if (flags.vision === true) facts.input.push('IMAGE');
+  return facts;
+}
+
+/** Token types Together prices by the token; its image, audio and transcription prices are per image, character or minute. */
+const TOKEN_PRICED_TYPES = new Set(['chat', 'language', 'code', 'moderation', 'embedding', 'rerank']);
+
+/**
+ * Two price shapes exist among OpenAI-compatible bodies. Groq sends OpenRouter's: decimal strings in
+ * USD per token under `prompt` / `completion`. Together sends numbers in USD per 1M tokens under
+ * `input` / `output`, next to `hourly`, `base` and `finetune`, which are 0 on every model: Together
+ * writes 0 for whatever it does not bill by the token, so a 0 there cannot be told from "not
+ * applicable" and is left out.
+ */
+function pricingOf(entry: OpenAiEntry, warn: (message: string) => void): PerTokenPricing {
+  const raw = entry.pricing;
+  if (!raw) return { dynamic: false };
+  if ('prompt' in raw || 'completion' in raw) return perTokenPricing(raw, warn);
+  const type = entry.type?.toLowerCase();
+  if (type !== undefined && !TOKEN_PRICED_TYPES.has(type)) return { dynamic: false };
+  const draft: PricingDraft = {};
+  for (const key of ['input', 'output'] as const) {
+    const value = raw[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) draft[key] = tokenPrice(value);
+  }
+  const pricing = pricingOrUndefined(draft);
+  return pricing ? { pricing, dynamic: false } : { dynamic: false };
+}
+
+/**
+ * The ids one model is listed under. Mistral lists every alias as an entry of its own, each naming
+ * the others in `aliases` and the model's canonical id in `name`, so all of them normalize to that
+ * canonical id and carry the rest as aliases.
+ */
+function aliasGroup(entry: OpenAiEntry): { canonical: string; others: string[] } | undefined {
+  if (!entry.aliases || entry.aliases.length === 0) return undefined;
+  const spellings = [entry.id, ...entry.aliases];
+  const canonical = entry.name && spellings.includes(entry.name) ? entry.name : entry.id;
+  const canonicalId = normalizeModelId(canonical).id;
+  const others = [...new Set(spellings.map((s) => normalizeModelId(s).id))].filter((s) => s !== canonicalId && s !== '');
+  return { canonical, others: others.sort() };
+}
+
+/** The display name, when the body has one that is not just an id again (Mistral's `name` is an id). */
+function displayName(entry: OpenAiEntry): string | undefined {
+  const name = text(entry.display_name) ?? text(entry.name);
+  if (name === undefined) return undefined;
+  const ids = [entry.id, ...(entry.aliases ?? [])].map((s) => s.toLowerCase());
+  return ids.includes(name.toLowerCase()) ? undefined : name;
+}
+
+function makeToModel(entries: readonly unknown[]) {
+  // An alias entry is an offering of the canonical entry when that one is listed too.
+  const listedIds = new Set(entries.flatMap((e) => (isRecord(e) ? (stringField(e, 'id') ?? []) : [])));
+
+  return (entry: OpenAiEntry, warn: (message: string) => void): NormalizedModel => {
+    const group = aliasGroup(entry);
+    const { id, vendor, variant } = normalizeModelId(group?.canonical ?? entry.id);
+    const isListedAlias = group !== undefined && group.canonical !== entry.id && listedIds.has(group.canonical);
+
+    const typeFacts = TYPE_FACTS[entry.type?.toLowerCase() ?? ''] ?? {};
+    const flagFacts = !entry.capabilities || Array.isArray(entry.capabilities) ? noFacts() : mistralFlags(entry.capabilities);
+    const featureCaps = [...(Array.isArray(entry.capabilities) ? entry.capabilities : []), ...entry.supported_features]
+      .flatMap((f) => FEATURE_CAPABILITIES[f.toLowerCase()] ?? []);
+
+    const input = mergeModalities(
+      modalitiesOf(entry.input_modalities, 'input_modalities', warn),
+      typeFacts.input,
+      flagFacts.input,
+    );
+    const output = mergeModalities(
+      modalitiesOf(entry.output_modalities, 'output_modalities', warn),
+      typeFacts.output,
+      flagFacts.output,
+    );
+    const capabilities = capabilityList([
+      ...capabilitiesFromModalities(input, output),
+      ...(typeFacts.capabilities ?? []),
+      ...flagFacts.capabilities,
+      ...featureCaps,
+    ]);
+
+    const { pricing, dynamic } = pricingOf(entry, warn);
+    const replacedBy = text(entry.deprecation_replacement_model);
+    const deprecation = text(entry.deprecation);
+    const deprecationDate = dateFromText(deprecation);
+    if (deprecation !== undefined && deprecationDate === undefined) {
+      warn(`deprecation: ${JSON.stringify(deprecation)} is not a date; left out`);
+    }
+
+    return {
+      id,
+      provider_model_id: entry.id,
+      variant: variant ?? (isListedAlias ? 'alias' : undefined),
+      name: displayName(entry),
+      owned_by: ownerOf(entry.owned_by ?? entry.organization, vendor),
+      description: text(entry.description),
+      capabilities,
+      input_modalities: input,
+      output_modalities: output,
+      context_window: firstTokenLimit(
+        entry.context_window,
+        entry.context_length,
+        entry.max_model_len,
+        entry.max_context_length,
+      ),
+      max_output_tokens: firstTokenLimit(entry.max_completion_tokens, entry.max_output_length),
+      pricing,
+      deprecation_date: deprecationDate,
+      replaced_by: replacedBy === undefined ? undefined : normalizeModelId(replacedBy).id,
+      aliases: group && group.others.length > 0 ? group.others : undefined,
+      metadata: dynamic ? { dynamic_pricing: true } : undefined,
+    };
+  };
+}
+
+export function transformOpenAi(body: unknown): TransformResult {
+  const entries = entriesOf(body);
+  return transformEntries(entries, {
+    schema: OpenAiEntrySchema,
+    idOf: (entry) => stringField(entry, 'id'),
+    toModel: makeToModel(entries),
+  });
+}

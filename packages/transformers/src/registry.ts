@@ -1,0 +1,38 @@
+import type { ApiFormat, ModelsApiEndpoint, TransformerName } from '@llm-catalog/catalog';
+import { transformAiHubMix } from './formats/aihubmix.ts';
+import { transformAnthropic } from './formats/anthropic.ts';
+import { transformGemini } from './formats/gemini.ts';
+import { transformOllama } from './formats/ollama.ts';
+import { transformOpenAi } from './formats/openai.ts';
+import { transformOpenRouter } from './formats/openrouter.ts';
+import type { Transformer } from './result.ts';
+
+export const TRANSFORMERS: Readonly<Record<TransformerName, Transformer>> = {
+  openai: transformOpenAi,
+  openrouter: transformOpenRouter,
+  aihubmix: transformAiHubMix,
+  ollama: transformOllama,
+  anthropic: transformAnthropic,
+  gemini: transformGemini,
+};
+
+/** The transformer an endpoint of each API format gets when it names none. CUSTOM has no default. */
+const BY_FORMAT: Readonly<Partial<Record<ApiFormat, TransformerName>>> = {
+  OPENAI: 'openai',
+  ANTHROPIC: 'anthropic',
+  GEMINI: 'gemini',
+  OLLAMA: 'ollama',
+};
+
+export function getTransformer(name: TransformerName): Transformer {
+  return TRANSFORMERS[name];
+}
+
+/** The endpoint's `transformer`, else the one for its `format`. */
+export function transformerForEndpoint(endpoint: Pick<ModelsApiEndpoint, 'transformer' | 'format' | 'url'>): Transformer {
+  const name = endpoint.transformer ?? BY_FORMAT[endpoint.format];
+  if (name === undefined) {
+    throw new Error(`${endpoint.url}: a ${endpoint.format} endpoint needs a "transformer" naming its body format`);
+  }
+  return TRANSFORMERS[name];
+}
