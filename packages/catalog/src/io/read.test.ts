@@ -248,6 +248,76 @@ describe('schema rules, reported per entry and field', () => {
     ]);
   });
 
+  const override = (extra: Record<string, unknown>) => ({ provider_id: 'acme', model_id: 'm', priority: 0, ...extra });
+  it.each([
+    ['a provider without a name', { providers: [provider({ name: '' })] }, 'name', 'name must not be empty'],
+    ['a provider without formats', { providers: [provider({ formats: [] })] }, 'formats', 'a provider needs at least one format'],
+    [
+      'an unknown authentication',
+      { providers: [provider({ authentication: 'PASSWORD' })] },
+      'authentication',
+      'unknown authentication (API_KEY, OAUTH, CLOUD_CREDENTIALS, NONE)',
+    ],
+    [
+      'an unknown API format',
+      { providers: [provider({ formats: [{ format: 'GRPC', base_url: 'https://a.test', default: true }] })] },
+      'formats[0].format',
+      'unknown format (OPENAI, ANTHROPIC, GEMINI, OLLAMA, CUSTOM)',
+    ],
+    [
+      'a last_synced that is not a date-time',
+      {
+        providers: [
+          provider({
+            models_api: {
+              enabled: true,
+              update_frequency: 'daily',
+              last_synced: 'yesterday',
+              endpoints: [{ url: 'https://a.test/models', endpoint_type: 'CHAT_COMPLETIONS', format: 'OPENAI' }],
+            },
+          }),
+        ],
+      },
+      'models_api.last_synced',
+      'last_synced must be an ISO 8601 date-time',
+    ],
+    [
+      'an unknown modality',
+      { models: [{ id: 'm', output_modalities: ['SMELL'] }] },
+      'output_modalities[0]',
+      'unknown modality (TEXT, IMAGE, AUDIO, VIDEO, FILE, EMBEDDING)',
+    ],
+    ['an empty modality list', { models: [{ id: 'm', input_modalities: [] }] }, 'input_modalities', 'Too small: expected array to have >=1 items'],
+    ['an empty alias list', { models: [{ id: 'm', aliases: [] }] }, 'aliases', 'Too small: expected array to have >=1 items'],
+    ['an uppercase alias', { models: [{ id: 'm', aliases: ['M-1'] }] }, 'aliases[0]', 'id must be lowercase'],
+    ['a release date that is not a date', { models: [{ id: 'm', release_date: 'May 2024' }] }, 'release_date', 'date must be YYYY-MM or YYYY-MM-DD'],
+    ['a fractional context window', { models: [{ id: 'm', context_window: 1000.5 }] }, 'context_window', 'must be a whole number of tokens'],
+    ['a negative priority', { overrides: [override({ priority: -1 })] }, 'priority', 'priority must be >= 0'],
+    ['a fractional priority', { overrides: [override({ priority: 0.5 })] }, 'priority', 'priority must be a whole number'],
+    [
+      'an empty capabilities.add',
+      { overrides: [override({ capabilities: { add: [] } })] },
+      'capabilities.add',
+      'Too small: expected array to have >=1 items',
+    ],
+    [
+      'an unknown reasoning effort',
+      { overrides: [override({ reasoning: { supported: true, effort_levels: ['extreme'] } })] },
+      'reasoning.effort_levels[0]',
+      'Invalid option: expected one of "minimal"|"low"|"medium"|"high"',
+    ],
+    [
+      'a per-image price given per million tokens',
+      { overrides: [override({ pricing: { per_image: usd(0.04) } })] },
+      'pricing.per_image.per_million_tokens',
+      'unknown key "per_million_tokens"',
+    ],
+  ])('rejects %s, at its field', async (_what, files, field, message) => {
+    const problems = await problemsOf(files);
+    expect(problems.map((p) => [p.field, p.message])).toContainEqual([field, message]);
+    expect(problems.every((p) => p.severity === 'error' && p.code === 'schema')).toBe(true);
+  });
+
   it('an entry that is not an object is still located', async () => {
     const problems = await problemsOf({ models: [{ id: 'ok' }, null] });
     expect(problems.map((p) => p.entry)).toEqual(['models[1] "?"']);
