@@ -35,6 +35,14 @@ describe('provider schema', () => {
     ]);
   });
 
+  it('requires api_key_env when the id starts with a digit, since 302AI_API_KEY is no variable name', () => {
+    expect(messagesFor({ id: '302ai' })).toEqual([
+      'api_key_env: a provider id that starts with a digit needs api_key_env: <ID>_API_KEY would not be a valid variable name',
+    ]);
+    expect(messagesFor({ id: '302ai', api_key_env: 'AI302_API_KEY' })).toEqual([]);
+    expect(messagesFor({ id: '302ai', authentication: 'NONE' })).toEqual([]);
+  });
+
   it('rejects unknown tags, transformers and update frequencies', () => {
     expect(
       messagesFor({

@@ -105,6 +105,10 @@ export const ProviderSchema = z
   .refine((p) => p.formats.filter((f) => f.default).length === 1, {
     message: 'exactly one format must have default: true',
     path: ['formats'],
+  })
+  .refine((p) => p.api_key_env !== undefined || p.authentication !== 'API_KEY' || /^[a-z]/.test(p.id), {
+    message: 'a provider id that starts with a digit needs api_key_env: <ID>_API_KEY would not be a valid variable name',
+    path: ['api_key_env'],
   });
 
 export type ApiFormat = z.infer<typeof ApiFormatSchema>;
