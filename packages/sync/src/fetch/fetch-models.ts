@@ -1,0 +1,128 @@
+import { keyEnvOf, type ModelsApiEndpoint, type Provider } from '@llm-catalog/catalog';
+import {
+  type NormalizedModel,
+  type Transformer,
+  type TransformWarning,
+  transformerForEndpoint,
+  UpstreamErrorBody,
+} from '@llm-catalog/transformers';
+import { keyOf } from '../keys.ts';
+import { requestAuthFor } from './auth.ts';
+import { FetchError } from './errors.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_RETRY_DELAY_MS,
+  DEFAULT_RETRIES,
+  DEFAULT_RETRY_BASE_DELAY_MS,
+  DEFAULT_TIMEOUT_MS,
+  getJson,
+  type RetryInfo,
+} from './http.ts';
+
+/** A list that pages more often than this is assumed to loop. */
+export const DEFAULT_MAX_PAGES = 100;
+
+export interface FetchModelListOptions {
+  env: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  retries?: number;
+  retryBaseDelayMs?: number;
+  maxRetryDelayMs?: number;
+  maxBytes?: number;
+  maxPages?: number;
+  /** Texts to keep out of error messages besides this provider's own key (other providers' keys). */
+  secrets?: readonly string[];
+  onRetry?: (retry: RetryInfo) => void;
+}
+
+export interface FetchedModelList {
+  models: NormalizedModel[];
+  warnings: TransformWarning[];
+}
+
+function transformPage(
+  providerId: string,
+  transform: Transformer,
+  body: unknown,
+  secrets: readonly string[],
+): ReturnType<Transformer> {
+  try {
+    return transform(body);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof UpstreamErrorBody) {
+      throw new FetchError(providerId, 'upstream', `the provider answered with an error: ${message}`, { secrets });
+    }
+    throw new FetchError(providerId, 'body', `unexpected response shape: ${message}`, { secrets });
+  }
+}
+
+async function fetchEndpoint(
+  provider: Provider,
+  endpoint: ModelsApiEndpoint,
+  key: string | undefined,
+  options: FetchModelListOptions,
+  secrets: readonly string[],
+): Promise<FetchedModelList> {
+  const transform = transformerForEndpoint(endpoint);
+  const auth = requestAuthFor(endpoint, key);
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const models: NormalizedModel[] = [];
+  const warnings: TransformWarning[] = [];
+  const pageSignature = (query: Record<string, string>) => JSON.stringify(Object.entries(query).sort());
+  let pageQuery: Record<string, string> = {};
+  const seenPages = new Set([pageSignature(pageQuery)]);
+  for (let page = 1; ; page++) {
+    const body = await getJson(
+      { providerId: provider.id, url: endpoint.url, headers: auth.headers, query: { ...pageQuery, ...auth.query }, secrets },
+      {
+        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        retries: options.retries ?? DEFAULT_RETRIES,
+        retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
+        maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      },
+    );
+    const result = transformPage(provider.id, transform, body, secrets);
+    models.push(...result.models);
+    warnings.push(...result.warnings);
+    if (!result.nextPage) return { models, warnings };
+    pageQuery = { ...pageQuery, ...result.nextPage.query };
+    const signature = pageSignature(pageQuery);
+    if (seenPages.has(signature)) {
+      throw new FetchError(provider.id, 'body', `pagination loops: page ${page + 1} asks for a page already fetched`, {
+        secrets,
+      });
+    }
+    seenPages.add(signature);
+    if (page >= maxPages) {
+      throw new FetchError(provider.id, 'body', `more than ${maxPages} pages; stopped`, { secrets });
+    }
+  }
+}
+
+/**
+ * Fetches and normalizes a provider's model list: every endpoint of its `models_api`, every page, with
+ * the endpoint's auth style. Malformed entries are skipped with a warning; anything that makes the
+ * list untrustworthy (HTTP error, timeout, body that is not the expected shape) throws a FetchError.
+ */
+export async function fetchModelList(provider: Provider, options: FetchModelListOptions): Promise<FetchedModelList> {
+  if (!provider.models_api) {
+    throw new Error(`${provider.id}: has no models_api in providers.json; nothing to fetch`);
+  }
+  const envVar = keyEnvOf(provider);
+  const key = keyOf(provider, options.env);
+  if (envVar !== undefined && key === undefined) {
+    throw new FetchError(provider.id, 'missing-key', `${envVar} is not set`);
+  }
+  const secrets = [...(options.secrets ?? []), ...(key ? [key] : [])];
+  const models: NormalizedModel[] = [];
+  const warnings: TransformWarning[] = [];
+  for (const endpoint of provider.models_api.endpoints) {
+    const fetched = await fetchEndpoint(provider, endpoint, key, options, secrets);
+    models.push(...fetched.models);
+    warnings.push(...fetched.warnings);
+  }
+  return { models, warnings };
+}

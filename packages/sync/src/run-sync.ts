@@ -1,0 +1,367 @@
+import { performance } from 'node:perf_hooks';
+import {
+  acquireDataLock,
+  type Catalog,
+  CatalogLoadError,
+  type CatalogProblem,
+  checkIntegrity,
+  type DataFileKind,
+  formatProblem,
+  planCatalogWrite,
+  type Provider,
+  readCatalog,
+  writeCatalog,
+} from '@llm-catalog/catalog';
+import type { NormalizedModel, TransformWarning } from '@llm-catalog/transformers';
+import pLimit from 'p-limit';
+import { FetchError } from './fetch/errors.ts';
+import { fetchModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
+import { redactSecrets } from './fetch/redact.ts';
+import { assertDataFilesClean, commitDataFiles } from './git.ts';
+import { keyStatusOf, type ProviderKey, secretsOf } from './keys.ts';
+import { type MergeMode, type MergeNote, mergeProviderModels } from './merge/index.ts';
+import type { SyncProgressListener } from './progress.ts';
+import { buildChangeReport, commitMessageFor } from './report/index.ts';
+import { type ProviderSelection, selectProviders } from './select-providers.ts';
+import { errorsIntroduced } from './validate-result.ts';
+
+/** Providers fetched at once. Each is a different host, so this bounds sockets and memory, not any one API. */
+export const DEFAULT_CONCURRENCY = 8;
+
+export type FetchTuning = Pick<
+  FetchModelListOptions,
+  'timeoutMs' | 'retries' | 'retryBaseDelayMs' | 'maxRetryDelayMs' | 'maxBytes' | 'maxPages'
+>;
+
+export interface SyncRunOptions extends FetchTuning {
+  dataDir: string;
+  providers: ProviderSelection;
+  /** `import`: the aggregator import, authoritative for the base facts it reports. Default `sync`. */
+  mode?: MergeMode;
+  env: NodeJS.ProcessEnv;
+  /** Fetch and merge, but write and commit nothing. */
+  dryRun?: boolean;
+  concurrency?: number;
+  /** Accept an empty list or the loss of more than half of a provider's models. */
+  allowRemovals?: boolean;
+  /** Commit the data files written, with a message from the change report. */
+  commit?: boolean;
+  now?: Date;
+  onProgress?: SyncProgressListener;
+}
+
+export type ProviderRunStatus = 'updated' | 'unchanged' | 'skipped' | 'failed';
+
+export interface ProviderRunSummary {
+  id: string;
+  status: ProviderRunStatus;
+  /** Models the provider listed (0 when it was skipped or its fetch failed). */
+  fetched: number;
+  /** Base model ids this provider started serving, stopped serving, or serves differently. */
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Why it failed; free of any key. */
+  error?: string;
+  /** Why it was skipped. */
+  reason?: string;
+  durationMs: number;
+  /** Entries of the list that were skipped or read only in part. */
+  warnings: TransformWarning[];
+  /** What the merge wants a reviewer to know (manual overrides left pointing at nothing, collisions). */
+  notes: MergeNote[];
+}
+
+export interface SyncTotals {
+  providers: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  fetched: number;
+  added: number;
+  changed: number;
+  removed: number;
+  durationMs: number;
+}
+
+export interface SyncRunResult {
+  /** In provider-id order. */
+  providers: ProviderRunSummary[];
+  totals: SyncTotals;
+  keys: ProviderKey[];
+  before: Catalog;
+  after: Catalog;
+  /** The data files written, or that would be written in a dry run. */
+  written: DataFileKind[];
+  dryRun: boolean;
+  /** Present when a commit was asked for and files were written; `error` when git refused. */
+  commit?: { committed: boolean; sha?: string; message: string; error?: string };
+}
+
+type FetchOutcome =
+  | { ok: true; models: NormalizedModel[]; warnings: TransformWarning[]; durationMs: number }
+  | { ok: false; error: string; durationMs: number };
+
+const elapsedSince = (start: number) => Math.round(performance.now() - start);
+
+/** `last_synced` to the second: milliseconds would only add noise to the diff. */
+const timestampOf = (now: Date) => now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+async function fetchAll(
+  providers: readonly Provider[],
+  options: SyncRunOptions,
+  secrets: readonly string[],
+): Promise<Map<string, FetchOutcome>> {
+  const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  const emit = options.onProgress ?? (() => undefined);
+  const outcomes = new Map<string, FetchOutcome>();
+  await Promise.all(
+    providers.map((provider) =>
+      limit(async () => {
+        const start = performance.now();
+        emit({ type: 'fetch-start', providerId: provider.id });
+        try {
+          const list = await fetchModelList(provider, {
+            env: options.env,
+            secrets,
+            ...fetchTuningOf(options),
+            onRetry: (retry) => emit({ type: 'fetch-retry', ...retry }),
+          });
+          const durationMs = elapsedSince(start);
+          outcomes.set(provider.id, { ok: true, ...list, durationMs });
+          emit({
+            type: 'fetch-done',
+            providerId: provider.id,
+            fetched: list.models.length,
+            warnings: list.warnings.length,
+            durationMs,
+          });
+        } catch (err) {
+          const durationMs = elapsedSince(start);
+          const raw = err instanceof FetchError ? err.detail : err instanceof Error ? err.message : String(err);
+          const error = redactSecrets(raw, secrets);
+          outcomes.set(provider.id, { ok: false, error, durationMs });
+          emit({ type: 'fetch-failed', providerId: provider.id, error, durationMs });
+        }
+      }),
+    ),
+  );
+  return outcomes;
+}
+
+function fetchTuningOf(options: SyncRunOptions): FetchTuning {
+  const tuning: FetchTuning = {};
+  for (const key of ['timeoutMs', 'retries', 'retryBaseDelayMs', 'maxRetryDelayMs', 'maxBytes', 'maxPages'] as const) {
+    if (options[key] !== undefined) tuning[key] = options[key];
+  }
+  return tuning;
+}
+
+interface MergedProvider {
+  summary: ProviderRunSummary;
+  /** Only for providers whose merge changed the catalog. */
+  catalog?: Catalog;
+}
+
+function describeInvalid(problems: readonly CatalogProblem[]): string {
+  const first = problems[0];
+  if (!first) return 'its result would make the catalog invalid';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return `its result would make the catalog invalid: ${formatProblem(first)}${more}`;
+}
+
+/**
+ * Merges every fetched list into the catalog one provider at a time, in id order, so the result does
+ * not depend on which answer arrived first. With `checkEach`, a provider whose merge would bring a
+ * schema or integrity error is refused and the catalog stays as it was before it.
+ */
+function mergeInOrder(
+  base: Catalog,
+  providers: readonly Provider[],
+  outcomes: ReadonlyMap<string, FetchOutcome>,
+  options: { mode: MergeMode; allowRemovals: boolean; checkEach: boolean; secrets: readonly string[] },
+): { catalog: Catalog; merged: Map<string, MergedProvider> } {
+  let catalog = base;
+  const merged = new Map<string, MergedProvider>();
+  for (const provider of providers) {
+    const outcome = outcomes.get(provider.id);
+    if (!outcome) continue;
+    const summary: ProviderRunSummary = {
+      id: provider.id,
+      status: 'failed',
+      fetched: 0,
+      added: [],
+      changed: [],
+      removed: [],
+      durationMs: outcome.durationMs,
+      warnings: [],
+      notes: [],
+    };
+    merged.set(provider.id, { summary });
+    if (!outcome.ok) {
+      summary.error = outcome.error;
+      continue;
+    }
+    summary.fetched = outcome.models.length;
+    summary.warnings = outcome.warnings;
+    try {
+      const result = mergeProviderModels(catalog, provider.id, outcome.models, {
+        mode: options.mode,
+        allowRemovals: options.allowRemovals,
+      });
+      summary.notes = result.notes;
+      if (result.status === 'failed') {
+        summary.error = result.error ?? 'the merge refused this list';
+        continue;
+      }
+      if (options.checkEach && result.status === 'updated') {
+        const problems = errorsIntroduced(catalog, result.catalog);
+        if (problems.length > 0) {
+          summary.error = describeInvalid(problems);
+          continue;
+        }
+      }
+      Object.assign(summary, {
+        status: result.status,
+        added: result.added,
+        changed: result.changed,
+        removed: result.removed,
+      });
+      if (result.status === 'updated') {
+        catalog = result.catalog;
+        merged.set(provider.id, { summary, catalog });
+      }
+    } catch (err) {
+      summary.error = redactSecrets(err instanceof Error ? err.message : String(err), options.secrets);
+    }
+  }
+  return { catalog, merged };
+}
+
+/** Stamps `models_api.last_synced` on the providers whose data changed, and only on those. */
+function stampLastSynced(catalog: Catalog, updated: ReadonlySet<string>, now: Date): Catalog {
+  if (updated.size === 0) return catalog;
+  const stamp = timestampOf(now);
+  return {
+    ...catalog,
+    providers: catalog.providers.map((p) =>
+      updated.has(p.id) && p.models_api ? { ...p, models_api: { ...p.models_api, last_synced: stamp } } : p,
+    ),
+  };
+}
+
+function totalsOf(providers: readonly ProviderRunSummary[], durationMs: number): SyncTotals {
+  const count = (status: ProviderRunStatus) => providers.filter((p) => p.status === status).length;
+  const sum = (pick: (p: ProviderRunSummary) => number) => providers.reduce((n, p) => n + pick(p), 0);
+  return {
+    providers: providers.length,
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    fetched: sum((p) => p.fetched),
+    added: sum((p) => p.added.length),
+    changed: sum((p) => p.changed.length),
+    removed: sum((p) => p.removed.length),
+    durationMs,
+  };
+}
+
+/**
+ * Syncs providers into the data directory (DESIGN §4): fetches concurrently, each provider isolated
+ * from the others' failures; merges in provider-id order; validates the whole result; writes the
+ * changed files once, atomically, under the data lock; optionally commits them.
+ *
+ * A provider whose key is missing is skipped, not failed. A provider that fails (fetch error, guard,
+ * a result that would be invalid) contributes nothing. Throws only when the run as a whole cannot
+ * proceed: the lock is held, the data files are invalid, the selection names unknown providers, or
+ * `commit` finds a person's uncommitted edits in the data files.
+ */
+export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
+  const start = performance.now();
+  const now = options.now ?? new Date();
+  const dryRun = options.dryRun ?? false;
+  const release = dryRun ? undefined : await acquireDataLock(options.dataDir);
+  try {
+    const { catalog: before, files } = await readCatalog(options.dataDir);
+    const integrity = checkIntegrity(before).filter((p) => p.severity === 'error');
+    if (integrity.length > 0) throw new CatalogLoadError(integrity);
+    const selected = selectProviders(before.providers, options.providers);
+    if (options.commit && !dryRun) await assertDataFilesClean(options.dataDir);
+
+    const keys = selected.map((p) => keyStatusOf(p, options.env));
+    options.onProgress?.({ type: 'keys', keys });
+    const missing = new Map(keys.filter((k) => k.status === 'missing').map((k) => [k.providerId, k]));
+    const runnable = selected.filter((p) => !missing.has(p.id));
+    const secrets = secretsOf(before.providers, options.env);
+    const outcomes = await fetchAll(runnable, options, secrets);
+
+    const mergeOptions = {
+      mode: options.mode ?? 'sync',
+      allowRemovals: options.allowRemovals ?? false,
+      secrets,
+    };
+    let merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: false });
+    const updatedIds = () =>
+      new Set([...merge.merged.values()].filter((m) => m.summary.status === 'updated').map((m) => m.summary.id));
+    let after = stampLastSynced(merge.catalog, updatedIds(), now);
+    if (errorsIntroduced(before, after).length > 0) {
+      // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
+      merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: true });
+      after = stampLastSynced(merge.catalog, updatedIds(), now);
+      const remaining = errorsIntroduced(before, after);
+      if (remaining.length > 0) throw new CatalogLoadError(remaining);
+    }
+
+    const providers = selected.map((p): ProviderRunSummary => {
+      const key = missing.get(p.id);
+      if (key) {
+        return {
+          id: p.id,
+          status: 'skipped',
+          fetched: 0,
+          added: [],
+          changed: [],
+          removed: [],
+          reason: `${key.envVar} is not set`,
+          durationMs: 0,
+          warnings: [],
+          notes: [],
+        };
+      }
+      const summary = merge.merged.get(p.id)?.summary;
+      if (!summary) throw new Error(`internal: no outcome for provider "${p.id}"`);
+      return summary;
+    });
+
+    const written = dryRun
+      ? planCatalogWrite(after, files, now)
+          .filter((f) => f.changed)
+          .map((f) => f.kind)
+      : await writeCatalog(options.dataDir, after, files, now);
+
+    const result: SyncRunResult = {
+      providers,
+      totals: totalsOf(providers, 0),
+      keys,
+      before,
+      after,
+      written,
+      dryRun,
+    };
+    if (options.commit && !dryRun && written.length > 0) {
+      const message = commitMessageFor(buildChangeReport(before, after));
+      try {
+        result.commit = { ...(await commitDataFiles(options.dataDir, message)), message };
+      } catch (err) {
+        // The files are written and valid; only the commit is missing, which a person can make.
+        result.commit = { committed: false, message, error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    result.totals.durationMs = elapsedSince(start);
+    return result;
+  } finally {
+    await release?.();
+  }
+}
