@@ -4,6 +4,8 @@ import { registerValidate } from './validate.ts';
 import { registerDiff } from './diff.ts';
 import { registerHistory } from './history.ts';
 import { registerProviders } from './providers.ts';
+import { registerSync } from './sync.ts';
+import { registerImport } from './import.ts';
 
 /** Every command of the CLI. Each module only parses its flags and calls the packages. */
 export function registerCommands(program: Command, getContext: () => CommandContext): void {
@@ -11,4 +13,6 @@ export function registerCommands(program: Command, getContext: () => CommandCont
   registerDiff(program, getContext);
   registerHistory(program, getContext);
   registerProviders(program, getContext);
+  registerSync(program, getContext);
+  registerImport(program, getContext);
 }

@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '@llm-catalog/catalog';
+import {
+  buildChangeReport,
+  DataFilesDirtyError,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_RETRIES,
+  DEFAULT_RETRY_BASE_DELAY_MS,
+  DEFAULT_TIMEOUT_MS,
+  GitError,
+  type MergeMode,
+  type ProviderSelection,
+  ProviderSelectionError,
+  redactSecrets,
+  renderChangeReport,
+  runSync,
+  secretsOf,
+  type SyncRunResult,
+} from '@llm-catalog/sync';
+import { type Command, InvalidArgumentError } from 'commander';
+import type { CommandContext } from '../context.ts';
+import { CliError, EXIT } from '../errors.ts';
+import { createSyncProgress } from './sync-progress.ts';
+import { describeWrites, renderRunMarkdown, renderSummaryTable, syncJsonDocument, warningText } from './sync-summary.ts';
+
+export interface SyncCommandOptions {
+  dryRun?: boolean;
+  concurrency: number;
+  timeout: number;
+  retries: number;
+  retryDelay: number;
+  allowRemovals?: boolean;
+  commit?: boolean;
+  report?: string;
+}
+
+const wholeNumber = (min: number) => (raw: string) => {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new InvalidArgumentError(`expected a whole number >= ${min}, got "${raw}"`);
+  }
+  return n;
+};
+
+/** The options `sync` and `import` share (DESIGN §5). */
+export function addSyncOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'fetch and merge, report what would change, write nothing')
+    .option('--concurrency <n>', 'providers fetched at once', wholeNumber(1), DEFAULT_CONCURRENCY)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds, body included', wholeNumber(1), DEFAULT_TIMEOUT_MS)
+    .option('--retries <n>', 'retries after a timeout, network error, 429 or 5xx', wholeNumber(0), DEFAULT_RETRIES)
+    .option(
+      '--retry-delay <ms>',
+      'base delay of the exponential backoff between retries (a Retry-After header wins)',
+      wholeNumber(0),
+      DEFAULT_RETRY_BASE_DELAY_MS,
+    )
+    .option('--allow-removals', 'accept an empty list, or the loss of more than half of a provider\'s models')
+    .option('--commit', 'commit the changed data files with a message summarizing the change report')
+    .option('--report <file>', 'write the change report and the run summary to this Markdown file');
+}
+
+export const SYNC_HELP_AFTER = `
+Keys are read from the environment, or from .env in the working directory: the provider's
+api_key_env in providers.json, else <ID>_API_KEY. The run prints which keys it found and which are
+missing before it fetches; a provider whose key is missing is skipped, not failed. No key is ever
+printed, logged, or written to a file or report.
+
+Providers are fetched concurrently and merged one at a time in id order. The whole result is
+validated before anything is written; files are written atomically under a lock, so a second run
+on the same data directory exits 2 at once. A run that changes nothing leaves every file
+byte-identical. A provider whose list is empty, or would lose more than half of its models, is
+failed and left untouched unless --allow-removals.
+
+Exit codes: 0 every provider updated, unchanged or skipped; 1 some provider failed (the others are
+still written); 2 usage error or fatal (bad data files, lock held, uncommitted data edits with
+--commit), nothing written.`;
+
+/** Run-level refusals are the user's to fix (a name, a dirty work tree): one line, exit 2. */
+async function runOrExplain(work: () => Promise<SyncRunResult>): Promise<SyncRunResult> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof ProviderSelectionError || err instanceof DataFilesDirtyError || err instanceof GitError) {
+      throw new CliError(err.message, EXIT.fatal);
+    }
+    throw err;
+  }
+}
+
+async function writeReport(ctx: CommandContext, result: SyncRunResult, path: string): Promise<void> {
+  const report = buildChangeReport(result.before, result.after);
+  const text = `${renderChangeReport(report, 'markdown')}\n${renderRunMarkdown(result)}`;
+  // Every upstream text in the report was redacted where it entered; this is the last line of defence.
+  await writeFileAtomic(path, redactSecrets(text, secretsOf(result.after.providers, ctx.io.env)));
+}
+
+function printHuman(ctx: CommandContext, result: SyncRunResult, reportPath: string | undefined): void {
+  ctx.info();
+  ctx.io.stdout(ctx.quiet ? '' : renderSummaryTable(result, ctx.color));
+  const notes = result.providers.flatMap((p) => p.notes.map((n) => `  ${p.id}: ${n.message}`));
+  if (notes.length > 0) {
+    ctx.info();
+    ctx.info('notes:');
+    for (const line of notes) ctx.info(line);
+  }
+  ctx.info();
+  ctx.info(describeWrites(result));
+  if (result.commit?.committed) {
+    const subject = result.commit.message.split('\n')[0] ?? '';
+    ctx.info(`committed ${result.commit.sha?.slice(0, 12) ?? ''}: ${subject}`);
+  } else if (result.commit && !result.commit.error) {
+    ctx.info('nothing to commit');
+  }
+  if (reportPath) ctx.info(`report written to ${reportPath}`);
+  for (const p of result.providers) {
+    for (const w of p.warnings) ctx.warn(`${ctx.color.yellow('warning')} ${p.id}: ${warningText(w)}`);
+  }
+  for (const p of result.providers.filter((x) => x.status === 'failed')) {
+    ctx.error(`${ctx.color.red('error')} ${p.id}: ${p.error ?? 'failed'}`);
+  }
+  if (result.commit?.error) ctx.error(`${ctx.color.red('error')} files written but not committed: ${result.commit.error}`);
+}
+
+/** The action behind `sync` and `import`: run, show progress, summarize, write the report, set the exit code. */
+export async function runSyncCommand(
+  ctx: CommandContext,
+  opts: SyncCommandOptions,
+  request: { providers: ProviderSelection; mode: MergeMode },
+): Promise<void> {
+  if (opts.commit && opts.dryRun) {
+    throw new CliError('--commit and --dry-run cannot be combined: a dry run writes nothing to commit');
+  }
+  const progress = createSyncProgress(ctx);
+  let result: SyncRunResult;
+  try {
+    result = await runOrExplain(() =>
+      runSync({
+        dataDir: ctx.dataDir,
+        providers: request.providers,
+        mode: request.mode,
+        env: ctx.io.env,
+        dryRun: Boolean(opts.dryRun),
+        concurrency: opts.concurrency,
+        timeoutMs: opts.timeout,
+        retries: opts.retries,
+        retryBaseDelayMs: opts.retryDelay,
+        allowRemovals: Boolean(opts.allowRemovals),
+        commit: Boolean(opts.commit),
+        onProgress: progress.listener,
+      }),
+    );
+  } finally {
+    progress.finish();
+  }
+  const reportPath = opts.report ? resolve(ctx.io.cwd, opts.report) : undefined;
+  if (reportPath) await writeReport(ctx, result, reportPath);
+  if (ctx.json) ctx.printJson(syncJsonDocument(result, reportPath));
+  else printHuman(ctx, result, reportPath);
+  if (result.totals.failed > 0 || result.commit?.error) ctx.setExitCode(EXIT.partial);
+}
