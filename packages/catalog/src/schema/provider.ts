@@ -106,7 +106,7 @@ export const ProviderSchema = z
     message: 'exactly one format must have default: true',
     path: ['formats'],
   })
-  .refine((p) => p.api_key_env !== undefined || p.authentication !== 'API_KEY' || /^[a-z]/.test(p.id), {
+  .refine((p) => p.api_key_env !== undefined || p.authentication !== 'API_KEY' || !/^[0-9]/.test(p.id), {
     message: 'a provider id that starts with a digit needs api_key_env: <ID>_API_KEY would not be a valid variable name',
     path: ['api_key_env'],
   });
