@@ -21,7 +21,8 @@ export function commitMessageFor(report: ChangeReport): string {
     if (p.removed.length) parts.push(`-${p.removed.length}`);
     if (p.prices.length) {
       const pcts = p.prices.flatMap((c) => (c.change_pct === undefined ? [] : [c.change_pct]));
-      const range = pcts.length ? ` (${formatPercent(Math.min(...pcts))} .. ${formatPercent(Math.max(...pcts))})` : '';
+      const [low, high] = [Math.min(...pcts), Math.max(...pcts)];
+      const range = !pcts.length ? '' : low === high ? ` (${formatPercent(low)})` : ` (${formatPercent(low)} .. ${formatPercent(high)})`;
       parts.push(`${plural(p.prices.length, 'price change')}${range}`);
     }
     if (p.limits.length) parts.push(plural(p.limits.length, 'limit change'));

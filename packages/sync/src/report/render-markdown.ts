@@ -130,7 +130,7 @@ function totalsText(report: ChangeReport): string {
     ['availability changes', t.availability_changes],
     ['risk flags', t.risk_flags],
   ];
-  return `### Totals\n\n${tableHead(['', 'count'])}${rows.map(([k, v]) => row([k, String(v)])).join('')}\n`;
+  return `### Totals\n\n${tableHead(['', 'count'])}${rows.map(([k, v]) => row([k, String(v)])).join('')}`;
 }
 
 const itemsOf = (p: Piece) => (p.kind === 'text' ? p.items : p.rows.length);
