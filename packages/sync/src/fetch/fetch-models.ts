@@ -51,7 +51,7 @@ function transformPage(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof UpstreamErrorBody) {
-      throw new FetchError(providerId, 'upstream', `the provider answered with an error: ${message}`, { secrets });
+      throw new FetchError(providerId, 'upstream', message, { secrets });
     }
     throw new FetchError(providerId, 'body', `unexpected response shape: ${message}`, { secrets });
   }

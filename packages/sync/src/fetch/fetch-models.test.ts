@@ -1,0 +1,118 @@
+import type { ModelsApiEndpoint, Provider } from '@llm-catalog/catalog';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureRoute, PROVIDER_FIXTURES } from '../../../../scripts/fixtures/index.ts';
+import { type MockServer, startMockServer } from '../../../../scripts/mock-server/server.ts';
+import { syntheticListBody, syntheticModelId } from '../../../../scripts/mock-server/synthetic.ts';
+import { FetchError } from './errors.ts';
+import { fetchModelList } from './fetch-models.ts';
+
+let mock: MockServer;
+beforeEach(async () => {
+  mock = await startMockServer();
+});
+afterEach(async () => {
+  await mock.close();
+});
+
+const endpoint = (path: string, over: Partial<ModelsApiEndpoint> = {}): ModelsApiEndpoint => ({
+  url: `${mock.url}${path}`,
+  endpoint_type: 'CHAT_COMPLETIONS',
+  format: 'OPENAI',
+  transformer: 'openai',
+  ...over,
+});
+
+const provider = (endpoints: ModelsApiEndpoint[], over: Partial<Provider> = {}): Provider => ({
+  id: 'acme',
+  name: 'Acme',
+  authentication: 'API_KEY',
+  formats: [{ format: 'OPENAI', base_url: mock.url, default: true }],
+  models_api: { enabled: true, update_frequency: 'daily', endpoints },
+  ...over,
+});
+
+const env = { ACME_API_KEY: 'acme-key-0123456789' };
+const fast = { retries: 0, timeoutMs: 1_000 };
+
+async function failure(promise: Promise<unknown>): Promise<FetchError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FetchError);
+  return err as FetchError;
+}
+
+describe('fetchModelList', () => {
+  it('follows Anthropic paging, merging each next-page query into the URL', async () => {
+    const route = await fixtureRoute(PROVIDER_FIXTURES.find((f) => f.providerId === 'anthropic')!, 'initial');
+    mock.setRoute(route);
+    const list = await fetchModelList(
+      provider([endpoint(route.path, { format: 'ANTHROPIC', transformer: 'anthropic', endpoint_type: 'MESSAGES' })]),
+      { env, ...fast },
+    );
+    const pages = route.pages as { data: { id: string }[] }[];
+    expect(list.models.map((m) => m.provider_model_id)).toEqual(pages.flatMap((p) => p.data.map((m) => m.id)));
+    expect(mock.requests.map((r) => r.query.after_id)).toEqual([undefined, pages[0]?.data.at(-1)?.id]);
+  });
+
+  it('concatenates every endpoint of the models_api', async () => {
+    mock.setRoute({ path: '/chat/models', pages: [syntheticListBody([1, 2])] });
+    mock.setRoute({ path: '/embed/models', pages: [syntheticListBody([3])] });
+    const list = await fetchModelList(provider([endpoint('/chat/models'), endpoint('/embed/models')]), { env, ...fast });
+    expect(list.models.map((m) => m.id)).toEqual([1, 2, 3].map(syntheticModelId));
+  });
+
+  it('passes on the warnings of malformed entries and keeps the rest of the list', async () => {
+    const body = syntheticListBody([1, 2]);
+    mock.setRoute({ path: '/v1/models', pages: [{ ...body, data: [...body.data, { object: 'model' }] }] });
+    const list = await fetchModelList(provider([endpoint('/v1/models')]), { env, ...fast });
+    expect(list.models).toHaveLength(2);
+    expect(list.warnings).toEqual([expect.objectContaining({ index: 2, skipped: true })]);
+  });
+
+  it('refuses before any request when the key is missing', async () => {
+    const err = await failure(fetchModelList(provider([endpoint('/v1/models')]), { env: {}, ...fast }));
+    expect(err.kind).toBe('missing-key');
+    expect(err.message).toBe('acme: ACME_API_KEY is not set');
+    expect(mock.requests).toEqual([]);
+  });
+
+  it('sends no credentials for a provider that takes no key', async () => {
+    mock.setRoute({ path: '/v1/models', pages: [syntheticListBody([1])] });
+    await fetchModelList(provider([endpoint('/v1/models')], { authentication: 'NONE' }), { env, ...fast });
+    expect(mock.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('reports an error in a 200 body as an upstream error', async () => {
+    mock.setRoute({
+      path: '/v1/models',
+      pages: [syntheticListBody([1])],
+      fault: { kind: 'error-body', style: 'success-false', message: 'quota exhausted' },
+    });
+    const err = await failure(fetchModelList(provider([endpoint('/v1/models')]), { env, ...fast }));
+    expect(err.kind).toBe('upstream');
+    expect(err.message).toBe('acme: the provider answered with an error: quota exhausted');
+  });
+
+  it('stops a list whose next page is one already fetched', async () => {
+    const page = { data: [{ type: 'model', id: 'claude-x', display_name: 'X' }], has_more: true, last_id: 'claude-x' };
+    mock.setRoute({ path: '/v1/models', pages: [page] });
+    const err = await failure(
+      fetchModelList(
+        provider([endpoint('/v1/models', { format: 'ANTHROPIC', transformer: 'anthropic', endpoint_type: 'MESSAGES' })]),
+        { env, ...fast },
+      ),
+    );
+    expect(err.message).toBe('acme: pagination loops: page 3 asks for a page already fetched');
+    expect(mock.requests).toHaveLength(2);
+  });
+
+  it('stops after the page limit', async () => {
+    const route = await fixtureRoute(PROVIDER_FIXTURES.find((f) => f.providerId === 'gemini')!, 'initial');
+    mock.setRoute(route);
+    const gemini = endpoint(route.path, { format: 'GEMINI', transformer: 'gemini', endpoint_type: 'GENERATE_CONTENT' });
+    const err = await failure(fetchModelList(provider([gemini]), { env, ...fast, maxPages: 1 }));
+    expect(err.message).toBe('acme: more than 1 pages; stopped');
+  });
+});
