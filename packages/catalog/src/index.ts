@@ -16,3 +16,4 @@ export * from './api/offerings.ts';
 export * from './api/cost.ts';
 export * from './api/build.ts';
 export * from './api/load.ts';
+export * from './api/toggle-offering.ts';

@@ -1,6 +1,6 @@
 import { loadCatalog } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { defaultModelsUrl, detectProviderFromUrl, findProviderByUrl, modelsEndpointFor } from './detect-provider.ts';
+import { checkBaseUrl, defaultModelsUrl, detectProviderFromUrl, findProviderByUrl, modelsEndpointFor } from './detect-provider.ts';
 
 // [base URL, type, format, transformer, models URL, catalog provider id]
 const TABLE: [string, string, string, string, string, string | undefined][] = [
@@ -88,5 +88,23 @@ describe('findProviderByUrl', () => {
     expect(findProviderByUrl(catalog.providers, 'https://api.groq.com/openai/v1')?.id).toBe('groq');
     expect(findProviderByUrl(catalog.providers, 'http://localhost:11434')?.id).toBe('ollama');
     expect(findProviderByUrl(catalog.providers, 'https://llm.example.com/v1')).toBeUndefined();
+  });
+});
+
+describe('checkBaseUrl', () => {
+  it('accepts an http(s) URL and drops trailing slashes', () => {
+    expect(checkBaseUrl(' https://llm.example.com/v1/ ')).toEqual({ url: 'https://llm.example.com/v1' });
+    expect(checkBaseUrl('http://localhost:11434')).toEqual({ url: 'http://localhost:11434' });
+  });
+
+  it('refuses what is not a URL, other schemes, and anything that would put a secret in a data file', () => {
+    expect(checkBaseUrl('llm.example.com')).toEqual({ error: 'is not an absolute URL' });
+    expect(checkBaseUrl('ftp://llm.example.com')).toEqual({ error: 'must be an http(s) URL' });
+    expect(checkBaseUrl('https://me:secret@llm.example.com')).toEqual({
+      error: 'must not contain credentials; put the key in its own variable',
+    });
+    expect(checkBaseUrl('https://llm.example.com/v1?key=secret')).toEqual({
+      error: 'must not contain a query string (it would be written to providers.json)',
+    });
   });
 });

@@ -193,6 +193,23 @@ export function defaultModelsUrl(baseUrl: string): string {
   return /\/models$/.test(trimmed) ? trimmed : `${trimmed}/models`;
 }
 
+/**
+ * Checks a base URL given by a person or the environment before it can reach providers.json: it must be
+ * http(s), and carry no credentials or query string, which would put a secret in a data file.
+ */
+export function checkBaseUrl(raw: string): { url: string } | { error: string } {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { error: 'is not an absolute URL' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'must be an http(s) URL' };
+  if (url.username || url.password) return { error: 'must not contain credentials; put the key in its own variable' };
+  if (url.search) return { error: 'must not contain a query string (it would be written to providers.json)' };
+  return { url: raw.trim().replace(/\/+$/, '') };
+}
+
 /** A provider the catalog knows whose base URL has the same host (and port) as `url`. */
 export function findProviderByUrl(providers: readonly Provider[], rawUrl: string): Provider | undefined {
   let host: string;

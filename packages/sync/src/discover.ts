@@ -1,5 +1,5 @@
 import { type Catalog, type Provider, ProviderIdSchema, ProviderSchema } from '@llm-catalog/catalog';
-import { defaultModelsUrl, detectProviderFromUrl, modelsEndpointFor } from './detect-provider.ts';
+import { checkBaseUrl, defaultModelsUrl, detectProviderFromUrl, modelsEndpointFor } from './detect-provider.ts';
 import { type KeyStatus, keyStatusOf } from './keys.ts';
 
 /** How the environment revealed a provider. */
@@ -37,23 +37,6 @@ const CUSTOM_URL_ENV = /^PROVIDER_([A-Z0-9][A-Z0-9_]*)_URL$/;
 const CUSTOM_KEY_ENV = /^PROVIDER_([A-Z0-9][A-Z0-9_]*)_KEY$/;
 
 const isSet = (value: string | undefined): value is string => Boolean(value?.trim());
-
-/**
- * Checks a base URL taken from the environment before it can reach providers.json: it must be
- * http(s), and carry no credentials or query string, which would put a secret in a data file.
- */
-function checkBaseUrl(raw: string): { url: string } | { error: string } {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { error: 'is not an absolute URL' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'must be an http(s) URL' };
-  if (url.username || url.password) return { error: 'must not contain credentials; put the key in its own variable' };
-  if (url.search) return { error: 'must not contain a query string (it would be written to providers.json)' };
-  return { url: raw.trim().replace(/\/+$/, '') };
-}
 
 const baseUrlOf = (p: Provider) => p.formats.find((f) => f.default)?.base_url ?? p.formats[0]?.base_url;
 

@@ -4,8 +4,13 @@ import { registerValidate } from './validate.ts';
 import { registerDiff } from './diff.ts';
 import { registerHistory } from './history.ts';
 import { registerProviders } from './providers.ts';
+import { registerModels } from './models.ts';
+import { registerDiscover } from './discover.ts';
+import { registerCost } from './cost.ts';
+import { registerBuild } from './build.ts';
 import { registerSync } from './sync.ts';
 import { registerImport } from './import.ts';
+import { registerNormalize } from './normalize.ts';
 
 /** Every command of the CLI. Each module only parses its flags and calls the packages. */
 export function registerCommands(program: Command, getContext: () => CommandContext): void {
@@ -13,6 +18,11 @@ export function registerCommands(program: Command, getContext: () => CommandCont
   registerDiff(program, getContext);
   registerHistory(program, getContext);
   registerProviders(program, getContext);
+  registerModels(program, getContext);
+  registerDiscover(program, getContext);
+  registerCost(program, getContext);
+  registerBuild(program, getContext);
   registerSync(program, getContext);
   registerImport(program, getContext);
+  registerNormalize(program, getContext);
 }

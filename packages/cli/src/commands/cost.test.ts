@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { parseTokenCount } from './cost.ts';
+import { cliTestCatalog } from './test-catalog.ts';
+
+let tmp: TempDataDir;
+afterEach(async () => {
+  await tmp?.cleanup();
+});
+async function run(args: string[]) {
+  tmp = await makeTempDataDir(cliTestCatalog());
+  return runCliCaptured(['--data', tmp.dir, ...args]);
+}
+
+describe('catalog cost', () => {
+  it('prints the cost of a request, cached tokens at the cache-read price', async () => {
+    // 6,000 x $2.50/M = 0.015; 4,000 x $1.25/M = 0.005; 500 x $10/M = 0.005
+    const result = await run(['cost', 'openai', 'gpt-4o', '--input', '10k', '--cached', '4k', '--output', '500']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^input\s+6,000\s+\$0\.015$/m);
+    expect(result.stdout).toMatch(/^cached input\s+4,000\s+\$0\.005$/m);
+    expect(result.stdout).toMatch(/^output\s+500\s+\$0\.005$/m);
+    expect(result.stdout).toMatch(/^total\s+\$0\.025$/m);
+  });
+
+  it("--json uses the provider's price (a manual override here)", async () => {
+    // 2M x $0.50/M = 1; 1M x $0.79/M = 0.79
+    const result = await run(['--json', 'cost', 'groq', 'llama-3.3-70b-versatile', '--input', '2M', '--output', '1M']);
+    expect(JSON.parse(result.stdout)).toEqual({
+      provider: 'groq',
+      model: 'llama-3.3-70b-versatile',
+      input_tokens: 2_000_000,
+      output_tokens: 1_000_000,
+      input: 1,
+      output: 0.79,
+      cache: 0,
+      total: 1.79,
+      currency: 'USD',
+    });
+  });
+
+  it('a model without a price exits 1 with a clear error, never a cost of 0', async () => {
+    const result = await run(['cost', 'groq', 'whisper-large-v3', '--input', '100']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: the catalog has no input price for groq/whisper-large-v3\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('an unserved model or a bad token count is a usage error', async () => {
+    expect((await run(['cost', 'groq', 'gpt-4o', '--input', '100'])).code).toBe(2);
+    const bad = await run(['cost', 'openai', 'gpt-4o', '--input', '100', '--cached', '200']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: cached_tokens (200) cannot exceed input_tokens (100): cached tokens are part of the input\n');
+  });
+});
+
+describe('parseTokenCount', () => {
+  it('reads counts as people write them', () => {
+    expect(parseTokenCount('1500', '--input')).toBe(1500);
+    expect(parseTokenCount('1_500', '--input')).toBe(1500);
+    expect(parseTokenCount('1,500', '--input')).toBe(1500);
+    expect(parseTokenCount('15k', '--input')).toBe(15_000);
+    expect(parseTokenCount('1.2M', '--input')).toBe(1_200_000);
+  });
+
+  it.each(['1.5', '-3', 'ten', '', '1e3'])('rejects %j', (raw) => {
+    expect(() => parseTokenCount(raw, '--input')).toThrow(/--input must be a whole number of tokens/);
+  });
+});

@@ -1,0 +1,88 @@
+import { checkIntegrity, CatalogLoadError, CostEstimateError, estimateCost, indexCatalog, readCatalog } from '@llm-catalog/catalog';
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.ts';
+import { CliError, EXIT } from '../errors.ts';
+import { formatCount, formatMoney } from '../format.ts';
+import { renderTable } from '../table.ts';
+
+const MULTIPLIERS: Record<string, number> = { '': 1, k: 1_000, m: 1_000_000 };
+
+/** A token count as people write it: `1500`, `1_500`, `1,500`, `15k`, `1.2M`. */
+export function parseTokenCount(raw: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw.trim().replace(/[_,]/g, ''));
+  const value = m ? Number(m[1]) * (MULTIPLIERS[(m[2] ?? '').toLowerCase()] ?? 1) : Number.NaN;
+  if (!Number.isSafeInteger(Math.round(value)) || Math.abs(value - Math.round(value)) > 1e-9) {
+    throw new CliError(`${flag} must be a whole number of tokens such as 1500, 15k or 1.2M (got "${raw}")`);
+  }
+  return Math.round(value);
+}
+
+// Not serving the model or bad input is a usage error; a missing price is a question the catalog cannot answer.
+const EXIT_OF: Record<CostEstimateError['code'], number> = {
+  'unknown-provider': EXIT.fatal,
+  'not-served': EXIT.fatal,
+  'bad-tokens': EXIT.fatal,
+  disabled: EXIT.partial,
+  'no-price': EXIT.partial,
+  'mixed-currency': EXIT.partial,
+};
+
+interface CostOptions {
+  input: string;
+  output: string;
+  cached?: string;
+}
+
+export function registerCost(program: Command, getContext: () => CommandContext): void {
+  program
+    .command('cost')
+    .description('what one request costs at a provider, from the catalog prices')
+    .argument('<provider>', 'provider id')
+    .argument('<model>', "model id, alias, or the provider's own spelling")
+    .requiredOption('--input <tokens>', 'input (prompt) tokens, cached ones included, e.g. 12000 or 12k')
+    .option('--output <tokens>', 'output tokens', '0')
+    .option('--cached <tokens>', 'how many of the input tokens were read from the prompt cache')
+    .addHelpText(
+      'after',
+      '\nCached tokens are billed at the cache-read price when the catalog lists one, else at the input price.\n' +
+        'A model without a price is an error (exit 1), never a cost of 0.\n' +
+        'Example: catalog cost openai gpt-4o --input 10k --cached 4k --output 500',
+    )
+    .action(async (provider: string, model: string, opts: CostOptions) => {
+      const ctx = getContext();
+      const request = {
+        provider,
+        model,
+        input_tokens: parseTokenCount(opts.input, '--input'),
+        output_tokens: parseTokenCount(opts.output, '--output'),
+        ...(opts.cached !== undefined ? { cached_tokens: parseTokenCount(opts.cached, '--cached') } : {}),
+      };
+      const { catalog } = await readCatalog(ctx.dataDir);
+      const problems = checkIntegrity(catalog).filter((p) => p.severity === 'error');
+      if (problems.length > 0) throw new CatalogLoadError(problems);
+      let estimate;
+      try {
+        estimate = estimateCost(indexCatalog(catalog), request);
+      } catch (err) {
+        if (err instanceof CostEstimateError) throw new CliError(err.message, EXIT_OF[err.code]);
+        throw err;
+      }
+      if (ctx.json) {
+        ctx.printJson({ ...request, ...estimate });
+        return;
+      }
+      const cached = request.cached_tokens ?? 0;
+      const money = (n: number) => formatMoney(n, estimate.currency);
+      ctx.io.stdout(
+        renderTable(
+          ['', 'tokens', 'cost'],
+          [
+            ['input', formatCount(request.input_tokens - cached), money(estimate.input)],
+            ...(cached > 0 ? [['cached input', formatCount(cached), money(estimate.cache)]] : []),
+            ['output', formatCount(request.output_tokens), money(estimate.output)],
+            ['total', '', money(estimate.total)],
+          ],
+        ),
+      );
+    });
+}

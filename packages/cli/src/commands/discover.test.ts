@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readCatalog } from '@llm-catalog/catalog';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { cliTestCatalog } from './test-catalog.ts';
+
+let tmp: TempDataDir | undefined;
+afterEach(async () => {
+  await tmp?.cleanup();
+  tmp = undefined;
+});
+
+const SECRET = 'sk-discover-secret';
+const ENV = {
+  GROQ_API_KEY: SECRET,
+  OPENAI_API_KEY: '',
+  PROVIDER_MYLAB_URL: 'https://llm.example.com/v1',
+  PROVIDER_MYLAB_KEY: SECRET,
+};
+
+async function run(args: string[], env: NodeJS.ProcessEnv = ENV) {
+  tmp ??= await makeTempDataDir(cliTestCatalog());
+  return { ...(await runCliCaptured(['--data', tmp.dir, ...args], { env })), dir: tmp.dir };
+}
+
+describe('catalog discover', () => {
+  it('lists what the environment reveals and what it would add, without the keys', async () => {
+    const dir = (tmp = await makeTempDataDir(cliTestCatalog())).dir;
+    const before = await readFile(join(dir, 'providers.json'), 'utf8');
+    const result = await run(['discover']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^groq\s+key\s+GROQ_API_KEY set\s+in catalog$/m);
+    expect(result.stdout).toMatch(
+      /^mylab\s+custom URL\s+PROVIDER_MYLAB_URL=https:\/\/llm\.example\.com\/v1, PROVIDER_MYLAB_KEY set\s+new: would add \(OPENAI, models at https:\/\/llm\.example\.com\/v1\/models\)$/m,
+    );
+    expect(result.stdout).not.toMatch(/^openai/m);
+    expect(result.stdout).toContain('run `catalog discover --save` to add 1 new provider');
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+    expect(await readFile(join(dir, 'providers.json'), 'utf8')).toBe(before);
+  });
+
+  it('--save adds the new providers to providers.json', async () => {
+    const result = await run(['discover', '--save']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('added 1 provider to providers.json: mylab');
+    const { catalog } = await readCatalog(result.dir);
+    expect(catalog.providers.find((p) => p.id === 'mylab')).toMatchObject({
+      api_key_env: 'PROVIDER_MYLAB_KEY',
+      formats: [{ format: 'OPENAI', base_url: 'https://llm.example.com/v1', default: true }],
+    });
+    const again = await run(['--json', 'discover', '--save']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ saved: [] });
+  });
+
+  it('warns about variables it cannot use and exits 1', async () => {
+    const result = await run(['discover'], { PROVIDER_BROKEN_URL: 'not a url' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('warning PROVIDER_BROKEN_URL is not an absolute URL; ignored');
+    expect(result.stdout).toContain('no providers found in the environment');
+  });
+
+  it('--json prints the discovery as one document', async () => {
+    const doc = JSON.parse((await run(['--json', 'discover'])).stdout) as { found: { id: string; key: string }[] };
+    expect(doc.found.map((f) => [f.id, f.key])).toEqual([
+      ['groq', 'found'],
+      ['mylab', 'found'],
+    ]);
+  });
+});

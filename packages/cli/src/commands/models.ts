@@ -1,0 +1,218 @@
+import {
+  type Capability,
+  CapabilitySchema,
+  findBaseModelId,
+  type FieldOrigin,
+  indexCatalog,
+  PRICE_KEYS,
+  providersFor,
+  readCatalog,
+  resolveModel,
+  type ResolvedModel,
+  resolveProviderModels,
+  ToggleError,
+  toggleOffering,
+} from '@llm-catalog/catalog';
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.ts';
+import { editCatalog } from '../edit-catalog.ts';
+import { CliError } from '../errors.ts';
+import { formatCount, formatMoney, formatTokenPrice, plural } from '../format.ts';
+import { renderTable } from '../table.ts';
+
+interface ListOptions {
+  provider?: string;
+  capability?: string;
+}
+
+async function listModels(ctx: CommandContext, opts: ListOptions) {
+  const { catalog } = await readCatalog(ctx.dataDir);
+  const index = indexCatalog(catalog);
+  if (opts.provider && !index.providers.has(opts.provider)) {
+    throw new CliError(`unknown provider "${opts.provider}" (see \`catalog providers list\`)`);
+  }
+  let capability: Capability | undefined;
+  if (opts.capability) {
+    const parsed = CapabilitySchema.safeParse(opts.capability.toUpperCase());
+    if (!parsed.success) {
+      throw new CliError(`unknown capability "${opts.capability}" (${CapabilitySchema.options.join(', ')})`);
+    }
+    capability = parsed.data;
+  }
+  const providerIds = opts.provider ? [opts.provider] : [...index.providers.keys()].sort();
+  const models = providerIds
+    .flatMap((id) => resolveProviderModels(index, id))
+    .filter((m) => !capability || m.capabilities?.includes(capability));
+  if (ctx.json) {
+    ctx.printJson({ models });
+    return;
+  }
+  ctx.io.stdout(
+    renderTable(
+      ['provider', 'model', 'context', 'input /1M', 'output /1M', 'capabilities'],
+      models.map((m) => [
+        m.provider_id,
+        (m.provider_model_id !== m.id ? `${m.id} (as ${m.provider_model_id})` : m.id) + (m.disabled ? ' [disabled]' : ''),
+        formatCount(m.context_window),
+        formatTokenPrice(m.pricing?.input),
+        formatTokenPrice(m.pricing?.output),
+        (m.capabilities ?? []).join(', '),
+      ]),
+    ),
+  );
+  ctx.info(plural(models.length, 'offering'));
+}
+
+/** The fields `models show` lists, in reading order. */
+const SHOWN_FIELDS = [
+  'provider_model_id',
+  'name',
+  'owned_by',
+  'description',
+  'capabilities',
+  'input_modalities',
+  'output_modalities',
+  'context_window',
+  'max_output_tokens',
+  'max_input_tokens',
+  ...PRICE_KEYS.map((k) => `pricing.${k}`),
+  'reasoning',
+  'parameters',
+  'release_date',
+  'knowledge_cutoff',
+  'deprecation_date',
+  'replaced_by',
+  'open_weights',
+  'aliases',
+  'disabled',
+  'reason',
+  'replace_with',
+] as const;
+
+function fieldValue(model: ResolvedModel, field: string): unknown {
+  if (field.startsWith('pricing.')) return (model.pricing as Record<string, unknown> | undefined)?.[field.slice(8)];
+  return (model as Record<string, unknown>)[field];
+}
+
+function displayValue(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'number') return formatCount(value);
+  if (value && typeof value === 'object') {
+    const v = value as { per_million_tokens?: number; price?: number; currency?: string };
+    if (v.per_million_tokens !== undefined && v.currency) return `${formatMoney(v.per_million_tokens, v.currency)} /1M tokens`;
+    if (v.price !== undefined && v.currency) return formatMoney(v.price, v.currency);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+const ORIGIN_LABEL: Record<FieldOrigin, string> = { base: 'base', auto: 'auto override', manual: 'manual override' };
+
+async function showModel(ctx: CommandContext, providerId: string, modelId: string) {
+  const { catalog } = await readCatalog(ctx.dataDir);
+  const index = indexCatalog(catalog);
+  if (!index.providers.has(providerId)) throw new CliError(`unknown provider "${providerId}" (see \`catalog providers list\`)`);
+  const resolution = resolveModel(index, providerId, modelId);
+  if (!resolution) {
+    const servedBy = providersFor(index, modelId).map((o) => o.provider_id);
+    const known = findBaseModelId(index, modelId);
+    throw new CliError(
+      `${providerId} does not serve "${modelId}"` +
+        (servedBy.length > 0 ? `; served by ${servedBy.join(', ')}` : known ? '' : ' (no model by that id or alias)'),
+    );
+  }
+  const { model, origins, overrides } = resolution;
+  const fields = SHOWN_FIELDS.filter((f) => fieldValue(model, f) !== undefined);
+  const originOf = (f: string): FieldOrigin => origins[f] ?? 'base';
+  if (ctx.json) {
+    ctx.printJson({
+      provider_id: providerId,
+      model_id: model.id,
+      model,
+      origins: Object.fromEntries(fields.map((f) => [f, originOf(f)])),
+      overrides,
+    });
+    return;
+  }
+  ctx.info(`${providerId} / ${model.id}${model.disabled ? ' (disabled)' : ''}`);
+  ctx.io.stdout(renderTable(['field', 'value', 'from'], fields.map((f) => [f, displayValue(fieldValue(model, f)), ORIGIN_LABEL[originOf(f)]])));
+  ctx.info(
+    `overrides applied in order: ${overrides
+      .map((o) => `priority ${o.priority} (${o.priority >= 100 ? `manual: ${o.reason ?? 'no reason'}` : 'auto'})`)
+      .join(', ')}`,
+  );
+}
+
+interface ToggleOptions {
+  reason?: string;
+  replaceWith?: string;
+}
+
+async function setModelDisabled(ctx: CommandContext, providerId: string, modelId: string, disabled: boolean, opts: ToggleOptions) {
+  if (disabled && !opts.reason?.trim()) {
+    throw new CliError('`models disable` needs --reason TEXT: a manual override must say why');
+  }
+  const { result } = await editCatalog(ctx.dataDir, (catalog) => {
+    let replaceWith: string | undefined;
+    if (opts.replaceWith) {
+      replaceWith = findBaseModelId(indexCatalog(catalog), opts.replaceWith);
+      if (!replaceWith) throw new CliError(`--replace-with: no model "${opts.replaceWith}" in models.json`);
+    }
+    try {
+      const toggled = toggleOffering(catalog, {
+        provider: providerId,
+        model: modelId,
+        disabled,
+        ...(opts.reason?.trim() ? { reason: opts.reason.trim() } : {}),
+        ...(replaceWith ? { replace_with: replaceWith } : {}),
+      });
+      return { catalog: toggled.catalog, result: toggled };
+    } catch (err) {
+      if (err instanceof ToggleError) {
+        throw new CliError(err.code === 'needs-reason' ? `${err.message} (--reason TEXT)` : err.message);
+      }
+      throw err;
+    }
+  });
+  const { change, model_id: id, override } = result;
+  if (ctx.json) {
+    ctx.printJson({ provider_id: providerId, model_id: id, disabled, change, ...(override ? { override } : {}) });
+    return;
+  }
+  const label = `${providerId}/${id}`;
+  const state = disabled ? 'disabled' : 'enabled';
+  if (change === 'unchanged') ctx.info(`${label} is already ${state}; nothing changed`);
+  else if (change === 'removed') ctx.info(`${state} ${label}: removed the manual override (priority ${override?.priority}) that disabled it`);
+  else ctx.info(`${state} ${label}: ${change} manual override at priority ${override?.priority} ("${override?.reason}")`);
+}
+
+export function registerModels(program: Command, getContext: () => CommandContext): void {
+  const models = program.command('models').description('list and inspect the models each provider serves; switch them on and off');
+  models
+    .command('list')
+    .description("every provider's models with their effective context, prices and capabilities")
+    .option('--provider <id>', 'only this provider')
+    .option('--capability <name>', `only models with this capability (${CapabilitySchema.options.join(', ')})`)
+    .action((opts: ListOptions) => listModels(getContext(), opts));
+  models
+    .command('show')
+    .description('the model as a provider serves it, and where each field came from (base, auto override, manual override)')
+    .argument('<provider>', 'provider id')
+    .argument('<model>', "model id, alias, or the provider's own spelling")
+    .action((provider: string, model: string) => showModel(getContext(), provider, model));
+  models
+    .command('disable')
+    .description('mark a model as not offered by a provider, with a manual override (priority >= 100) no sync changes')
+    .argument('<provider>', 'provider id')
+    .argument('<model>', "model id, alias, or the provider's own spelling")
+    .option('--reason <text>', 'why (required)')
+    .option('--replace-with <model>', 'the model to use instead')
+    .action((provider: string, model: string, opts: ToggleOptions) => setModelDisabled(getContext(), provider, model, true, opts));
+  models
+    .command('enable')
+    .description('offer a model again; removes the manual override that disabled it, or writes one with --reason')
+    .argument('<provider>', 'provider id')
+    .argument('<model>', "model id, alias, or the provider's own spelling")
+    .option('--reason <text>', 'why (needed when something other than a plain disable override switched it off)')
+    .action((provider: string, model: string, opts: ToggleOptions) => setModelDisabled(getContext(), provider, model, false, opts));
+}
