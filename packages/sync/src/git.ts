@@ -133,19 +133,40 @@ function parseDataFile(label: string, kind: DataFileKind, value: unknown): { ent
 }
 
 /**
+ * Parsed data files by git blob id. A history walk passes one in: most commits change one file, so
+ * the others are parsed once, not once per commit.
+ */
+export type DataFileCache = Map<string, unknown[]>;
+
+/**
  * Reads the data files stored at one commit (`ref` only labels problems). A file absent at that
  * commit is an empty list.
  */
-export async function readCatalogAtCommit(repo: DataRepo, commit: string, ref: string): Promise<Catalog> {
-  const listed = await git(repo.root, ['ls-tree', '--name-only', '-z', commit, '--', ...Object.values(repo.files)]);
-  const present = new Set(listed.split('\0').filter(Boolean));
+export async function readCatalogAtCommit(
+  repo: DataRepo,
+  commit: string,
+  ref: string,
+  cache?: DataFileCache,
+): Promise<Catalog> {
+  const listed = await git(repo.root, ['ls-tree', '-z', commit, '--', ...Object.values(repo.files)]);
+  const blobs = new Map<string, string>();
+  for (const entry of listed.split('\0').filter(Boolean)) {
+    const [meta = '', path = ''] = entry.split('\t');
+    blobs.set(path, meta.split(' ')[2] ?? '');
+  }
   const lists: Record<DataFileKind, unknown[]> = { providers: [], models: [], overrides: [] };
   const problems: CatalogProblem[] = [];
   await Promise.all(
     DATA_FILE_KINDS.map(async (kind) => {
       const path = repo.files[kind];
-      if (!present.has(path)) return;
-      const text = await git(repo.root, ['show', `${commit}:${path}`]);
+      const blob = blobs.get(path);
+      if (!blob) return;
+      const cached = cache?.get(blob);
+      if (cached) {
+        lists[kind] = cached;
+        return;
+      }
+      const text = await git(repo.root, ['cat-file', 'blob', blob]);
       const label = `${ref}:${path}`;
       const parsed = parseJsonText(text);
       if (!parsed.ok) {
@@ -154,7 +175,10 @@ export async function readCatalogAtCommit(repo: DataRepo, commit: string, ref: s
       }
       const file = parseDataFile(label, kind, parsed.value);
       problems.push(...file.problems);
-      if (file.entries) lists[kind] = file.entries;
+      if (file.entries) {
+        lists[kind] = file.entries;
+        cache?.set(blob, file.entries);
+      }
     }),
   );
   if (problems.length) {

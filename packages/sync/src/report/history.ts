@@ -1,5 +1,5 @@
 import { indexCatalog, PRICE_KEYS, type PriceKey, resolveModel } from '@llm-catalog/catalog';
-import { type DataCommit, locateDataRepo, logDataCommits, readCatalogAtCommit } from '../git.ts';
+import { type DataCommit, type DataFileCache, locateDataRepo, logDataCommits, readCatalogAtCommit } from '../git.ts';
 import { LIMIT_KEYS } from './build.ts';
 import type { LimitKey } from './types.ts';
 
@@ -64,11 +64,12 @@ export async function buildModelHistory(
   });
   const entries: ModelHistoryEntry[] = [];
   const skipped: ModelHistory['skipped'] = [];
+  const cache: DataFileCache = new Map();
   let previous = JSON.stringify({ served: false });
   for (const commit of [...commits].reverse()) {
     let snapshot: ModelSnapshot;
     try {
-      snapshot = snapshotAt(await readCatalogAtCommit(repo, commit.sha, commit.sha.slice(0, 12)), providerId, modelId);
+      snapshot = snapshotAt(await readCatalogAtCommit(repo, commit.sha, commit.sha.slice(0, 12), cache), providerId, modelId);
     } catch (err) {
       skipped.push({ sha: commit.sha, error: err instanceof Error ? err.message : String(err) });
       continue;
