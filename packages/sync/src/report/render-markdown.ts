@@ -1,5 +1,5 @@
 import { formatCount, formatPercent, formatPriceSide, plural, priceLabel } from './format.ts';
-import { hasCatalogEntryChanges, summarizeChanges } from './summary.ts';
+import { hasCatalogEntryChanges, rangeLabel, summarizeChanges } from './summary.ts';
 import type { ChangeReport, ProviderChanges, RiskFlag, RiskKind } from './types.ts';
 
 /** GitHub rejects pull-request bodies longer than this. */
@@ -182,8 +182,9 @@ function minimalText(piece: Piece): string {
 
 /** The report as a GitHub pull-request body, no longer than `maxChars`. */
 export function renderMarkdown(report: ChangeReport, maxChars = PR_BODY_MAX_CHARS): string {
+  const range = rangeLabel(report, code);
   const head =
-    `## Catalog changes: ${report.from ? code(report.from) : 'before'} -> ${report.to ? code(report.to) : 'work tree'}\n\n` +
+    `## Catalog changes${range ? `: ${range}` : ''}\n\n` +
     `**${summarizeChanges(report)}**` +
     (report.risks.length ? ` · ⚠️ ${plural(report.risks.length, 'risk flag')}` : '') +
     '\n\n';

@@ -17,7 +17,8 @@ export const PLAIN_STYLE: TextStyle = { bold: plain, dim: plain, red: plain, gre
 /** The report for a terminal: every change, one per line, risks first. */
 export function renderText(report: ChangeReport, style: TextStyle = PLAIN_STYLE): string {
   const out: string[] = [];
-  out.push(style.bold(`catalog changes ${rangeLabel(report)}: ${summarizeChanges(report)}`));
+  const range = rangeLabel(report);
+  out.push(style.bold(`catalog changes${range ? ` ${range}` : ''}: ${summarizeChanges(report)}`));
   if (report.risks.length) {
     out.push('', style.red(style.bold(`risk flags (${report.risks.length})`)));
     for (const r of report.risks) {

@@ -58,6 +58,14 @@ describe('renderChangeReport markdown', () => {
     expect(md).not.toContain('more changes not shown');
   });
 
+  it('names the refs compared, and none when the report has none (a sync)', () => {
+    expect(renderChangeReport(buildChangeReport(before, changed(), { from: 'main', to: 'HEAD' }), 'markdown')).toMatch(
+      /^## Catalog changes: `main` -> `HEAD`\n/,
+    );
+    expect(renderChangeReport(buildChangeReport(before, changed()), 'markdown')).toMatch(/^## Catalog changes\n\n\*\*\+1 model/);
+    expect(renderChangeReport(buildChangeReport(before, changed()), 'text')).toMatch(/^catalog changes: \+1 model/);
+  });
+
   it('folds long lists into collapsible sections', () => {
     const md = renderChangeReport(buildChangeReport(before, hugeChange(30)), 'markdown');
     expect(md).toContain('<details><summary>Added (30)</summary>');

@@ -28,7 +28,11 @@ export function hasCatalogEntryChanges(report: ChangeReport): boolean {
   return e.added.length + e.removed.length + b.added.length + b.removed.length > 0;
 }
 
-/** Where the comparison runs from and to, for headings: `HEAD -> work tree`. */
-export function rangeLabel(report: ChangeReport): string {
-  return `${report.from ?? 'before'} -> ${report.to ?? 'work tree'}`;
+/**
+ * Where the comparison runs from and to, for headings: `HEAD -> work tree`, or undefined when the
+ * report names no ref (a sync compares the catalog before and after itself).
+ */
+export function rangeLabel(report: ChangeReport, quote: (ref: string) => string = (ref) => ref): string | undefined {
+  if (report.from === undefined && report.to === undefined) return undefined;
+  return `${report.from === undefined ? 'before' : quote(report.from)} -> ${report.to === undefined ? 'work tree' : quote(report.to)}`;
 }
