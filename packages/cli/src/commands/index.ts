@@ -11,7 +11,6 @@ import { registerBuild } from './build.ts';
 import { registerSync } from './sync.ts';
 import { registerImport } from './import.ts';
 import { registerNormalize } from './normalize.ts';
-import { registerNormalize } from './normalize.ts';
 
 /** Every command of the CLI. Each module only parses its flags and calls the packages. */
 export function registerCommands(program: Command, getContext: () => CommandContext): void {
@@ -25,6 +24,5 @@ export function registerCommands(program: Command, getContext: () => CommandCont
   registerBuild(program, getContext);
   registerSync(program, getContext);
   registerImport(program, getContext);
-  registerNormalize(program, getContext);
   registerNormalize(program, getContext);
 }
