@@ -18,3 +18,4 @@ export { keyOf, keyStatusOf, secretsOf, type KeyStatus, type ProviderKey } from 
 export { closeMatches, ProviderSelectionError, type ProviderSelection, selectProviders } from './select-providers.ts';
 export type { SyncProgressEvent, SyncProgressListener } from './progress.ts';
 export * from './run-sync.ts';
+export * from './probe.ts';
