@@ -41,7 +41,7 @@ describe('createSyncProgress', () => {
         'keys found: GROQ_API_KEY',
         'keys missing (skipped): OPENAI_API_KEY (openai)',
         'no key needed: ollama',
-        'groq: HTTP 503 busy; retry 1 in 0.5s',
+        'groq: retry 1 in 0.5s (HTTP 503 busy)',
         'groq: fetched 14 models in 0.4s (1 warning)',
         'ollama: failed after 1.3s: HTTP 500 boom',
         '',

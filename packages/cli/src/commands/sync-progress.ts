@@ -89,9 +89,7 @@ export function createSyncProgress(ctx: CommandContext, now: () => number = Date
         break;
       case 'fetch-retry':
         print(
-          color.yellow(
-            `${event.providerId}: ${event.reason}; retry ${event.attempt} in ${formatSeconds(event.delayMs)}`,
-          ),
+          color.yellow(`${event.providerId}: retry ${event.attempt} in ${formatSeconds(event.delayMs)} (${event.reason})`),
         );
         break;
       case 'fetch-done': {

@@ -9,6 +9,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   GitError,
   type MergeMode,
+  PR_BODY_MAX_CHARS,
   type ProviderSelection,
   ProviderSelectionError,
   redactSecrets,
@@ -90,7 +91,10 @@ async function runOrExplain(work: () => Promise<SyncRunResult>): Promise<SyncRun
 
 async function writeReport(ctx: CommandContext, result: SyncRunResult, path: string): Promise<void> {
   const report = buildChangeReport(result.before, result.after);
-  const text = `${renderChangeReport(report, 'markdown')}\n${renderRunMarkdown(result)}`;
+  const run = renderRunMarkdown(result);
+  // The file becomes a pull-request body: the change report yields room so the run summary fits too.
+  const changes = renderChangeReport(report, 'markdown', { maxChars: Math.max(1, PR_BODY_MAX_CHARS - run.length - 1) });
+  const text = `${changes}\n${run}`;
   // Every upstream text in the report was redacted where it entered; this is the last line of defence.
   await writeFileAtomic(path, redactSecrets(text, secretsOf(result.after.providers, ctx.io.env)));
 }

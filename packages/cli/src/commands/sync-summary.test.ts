@@ -90,4 +90,11 @@ describe('renderRunMarkdown', () => {
     expect(md).toContain('### Failed\n\n- **anthropic**: HTTP 401 invalid x-api-key \\| bad');
     expect(md).toContain('### Skipped\n\n- **openai**: OPENAI_API_KEY is not set');
   });
+
+  it('lists at most 50 warnings and counts the rest, so the report stays a usable PR body', () => {
+    const warnings = Array.from({ length: 120 }, (_, i) => ({ index: i, message: 'skipped: no id' }));
+    const md = renderRunMarkdown(result({ providers: [summary({ id: 'together', status: 'updated', warnings })] }));
+    expect(md.match(/^- \*\*together\*\*: entry \d+/gm)).toHaveLength(50);
+    expect(md).toContain('- ... and 70 more (see `catalog sync --json`)');
+  });
 });

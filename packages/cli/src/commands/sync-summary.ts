@@ -111,6 +111,14 @@ export function syncJsonDocument(result: SyncRunResult, reportPath?: string) {
   };
 }
 
+/** Notes and warnings listed in the report before the rest is counted: the report is a PR body. */
+const MAX_LISTED = 50;
+
+function listed(items: string[]): string[] {
+  if (items.length <= MAX_LISTED) return items;
+  return [...items.slice(0, MAX_LISTED), `- ... and ${items.length - MAX_LISTED} more (see \`catalog sync --json\`)`];
+}
+
 const mdCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
 /** The run, as the Markdown section appended to the change report of `--report`. */
@@ -132,9 +140,9 @@ export function renderRunMarkdown(result: SyncRunResult): string {
     lines.push('### Skipped', '', ...skipped.map((p) => `- **${p.id}**: ${mdCell(p.reason ?? 'skipped')}`), '');
   }
   const notes = result.providers.flatMap((p) => p.notes.map((n) => `- **${p.id}**: ${mdCell(n.message)}`));
-  if (notes.length > 0) lines.push('### Notes', '', ...notes, '');
+  if (notes.length > 0) lines.push('### Notes', '', ...listed(notes), '');
   const warnings = result.providers.flatMap((p) => p.warnings.map((w) => `- **${p.id}**: ${mdCell(warningText(w))}`));
-  if (warnings.length > 0) lines.push('### Entries skipped or read in part', '', ...warnings, '');
+  if (warnings.length > 0) lines.push('### Entries skipped or read in part', '', ...listed(warnings), '');
   lines.push(describeWrites(result), '');
   return lines.join('\n');
 }

@@ -210,7 +210,7 @@ describe('sync', () => {
     const run = await sync(['alpha', '--retry-delay', '1']);
     expect(run.code).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(run.stdout).toMatch(/^alpha: HTTP 429 .*; retry 1 in 1\.0s$/m);
+    expect(run.stdout).toMatch(/^alpha: retry 1 in 1\.0s \(HTTP 429 .*\)$/m);
     expect(mock.requests.filter((r) => r.path === '/alpha/v1/models')).toHaveLength(2);
   });
 
