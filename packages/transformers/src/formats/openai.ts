@@ -101,7 +101,7 @@ function mistralFlags(flags: Record<string, unknown>): Facts {
   return facts;
 }
 
-/** Token types Together prices by the token; its image, audio and transcription prices are per image, character or minute. */
+/** Model types Together bills by the token; its image, audio and transcription prices are per image, character or minute. */
 const TOKEN_PRICED_TYPES = new Set(['chat', 'language', 'code', 'moderation', 'embedding', 'rerank']);
 
 /**
