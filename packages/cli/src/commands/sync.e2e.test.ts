@@ -255,15 +255,18 @@ describe('sync', () => {
     const failing = await sync(['--all', '--report', report]);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toContain('error beta: HTTP 401 Incorrect API key provided: [redacted]');
-    const json = await sync(['--all', '--json', '--report', report]);
+    const failingReport = await readFile(report, 'utf8');
+    expect(failingReport).toContain('**beta**: HTTP 401 Incorrect API key provided: [redacted]');
+    const json = await sync(['--all', '--json']);
     expect(JSON.parse(json.stdout).providers[1].error).toMatch(/^HTTP 401 /);
     mock.setRoute(listRoute('beta', [3]));
-    const succeeding = await sync(['--all', '--verbose']);
+    const succeeding = await sync(['--all', '--verbose', '--report', report]);
     expect(succeeding.code).toBe(0);
     const files = await dataTexts();
     expectNoKeyIn(
       failing.stdout,
       failing.stderr,
+      failingReport,
       json.stdout,
       json.stderr,
       succeeding.stdout,
