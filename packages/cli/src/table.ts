@@ -8,3 +8,9 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
       .trimEnd();
   return [line(headers), ...rows.map(line)].map((l) => `${l}\n`).join('');
 }
+
+/** `label  value` lines, labels padded: for one record shown field by field. */
+export function renderPairs(rows: readonly (readonly [string, string])[]): string {
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`.trimEnd() + '\n').join('');
+}

@@ -80,6 +80,14 @@ describe('defaultModelsUrl', () => {
     expect(defaultModelsUrl('https://llm.example.com/v1/')).toBe('https://llm.example.com/v1/models');
     expect(defaultModelsUrl('https://llm.example.com/v1/models')).toBe('https://llm.example.com/v1/models');
   });
+
+  it("uses each format's own listing path", () => {
+    expect(defaultModelsUrl('http://gpu-box:9000', 'OLLAMA')).toBe('http://gpu-box:9000/api/tags');
+    expect(defaultModelsUrl('http://gpu-box:9000/v1', 'OLLAMA')).toBe('http://gpu-box:9000/api/tags');
+    expect(defaultModelsUrl('https://proxy.example/anthropic', 'ANTHROPIC')).toBe('https://proxy.example/anthropic/v1/models');
+    expect(defaultModelsUrl('https://proxy.example/anthropic/v1', 'ANTHROPIC')).toBe('https://proxy.example/anthropic/v1/models');
+    expect(defaultModelsUrl('https://proxy.example/gemini/v1beta', 'GEMINI')).toBe('https://proxy.example/gemini/v1beta/models');
+  });
 });
 
 describe('findProviderByUrl', () => {

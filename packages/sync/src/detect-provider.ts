@@ -185,12 +185,16 @@ export function modelsEndpointFor(
 }
 
 /**
- * Where an OpenAI-compatible base URL lists its models when nothing else is known: `<base>/models`
- * (a URL that already ends in `/models` is taken as it is).
+ * Where a base URL of `format` lists its models when nothing else is known: `<base>/models` for
+ * OpenAI-compatible APIs (a URL already ending in `/models` is taken as it is), `/api/tags` on an
+ * Ollama server, `/v1/models` under an Anthropic-style base.
  */
-export function defaultModelsUrl(baseUrl: string): string {
+export function defaultModelsUrl(baseUrl: string, format: ApiFormat = 'OPENAI'): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
-  return /\/models$/.test(trimmed) ? trimmed : `${trimmed}/models`;
+  if (/\/models$/.test(trimmed)) return trimmed;
+  if (format === 'OLLAMA') return `${trimmed.replace(/\/v1$/, '')}/api/tags`;
+  if (format === 'ANTHROPIC' && !/\/v1$/.test(trimmed)) return `${trimmed}/v1/models`;
+  return `${trimmed}/models`;
 }
 
 /**

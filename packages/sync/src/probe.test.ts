@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { Provider } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -104,5 +105,29 @@ describe('probeProviders', () => {
       ['a-down', 'down', 'the provider failed (HTTP 503); it may be down'],
       ['c-nokey', 'skipped', undefined],
     ]);
+  });
+});
+
+describe('probeProviders concurrency', () => {
+  it('has several requests in flight at once', async () => {
+    // Each request is held until two have arrived: probed one at a time, the first would time out.
+    const held: (() => void)[] = [];
+    const server = createHttpServer((_req, res) => {
+      held.push(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(LIST.pages[0])));
+      if (held.length >= 2) for (const answer of held.splice(0)) answer();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const results = await probeProviders([provider('one', url), provider('two', url)], {
+        env: { LAB_KEY: KEY },
+        concurrency: 2,
+        timeoutMs: 5_000,
+      });
+      expect(results.map((r) => r.status)).toEqual(['up', 'up']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

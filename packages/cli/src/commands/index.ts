@@ -8,6 +8,8 @@ import { registerModels } from './models.ts';
 import { registerDiscover } from './discover.ts';
 import { registerCost } from './cost.ts';
 import { registerBuild } from './build.ts';
+import { registerTestConnection } from './test-connection.ts';
+import { registerHealth } from './health.ts';
 import { registerSync } from './sync.ts';
 import { registerImport } from './import.ts';
 import { registerNormalize } from './normalize.ts';
@@ -22,6 +24,8 @@ export function registerCommands(program: Command, getContext: () => CommandCont
   registerDiscover(program, getContext);
   registerCost(program, getContext);
   registerBuild(program, getContext);
+  registerTestConnection(program, getContext);
+  registerHealth(program, getContext);
   registerSync(program, getContext);
   registerImport(program, getContext);
   registerNormalize(program, getContext);

@@ -1,5 +1,4 @@
 import {
-  type ApiFormat,
   ApiFormatSchema,
   type Catalog,
   indexCatalog,
@@ -9,15 +8,15 @@ import {
   ProviderSchema,
   readCatalog,
   resolveProviderModels,
-  type TransformerName,
   TransformerNameSchema,
 } from '@llm-catalog/catalog';
-import { checkBaseUrl, defaultModelsUrl, detectProviderFromUrl, modelsEndpointFor } from '@llm-catalog/sync';
+import { defaultModelsUrl, detectProviderFromUrl, modelsEndpointFor } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
 import { plural } from '../format.ts';
+import { parseFormat, parseKeyEnv, parseTransformer, parseUrl, transformerOfFormat } from './provider-options.ts';
 import { renderTable } from '../table.ts';
 
 /** Which variable holds the key and whether it is set; never the value. */
@@ -128,46 +127,24 @@ interface AddOptions {
   modelsUrl?: string;
 }
 
-const TRANSFORMER_OF_FORMAT: Partial<Record<ApiFormat, TransformerName>> = {
-  OPENAI: 'openai',
-  ANTHROPIC: 'anthropic',
-  GEMINI: 'gemini',
-  OLLAMA: 'ollama',
-};
-
 const slugOf = (name: string) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-function parseEnum<T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, raw: string, what: string, known: string): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new CliError(`unknown ${what} "${raw}" (${known})`);
-  return parsed.data as T;
-}
-
 /** The provider entry `providers add` writes, from its flags and what the URL reveals. Throws CliError on bad input. */
 function providerFromOptions(opts: AddOptions): { provider: Provider; notes: string[] } {
-  const checked = checkBaseUrl(opts.baseUrl);
-  if ('error' in checked) throw new CliError(`--base-url "${opts.baseUrl}" ${checked.error}`);
-  const baseUrl = checked.url;
+  const baseUrl = parseUrl(opts.baseUrl, '--base-url');
   const id = opts.id ?? slugOf(opts.name);
   if (!ProviderIdSchema.safeParse(id).success) {
     throw new CliError(`provider id "${id}" is not a lowercase slug (a-z, 0-9, "-"); pass --id`);
   }
-  const format = opts.format
-    ? parseEnum<ApiFormat>(ApiFormatSchema, opts.format.toUpperCase(), 'format', ApiFormatSchema.options.join(', '))
-    : undefined;
-  const transformer = opts.transformer
-    ? parseEnum<TransformerName>(TransformerNameSchema, opts.transformer.toLowerCase(), 'transformer', TransformerNameSchema.options.join(', '))
-    : undefined;
-  if (opts.keyEnv !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(opts.keyEnv)) {
-    throw new CliError(`--key-env "${opts.keyEnv}" must be an UPPER_SNAKE_CASE variable name (the variable, never the key)`);
-  }
+  const format = opts.format ? parseFormat(opts.format) : undefined;
+  const transformer = opts.transformer ? parseTransformer(opts.transformer) : undefined;
+  if (opts.keyEnv !== undefined) parseKeyEnv(opts.keyEnv);
   if (opts.keyEnv !== undefined && !opts.key) throw new CliError('--key-env and --no-key contradict each other');
-  const modelsUrlChecked = opts.modelsUrl === undefined ? undefined : checkBaseUrl(opts.modelsUrl);
-  if (modelsUrlChecked && 'error' in modelsUrlChecked) throw new CliError(`--models-url "${opts.modelsUrl}" ${modelsUrlChecked.error}`);
+  const explicitModelsUrl = opts.modelsUrl === undefined ? undefined : parseUrl(opts.modelsUrl, '--models-url');
 
   const notes: string[] = [];
   const detected = detectProviderFromUrl(baseUrl);
@@ -176,10 +153,9 @@ function providerFromOptions(opts: AddOptions): { provider: Provider; notes: str
   if (detected) notes.push(`detected ${detected.name} from the URL`);
   const effectiveFormat = format ?? detected?.format ?? 'OPENAI';
   if (!format && !detected) notes.push('format not given and not recognized from the URL: assumed OpenAI-compatible');
-  const effectiveTransformer = transformer ?? trusted?.transformer ?? TRANSFORMER_OF_FORMAT[effectiveFormat];
+  const effectiveTransformer = transformer ?? trusted?.transformer ?? transformerOfFormat(effectiveFormat);
   const modelsUrl =
-    (modelsUrlChecked && 'url' in modelsUrlChecked ? modelsUrlChecked.url : undefined) ??
-    trusted?.modelsUrl ?? (effectiveFormat === 'OPENAI' ? defaultModelsUrl(baseUrl) : undefined);
+    explicitModelsUrl ?? trusted?.modelsUrl ?? (effectiveFormat === 'CUSTOM' ? undefined : defaultModelsUrl(baseUrl, effectiveFormat));
   if (!modelsUrl || !effectiveTransformer) {
     notes.push('no models endpoint (give --models-url and --transformer to let `sync` list its models)');
   }

@@ -1,0 +1,46 @@
+import { type ApiFormat, ApiFormatSchema, type TransformerName, TransformerNameSchema } from '@llm-catalog/catalog';
+import { checkBaseUrl } from '@llm-catalog/sync';
+import { CliError } from '../errors.ts';
+
+/** Parsers for the provider flags shared by `providers add` and `test`; each throws a one-line CliError. */
+
+export function parseFormat(raw: string): ApiFormat {
+  const parsed = ApiFormatSchema.safeParse(raw.toUpperCase());
+  if (!parsed.success) throw new CliError(`unknown format "${raw}" (${ApiFormatSchema.options.join(', ')})`);
+  return parsed.data;
+}
+
+export function parseTransformer(raw: string): TransformerName {
+  const parsed = TransformerNameSchema.safeParse(raw.toLowerCase());
+  if (!parsed.success) throw new CliError(`unknown transformer "${raw}" (${TransformerNameSchema.options.join(', ')})`);
+  return parsed.data;
+}
+
+export function parseKeyEnv(raw: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(raw)) {
+    throw new CliError(`--key-env "${raw}" must be an UPPER_SNAKE_CASE variable name (the variable, never the key)`);
+  }
+  return raw;
+}
+
+export function parseUrl(raw: string, flag: string): string {
+  const checked = checkBaseUrl(raw);
+  if ('error' in checked) throw new CliError(`${flag} "${raw}" ${checked.error}`);
+  return checked.url;
+}
+
+export function parseTimeout(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--timeout must be a whole number of milliseconds > 0, got "${raw}"`);
+  return n;
+}
+
+const TRANSFORMER_OF_FORMAT: Partial<Record<ApiFormat, TransformerName>> = {
+  OPENAI: 'openai',
+  ANTHROPIC: 'anthropic',
+  GEMINI: 'gemini',
+  OLLAMA: 'ollama',
+};
+
+/** The transformer that reads a format's own models list; none for CUSTOM. */
+export const transformerOfFormat = (format: ApiFormat): TransformerName | undefined => TRANSFORMER_OF_FORMAT[format];
