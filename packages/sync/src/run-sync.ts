@@ -158,10 +158,9 @@ function fetchTuningOf(options: SyncRunOptions): FetchTuning {
   return tuning;
 }
 
-interface MergedProvider {
-  summary: ProviderRunSummary;
-  /** Only for providers whose merge changed the catalog. */
-  catalog?: Catalog;
+/** A provider's summary before anything is known of its run: nothing fetched, nothing changed. */
+function blankSummary(id: string, status: ProviderRunStatus, durationMs: number): ProviderRunSummary {
+  return { id, status, fetched: 0, added: [], changed: [], removed: [], durationMs, warnings: [], notes: [] };
 }
 
 function describeInvalid(problems: readonly CatalogProblem[]): string {
@@ -181,24 +180,14 @@ function mergeInOrder(
   providers: readonly Provider[],
   outcomes: ReadonlyMap<string, FetchOutcome>,
   options: { mode: MergeMode; allowRemovals: boolean; checkEach: boolean; secrets: readonly string[] },
-): { catalog: Catalog; merged: Map<string, MergedProvider> } {
+): { catalog: Catalog; merged: Map<string, ProviderRunSummary> } {
   let catalog = base;
-  const merged = new Map<string, MergedProvider>();
+  const merged = new Map<string, ProviderRunSummary>();
   for (const provider of providers) {
     const outcome = outcomes.get(provider.id);
     if (!outcome) continue;
-    const summary: ProviderRunSummary = {
-      id: provider.id,
-      status: 'failed',
-      fetched: 0,
-      added: [],
-      changed: [],
-      removed: [],
-      durationMs: outcome.durationMs,
-      warnings: [],
-      notes: [],
-    };
-    merged.set(provider.id, { summary });
+    const summary = blankSummary(provider.id, 'failed', outcome.durationMs);
+    merged.set(provider.id, summary);
     if (!outcome.ok) {
       summary.error = outcome.error;
       continue;
@@ -228,10 +217,7 @@ function mergeInOrder(
         changed: result.changed,
         removed: result.removed,
       });
-      if (result.status === 'updated') {
-        catalog = result.catalog;
-        merged.set(provider.id, { summary, catalog });
-      }
+      if (result.status === 'updated') catalog = result.catalog;
     } catch (err) {
       summary.error = redactSecrets(err instanceof Error ? err.message : String(err), options.secrets);
     }
@@ -266,6 +252,17 @@ function totalsOf(providers: readonly ProviderRunSummary[], durationMs: number):
     removed: sum((p) => p.removed.length),
     durationMs,
   };
+}
+
+/** Commits the data files just written, with the change report's summary as the message. */
+async function commitWrites(dataDir: string, before: Catalog, after: Catalog): Promise<SyncRunResult['commit']> {
+  const message = commitMessageFor(buildChangeReport(before, after));
+  try {
+    return { ...(await commitDataFiles(dataDir, message)), message };
+  } catch (err) {
+    // The files are written and valid; only the commit is missing, which a person can make.
+    return { committed: false, message, error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /**
@@ -304,7 +301,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     };
     let merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: false });
     const updatedIds = () =>
-      new Set([...merge.merged.values()].filter((m) => m.summary.status === 'updated').map((m) => m.summary.id));
+      new Set([...merge.merged.values()].filter((s) => s.status === 'updated').map((s) => s.id));
     let after = stampLastSynced(merge.catalog, updatedIds(), now);
     if (errorsIntroduced(before, after).length > 0) {
       // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
@@ -316,21 +313,8 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
 
     const providers = selected.map((p): ProviderRunSummary => {
       const key = missing.get(p.id);
-      if (key) {
-        return {
-          id: p.id,
-          status: 'skipped',
-          fetched: 0,
-          added: [],
-          changed: [],
-          removed: [],
-          reason: `${key.envVar} is not set`,
-          durationMs: 0,
-          warnings: [],
-          notes: [],
-        };
-      }
-      const summary = merge.merged.get(p.id)?.summary;
+      if (key) return { ...blankSummary(p.id, 'skipped', 0), reason: `${key.envVar} is not set` };
+      const summary = merge.merged.get(p.id);
       if (!summary) throw new Error(`internal: no outcome for provider "${p.id}"`);
       return summary;
     });
@@ -341,26 +325,18 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
           .map((f) => f.kind)
       : await writeCatalog(options.dataDir, after, files, now);
 
-    const result: SyncRunResult = {
+    const commit =
+      options.commit && !dryRun && written.length > 0 ? await commitWrites(options.dataDir, before, after) : undefined;
+    return {
       providers,
-      totals: totalsOf(providers, 0),
+      totals: totalsOf(providers, elapsedSince(start)),
       keys,
       before,
       after,
       written,
       dryRun,
+      ...(commit ? { commit } : {}),
     };
-    if (options.commit && !dryRun && written.length > 0) {
-      const message = commitMessageFor(buildChangeReport(before, after));
-      try {
-        result.commit = { ...(await commitDataFiles(options.dataDir, message)), message };
-      } catch (err) {
-        // The files are written and valid; only the commit is missing, which a person can make.
-        result.commit = { committed: false, message, error: err instanceof Error ? err.message : String(err) };
-      }
-    }
-    result.totals.durationMs = elapsedSince(start);
-    return result;
   } finally {
     await release?.();
   }
