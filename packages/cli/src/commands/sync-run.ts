@@ -101,7 +101,7 @@ async function writeReport(ctx: CommandContext, result: SyncRunResult, path: str
 
 function printHuman(ctx: CommandContext, result: SyncRunResult, reportPath: string | undefined): void {
   ctx.info();
-  ctx.io.stdout(ctx.quiet ? '' : renderSummaryTable(result, ctx.color));
+  ctx.info(renderSummaryTable(result, ctx.color).trimEnd());
   const notes = result.providers.flatMap((p) => p.notes.map((n) => `  ${p.id}: ${n.message}`));
   if (notes.length > 0) {
     ctx.info();
