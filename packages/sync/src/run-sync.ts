@@ -17,6 +17,7 @@ import pLimit from 'p-limit';
 import { FetchError } from './fetch/errors.ts';
 import { fetchModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
 import { redactSecrets } from './fetch/redact.ts';
+import { withDiscoveredProviders } from './discover.ts';
 import { assertDataFilesClean, commitDataFiles } from './git.ts';
 import { keyStatusOf, type ProviderKey, secretsOf } from './keys.ts';
 import { type MergeMode, type MergeNote, mergeProviderModels } from './merge/index.ts';
@@ -281,9 +282,12 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const dryRun = options.dryRun ?? false;
   const release = dryRun ? undefined : await acquireDataLock(options.dataDir);
   try {
-    const { catalog: before, files } = await readCatalog(options.dataDir);
-    const integrity = checkIntegrity(before).filter((p) => p.severity === 'error');
+    const { catalog: onDisk, files } = await readCatalog(options.dataDir);
+    const integrity = checkIntegrity(onDisk).filter((p) => p.severity === 'error');
     if (integrity.length > 0) throw new CatalogLoadError(integrity);
+    // `sync --all` also covers the custom providers the environment names (PROVIDER_<NAME>_URL): they
+    // are written to providers.json with their models, as `discover --save` would add them.
+    const before = options.providers === 'all' ? withDiscoveredProviders(onDisk, options.env).catalog : onDisk;
     const selected = selectProviders(before.providers, options.providers);
     if (options.commit && !dryRun) await assertDataFilesClean(options.dataDir);
 

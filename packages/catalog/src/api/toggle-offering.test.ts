@@ -104,5 +104,9 @@ describe('toggleOffering', () => {
     });
     expect(failure(catalog, { provider: 'nope', model: 'gpt-4o', disabled: true, reason: 'x' }).code).toBe('unknown-provider');
     expect(failure(catalog, { provider: 'openai', model: 'gpt-4o', disabled: true }).code).toBe('needs-reason');
+    expect(failure(catalog, { provider: 'openai', model: 'gpt-4o', disabled: true, reason: 'x', replace_with: 'gpt-4o' })).toEqual({
+      code: 'self-replacement',
+      message: 'gpt-4o cannot be its own replacement',
+    });
   });
 });

@@ -25,7 +25,7 @@ export interface ToggleResult {
 
 export class ToggleError extends Error {
   constructor(
-    readonly code: 'unknown-provider' | 'not-served' | 'needs-reason',
+    readonly code: 'unknown-provider' | 'not-served' | 'needs-reason' | 'self-replacement',
     message: string,
   ) {
     super(message);
@@ -61,6 +61,9 @@ export function toggleOffering(catalog: Catalog, request: ToggleRequest): Toggle
       'not-served',
       `${request.provider} does not serve "${request.model}" (no override in overrides.json links them)`,
     );
+  }
+  if (request.disabled && request.replace_with === modelId) {
+    throw new ToggleError('self-replacement', `${modelId} cannot be its own replacement`);
   }
   const manual = overrides.filter(isManualOverride);
   const top = manual.at(-1);

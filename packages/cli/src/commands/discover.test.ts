@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCatalog } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startMockServer } from '../../../../scripts/mock-server/server.ts';
 import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
 import { cliTestCatalog } from './test-catalog.ts';
 
@@ -66,5 +67,26 @@ describe('catalog discover', () => {
       ['groq', 'found'],
       ['mylab', 'found'],
     ]);
+  });
+});
+
+describe('sync --all with a custom provider in the environment', () => {
+  it('syncs it like any other and saves it with its models', async () => {
+    const mock = await startMockServer({
+      routes: [{ path: '/lab/v1/models', pages: [{ object: 'list', data: [{ id: 'lab-chat-1', object: 'model', owned_by: 'lab' }] }] }],
+    });
+    try {
+      // The catalog's own providers have no key set here, so they are skipped and nothing leaves 127.0.0.1.
+      const result = await run(['--json', 'sync', '--all'], { PROVIDER_MYLAB_URL: `${mock.url}/lab/v1`, PROVIDER_MYLAB_KEY: SECRET });
+      const doc = JSON.parse(result.stdout) as { providers: { id: string; status: string; fetched: number }[] };
+      expect(doc.providers.find((p) => p.id === 'mylab')).toMatchObject({ status: 'updated', fetched: 1 });
+      expect(mock.requests[0]?.headers.authorization).toBe(`Bearer ${SECRET}`);
+      const { catalog } = await readCatalog(result.dir);
+      expect(catalog.providers.find((p) => p.id === 'mylab')?.api_key_env).toBe('PROVIDER_MYLAB_KEY');
+      expect(catalog.overrides.filter((o) => o.provider_id === 'mylab').map((o) => o.model_id)).toEqual(['lab-chat-1']);
+      expect(result.stdout + result.stderr).not.toContain(SECRET);
+    } finally {
+      await mock.close();
+    }
   });
 });
