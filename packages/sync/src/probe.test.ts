@@ -70,6 +70,18 @@ describe('probeProvider', () => {
     expect(result.diagnosis).toBe('answered with HTML, not a models list (is the base URL right?)');
   });
 
+  it('plain text where the list should be', async () => {
+    const server = createHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('Hello from the proxy'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const result = await probeProvider(provider('lab', url), { env: { LAB_KEY: KEY } });
+      expect(result.diagnosis).toMatch(/^answered with text, not a models list \(is the base URL right\?\): response is not valid JSON/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('a 401 names the key variable and never the key', async () => {
     const url = await serve({ ...LIST, fault: { kind: 'unauthorized', echoKey: true } });
     const result = await probeProvider(provider('lab', url), { env: { LAB_KEY: KEY } });

@@ -64,7 +64,7 @@ export function diagnoseFetchError(error: FetchError, context: { url: string; ke
     case 'body':
       if (/^expected JSON, got/.test(error.detail)) return 'answered with HTML, not a models list (is the base URL right?)';
       if (/^(response is not valid JSON|empty response body)/.test(error.detail)) {
-        return 'answered with text, not a models list (is the base URL right?)';
+        return `answered with text, not a models list (is the base URL right?): ${error.detail}`;
       }
       return `answered JSON that is not a models list of this format (is the format right?): ${error.detail}`;
     case 'upstream':
