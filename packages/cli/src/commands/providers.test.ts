@@ -94,6 +94,16 @@ describe('providers add', () => {
     });
   });
 
+  it('says when the URL belongs to a provider the catalog already has under another id', async () => {
+    const dir = await setup();
+    const result = await run(dir, ['providers', 'add', '--name', 'Groq EU', '--base-url', 'https://api.groq.com/openai/v1']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('note: the catalog already has this service as "groq"');
+    expect((await readCatalog(dir)).catalog.providers.find((p) => p.id === 'groq-eu')?.models_api?.endpoints[0]?.url).toBe(
+      'https://api.groq.com/openai/v1/models',
+    );
+  });
+
   it('a local server found by its port takes no key', async () => {
     const dir = await setup();
     await run(dir, ['providers', 'add', '--name', 'GPU box', '--base-url', 'http://gpu-box:11434']);

@@ -134,7 +134,7 @@ const slugOf = (name: string) =>
     .replace(/^-+|-+$/g, '');
 
 /** The provider entry `providers add` writes, from its flags and what the URL reveals. Throws CliError on bad input. */
-function providerFromOptions(opts: AddOptions): { provider: Provider; notes: string[] } {
+function providerFromOptions(opts: AddOptions): { provider: Provider; notes: string[]; detectedId: string | undefined } {
   const baseUrl = parseUrl(opts.baseUrl, '--base-url');
   const id = opts.id ?? slugOf(opts.name);
   if (!ProviderIdSchema.safeParse(id).success) {
@@ -182,18 +182,17 @@ function providerFromOptions(opts: AddOptions): { provider: Provider; notes: str
     const issue = parsed.error.issues[0];
     throw new CliError(`the new provider is invalid: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'schema error'}`);
   }
-  return { provider: parsed.data, notes };
+  return { provider: parsed.data, notes, detectedId: detected?.providerId };
 }
 
 async function addProvider(ctx: CommandContext, opts: AddOptions) {
-  const { provider, notes } = providerFromOptions(opts);
-  const detected = detectProviderFromUrl(provider.formats[0]?.base_url ?? '');
+  const { provider, notes, detectedId } = providerFromOptions(opts);
   const { written } = await editCatalog(ctx.dataDir, (catalog) => {
     if (catalog.providers.some((p) => p.id === provider.id)) {
       throw new CliError(`provider "${provider.id}" already exists in providers.json (see \`catalog providers show ${provider.id}\`); nothing was written`);
     }
-    if (detected?.providerId && detected.providerId !== provider.id && catalog.providers.some((p) => p.id === detected.providerId)) {
-      notes.push(`the catalog already has this service as "${detected.providerId}"`);
+    if (detectedId && detectedId !== provider.id && catalog.providers.some((p) => p.id === detectedId)) {
+      notes.push(`the catalog already has this service as "${detectedId}"`);
     }
     return { catalog: { ...catalog, providers: [...catalog.providers, provider] }, result: undefined };
   });
