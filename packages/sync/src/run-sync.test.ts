@@ -129,14 +129,19 @@ describe('runSync', () => {
     expect(catalog.overrides.map((o) => o.provider_id)).toEqual(['a']);
   });
 
-  it('refuses data that already has integrity errors, before fetching', async () => {
+  it('refuses data that already has integrity errors, writing nothing', async () => {
     mock.setRoute(route('a', [1]));
     const dir = await dataDir({
       providers: [provider('a')],
       overrides: [{ provider_id: 'a', model_id: 'no-such-model', priority: 0 }],
     });
-    await expect(runSync({ dataDir: dir, providers: 'all', env })).rejects.toBeInstanceOf(CatalogLoadError);
-    expect(mock.requests).toEqual([]);
+    const before = await texts(dir);
+    const err = await runSync({ dataDir: dir, providers: 'all', env }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CatalogLoadError);
+    expect((err as CatalogLoadError).problems).toEqual([
+      expect.objectContaining({ code: 'unknown-model', message: 'unknown model "no-such-model" (not in models.json)' }),
+    ]);
+    expect(await texts(dir)).toEqual(before);
     expect(existsSync(join(dir, '.catalog.lock'))).toBe(false);
   });
 

@@ -273,8 +273,9 @@ async function commitWrites(dataDir: string, before: Catalog, after: Catalog): P
  *
  * A provider whose key is missing is skipped, not failed. A provider that fails (fetch error, guard,
  * a result that would be invalid) contributes nothing. Throws only when the run as a whole cannot
- * proceed: the lock is held, the data files are invalid, the selection names unknown providers, or
- * `commit` finds a person's uncommitted edits in the data files.
+ * proceed, before anything is written: the lock is held, the data files are invalid (schema errors
+ * before fetching, integrity errors once the result is checked), the selection names unknown
+ * providers, or `commit` finds a person's uncommitted edits in the data files.
  */
 export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const start = performance.now();
@@ -283,8 +284,6 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const release = dryRun ? undefined : await acquireDataLock(options.dataDir);
   try {
     const { catalog: onDisk, files } = await readCatalog(options.dataDir);
-    const integrity = checkIntegrity(onDisk).filter((p) => p.severity === 'error');
-    if (integrity.length > 0) throw new CatalogLoadError(integrity);
     // `sync --all` also covers the custom providers the environment names (PROVIDER_<NAME>_URL): they
     // are written to providers.json with their models, as `discover --save` would add them.
     const before = options.providers === 'all' ? withDiscoveredProviders(onDisk, options.env).catalog : onDisk;
@@ -307,7 +306,11 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     const updatedIds = () =>
       new Set([...merge.merged.values()].filter((s) => s.status === 'updated').map((s) => s.id));
     let after = stampLastSynced(merge.catalog, updatedIds(), now);
+    // The integrity of the catalog as read is checked only when the result has errors: one pass over
+    // the whole catalog instead of two on every run.
     if (errorsIntroduced(before, after).length > 0) {
+      const existing = checkIntegrity(before).filter((p) => p.severity === 'error');
+      if (existing.length > 0) throw new CatalogLoadError(existing);
       // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
       merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: true });
       after = stampLastSynced(merge.catalog, updatedIds(), now);
