@@ -48,7 +48,8 @@ export function createContext(opts: GlobalOptions, io: CliIo): CommandContext {
   const colorEnabled =
     opts.color !== false && !json && io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
   return {
-    dataDir: resolve(io.cwd, opts.data ?? io.env.CATALOG_DATA_DIR ?? 'data'),
+    // An empty value (`CATALOG_DATA_DIR=` in .env) means unset, not the current directory.
+    dataDir: resolve(io.cwd, opts.data || io.env.CATALOG_DATA_DIR || 'data'),
     json,
     quiet,
     verbose: Boolean(opts.verbose),

@@ -36,3 +36,22 @@ describe('catalog program', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('global options', () => {
+  it('--json prints one JSON document on stdout even when the command fails', async () => {
+    const run = await runCliCaptured(['--json', '--data', '/nonexistent/llm-catalog-data', 'validate']);
+    expect(run.code).toBe(2);
+    const doc = JSON.parse(run.stdout) as { ok: boolean; error: { message: string; exit_code: number } };
+    expect(doc.ok).toBe(false);
+    expect(doc.error.exit_code).toBe(2);
+    expect(doc.error.message).toContain('invalid');
+  });
+
+  it('an empty CATALOG_DATA_DIR falls back to ./data instead of the current directory', async () => {
+    tmp = await makeTempDataDir();
+    const { dirname } = await import('node:path');
+    const run = await runCliCaptured(['validate'], { env: { CATALOG_DATA_DIR: '' }, cwd: dirname(tmp.dir) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(tmp.dir);
+  });
+});

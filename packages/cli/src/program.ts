@@ -1,4 +1,4 @@
-import { CatalogLoadError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
+import { type CatalogProblem, CatalogLoadError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { type CliIo, type CommandContext, createContext, type GlobalOptions } from './context.ts';
@@ -35,10 +35,51 @@ export function createProgram(io: CliIo): { program: Command; getContext: () => 
   return { program, getContext };
 }
 
+/** What a failed run reports: one-line messages for stderr, and the same facts for `--json`. */
+interface FailureReport {
+  exitCode: number;
+  lines: string[];
+  message: string;
+  problems?: CatalogProblem[];
+  /** Printed only with --verbose: an unexpected error's stack. */
+  stack?: string;
+}
+
+function describeFailure(err: unknown): FailureReport {
+  if (err instanceof CatalogLoadError) {
+    const problems = err.problems.filter((x) => x.severity === 'error');
+    return {
+      exitCode: EXIT.fatal,
+      message: 'the catalog data is invalid; nothing was written',
+      lines: [
+        ...problems.map((p) => `error: ${formatProblem(p)}`),
+        'nothing was written; fix the data files and run again (`pnpm validate` lists every problem)',
+      ],
+      problems,
+    };
+  }
+  if (err instanceof CliError || err instanceof LockHeldError) {
+    return {
+      exitCode: err instanceof CliError ? err.exitCode : EXIT.fatal,
+      message: err.message,
+      lines: [`error: ${err.message}`],
+      ...(err.stack ? { stack: err.stack } : {}),
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    exitCode: EXIT.fatal,
+    message,
+    lines: [`error: ${message}`],
+    stack: err instanceof Error && err.stack ? err.stack : '(no stack)',
+  };
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const { program, getContext } = createProgram(io);
   const verbose = argv.includes('--verbose');
+  const json = argv.includes('--json');
   try {
     await program.parseAsync(argv, { from: 'user' });
     return getContext().exitCode;
@@ -48,20 +89,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return err.exitCode === 0 ? EXIT.ok : EXIT.fatal;
     }
-    if (err instanceof CatalogLoadError) {
-      for (const p of err.problems.filter((x) => x.severity === 'error')) io.stderr(`error: ${formatProblem(p)}\n`);
-      io.stderr('nothing was written; fix the data files and run again (`pnpm validate` lists every problem)\n');
-      return EXIT.fatal;
+    const failure = describeFailure(err);
+    for (const line of failure.lines) io.stderr(`${line}\n`);
+    if (failure.stack && verbose) io.stderr(`${failure.stack}\n`);
+    else if (failure.stack && !(err instanceof CliError || err instanceof LockHeldError)) {
+      io.stderr('(run with --verbose for details)\n');
     }
-    if (err instanceof CliError || err instanceof LockHeldError) {
-      io.stderr(`error: ${err.message}\n`);
-      if (verbose && err.stack) io.stderr(`${err.stack}\n`);
-      return err instanceof CliError ? err.exitCode : EXIT.fatal;
+    // --json promises one document on stdout, failures included, so scripts never parse an empty string.
+    if (json) {
+      const error = { message: failure.message, exit_code: failure.exitCode, ...(failure.problems ? { problems: failure.problems } : {}) };
+      io.stdout(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
     }
-    const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`error: ${message}\n`);
-    if (verbose && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
-    else io.stderr('(run with --verbose for details)\n');
-    return EXIT.fatal;
+    return failure.exitCode;
   }
 }
