@@ -1,4 +1,3 @@
-import stringify from 'json-stable-stringify';
 import { roundPrice } from './price.ts';
 import type { Model } from './schema/model.ts';
 import type { Override } from './schema/override.ts';
@@ -15,6 +14,7 @@ const LEADING_KEYS = [
   'priority',
   'name',
 ];
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rank = (k: string) => {
   const i = LEADING_KEYS.indexOf(k);
   return i === -1 ? LEADING_KEYS.length : i;
@@ -35,27 +35,35 @@ const SET_KEYS = new Set([
 ]);
 const PRICE_NUMBER_KEYS = new Set(['per_million_tokens', 'price']);
 
-function canonicalValue(value: unknown, key: string | undefined): unknown {
+const compareKeys = (a: string, b: string) => rank(a) - rank(b) || byString(a, b);
+
+/**
+ * A copy whose object keys are inserted in canonical order, so that native `JSON.stringify` writes
+ * them in that order. With `canonical`, also drops undefined keys, sorts set-arrays and rounds prices.
+ */
+function orderedCopy(value: unknown, key: string | undefined, canonical: boolean): unknown {
   if (Array.isArray(value)) {
-    const items = value.map((v) => canonicalValue(v, undefined));
-    if (key && SET_KEYS.has(key) && items.every((v) => typeof v === 'string')) {
-      return [...(items as string[])].sort();
+    const items = value.map((v) => orderedCopy(v, undefined, canonical));
+    if (canonical && key && SET_KEYS.has(key) && items.every((v) => typeof v === 'string')) {
+      return (items as string[]).sort();
     }
     return items;
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    for (const k of Object.keys(value).sort(compareKeys)) {
+      const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue;
-      out[k] = canonicalValue(v, k);
+      out[k] = orderedCopy(v, k, canonical);
     }
     return out;
   }
-  if (typeof value === 'number' && key && PRICE_NUMBER_KEYS.has(key)) return roundPrice(value);
+  if (canonical && typeof value === 'number' && key && PRICE_NUMBER_KEYS.has(key)) return roundPrice(value);
   return value;
 }
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const canonicalValue = (value: unknown) => orderedCopy(value, undefined, true);
+
 
 export const compareProviders = (a: Provider, b: Provider) => byString(a.id, b.id);
 export const compareModels = (a: Model, b: Model) => byString(a.id, b.id);
@@ -64,23 +72,22 @@ export const compareOverrides = (a: Override, b: Override) =>
 
 /** Sorted copies with set-arrays sorted, prices rounded and undefined keys dropped. */
 export function canonicalProviders(list: readonly Provider[]): Provider[] {
-  return [...list].sort(compareProviders).map((p) => canonicalValue(p, undefined) as Provider);
+  return [...list].sort(compareProviders).map((p) => canonicalValue(p) as Provider);
 }
 export function canonicalModels(list: readonly Model[]): Model[] {
-  return [...list].sort(compareModels).map((m) => canonicalValue(m, undefined) as Model);
+  return [...list].sort(compareModels).map((m) => canonicalValue(m) as Model);
 }
 export function canonicalOverrides(list: readonly Override[]): Override[] {
-  return [...list].sort(compareOverrides).map((o) => canonicalValue(o, undefined) as Override);
+  return [...list].sort(compareOverrides).map((o) => canonicalValue(o) as Override);
 }
 
-/** Deterministic JSON: leading keys first, the rest alphabetical, 2-space indent, trailing newline. */
+/**
+ * Deterministic JSON: leading keys first, the rest alphabetical, 2-space indent, trailing newline.
+ * Native JSON.stringify does the writing (it keeps insertion order), which is several times faster
+ * than a comparator-driven stringifier on a catalog of tens of thousands of entries.
+ */
 export function stableJson(value: unknown): string {
-  const text = stringify(value, {
-    space: 2,
-    cmp: (a, b) => rank(a.key) - rank(b.key) || byString(a.key, b.key),
-  });
+  const text = JSON.stringify(orderedCopy(value, undefined, false), null, 2);
   if (text === undefined) throw new TypeError('value cannot be serialized to JSON');
-  // json-stable-stringify spreads an empty array or object over two lines; write `[]` and `{}` as
-  // JSON.stringify and people do. A newline is only ever layout here: inside strings it is escaped.
-  return `${text.replace(/([[{])\n *([\]}])/g, '$1$2')}\n`;
+  return `${text}\n`;
 }

@@ -47,18 +47,26 @@ export function planCatalogWrite(
   previous: Partial<Record<DataFileKind, DataFileState>>,
   now: Date = new Date(),
 ): PlannedFile[] {
+  const nextVersion = versionForDate(now);
   return DATA_FILE_KINDS.map((kind) => {
     const list = canonicalList(kind, catalog);
     const prev = previous[kind];
-    if (prev?.text !== undefined && prev.version) {
-      const same = serializeDataFile(kind, list, prev.version);
-      if (same === prev.text) return { kind, text: same, changed: false };
-      // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
-      // and so the version are the same.
-      if (same === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text: same, changed: true };
+    if (prev?.text === undefined || !prev.version) {
+      return { kind, text: serializeDataFile(kind, list, nextVersion), changed: true };
     }
-    return { kind, text: serializeDataFile(kind, list, versionForDate(now)), changed: true };
+    // Serialized once, with the old version: a large catalog is expensive to stringify.
+    const text = serializeDataFile(kind, list, prev.version);
+    if (text === prev.text) return { kind, text, changed: false };
+    // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
+    // and so the version are the same.
+    if (text === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text, changed: true };
+    return { kind, text: replaceVersion(text, prev.version, nextVersion), changed: true };
   });
+}
+
+/** The envelope's `version` is always its second key, so the first match is the one to change. */
+function replaceVersion(text: string, from: string, to: string): string {
+  return text.replace(`\n  "version": "${from}",\n`, `\n  "version": "${to}",\n`);
 }
 
 /** The canonical text of a previously read file, or undefined when it has no list to canonicalize. */
