@@ -76,7 +76,15 @@ function describeFailure(err: unknown): FailureReport {
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], cliIo: CliIo): Promise<number> {
+  let printedToStdout = false;
+  const io: CliIo = {
+    ...cliIo,
+    stdout: (s) => {
+      printedToStdout = true;
+      cliIo.stdout(s);
+    },
+  };
   const { program, getContext } = createProgram(io);
   const verbose = argv.includes('--verbose');
   const json = argv.includes('--json');
@@ -95,8 +103,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (failure.stack && !(err instanceof CliError || err instanceof LockHeldError)) {
       io.stderr('(run with --verbose for details)\n');
     }
-    // --json promises one document on stdout, failures included, so scripts never parse an empty string.
-    if (json) {
+    // --json promises one document on stdout, failures included, so scripts never parse an empty
+    // string; a command that already printed its own document (with its failure in it) keeps it alone.
+    if (json && !printedToStdout) {
       const error = { message: failure.message, exit_code: failure.exitCode, ...(failure.problems ? { problems: failure.problems } : {}) };
       io.stdout(`${JSON.stringify({ ok: false, error }, null, 2)}\n`);
     }
