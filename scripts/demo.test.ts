@@ -2,15 +2,13 @@ import { spawn } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogCliArgv, REPO_ROOT } from './catalog-cli.ts';
+import { REPO_ROOT } from './catalog-cli.ts';
 
 const DATA_FILES = ['providers.json', 'models.json', 'overrides.json'];
 
 function runDemo(): Promise<{ code: number; output: string }> {
-  return catalogCliArgv().then(
-    ([node, tsx]) =>
-      new Promise((resolve, reject) => {
-        const child = spawn(node as string, [tsx as string, join(REPO_ROOT, 'scripts', 'demo.ts')], {
+  return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'demo.ts')], {
           cwd: REPO_ROOT,
           env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' },
           stdio: ['ignore', 'pipe', 'pipe'],
@@ -20,8 +18,7 @@ function runDemo(): Promise<{ code: number; output: string }> {
         child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
         child.once('error', reject);
         child.once('close', (code) => resolve({ code: code ?? 1, output }));
-      }),
-  );
+  });
 }
 
 const exists = (path: string) => access(path).then(() => true, () => false);

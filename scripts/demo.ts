@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  const cli = await catalogCliArgv();
+  const cli = catalogCliArgv();
   const root = await mkdtemp(join(tmpdir(), 'llm-catalog-demo-'));
   const removeRoot = () => rmSync(root, { recursive: true, force: true });
   const onInterrupt = () => {

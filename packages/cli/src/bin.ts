@@ -2,6 +2,12 @@
 import { config as loadDotenv } from 'dotenv';
 import { runCli } from './program.ts';
 
+// `catalog ... | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 // Keys may live in .env; the real environment wins over it.
 loadDotenv({ quiet: true });
 
