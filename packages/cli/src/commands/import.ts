@@ -1,9 +1,10 @@
 import { type Command, createArgument } from 'commander';
+import { AGGREGATOR_IMPORTERS } from '@llm-catalog/sync';
 import type { CommandContext } from '../context.ts';
 import { addSyncOptions, runSyncCommand, SYNC_HELP_AFTER, type SyncCommandOptions } from './sync-run.ts';
 
 /** The aggregators whose lists are authoritative for the base facts they report (DESIGN §4.5). */
-export const IMPORT_SOURCES = ['openrouter', 'aihubmix'] as const;
+export const IMPORT_SOURCES = AGGREGATOR_IMPORTERS;
 
 export function registerImport(program: Command, getContext: () => CommandContext): void {
   addSyncOptions(

@@ -67,10 +67,36 @@ describe('refreshBaseFacts', () => {
     expect(result.model.metadata?.provenance).toMatchObject({ input_modalities: 'openrouter', release_date: 'openrouter' });
   });
 
-  it("never overwrites a fact a person set or another source owns", () => {
-    const result = refreshBaseFacts(base, fetched(base.id, { description: 'from the API', pricing: { input: usd(2) } }), 'openrouter');
+  it("never overwrites a person's fact", () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { description: 'from the API' }), 'openrouter');
     expect(result.changedFacts).toEqual([]);
     expect(result.model).toBe(base);
+  });
+
+  it("never overwrites a higher-precedence importer's fact", () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { name: 'GPT by AIHubMix', context_window: 100000 }), 'aihubmix');
+    expect(result.changedFacts).toEqual([]);
+    expect(result.model).toBe(base);
+  });
+
+  it("takes over a lower-precedence importer's fact and records itself as owner", () => {
+    const result = refreshBaseFacts(base, fetched(base.id, { pricing: { input: usd(2), output: usd(10) } }), 'openrouter');
+    expect(result.changedFacts).toEqual(['pricing']);
+    expect(result.model.pricing).toEqual({ input: usd(2), output: usd(10) });
+    expect(result.model.metadata?.provenance?.pricing).toBe('openrouter');
+  });
+
+  it('takes over facts a plain provider sync recorded, even when the value is the same', () => {
+    const synced: Model = {
+      id: 'llama-3.1-8b-instant',
+      context_window: 131072,
+      metadata: { source: 'groq', provenance: { context_window: 'groq' } },
+    };
+    const same = refreshBaseFacts(synced, fetched(synced.id, { context_window: 131072 }), 'openrouter');
+    expect(same.model.context_window).toBe(131072);
+    expect(same.model.metadata?.provenance).toEqual({ context_window: 'openrouter' });
+    const again = refreshBaseFacts(same.model, fetched(synced.id, { context_window: 131072 }), 'openrouter');
+    expect(again.model).toBe(same.model);
   });
 
   it('keeps a fact the importer owns but no longer reports', () => {

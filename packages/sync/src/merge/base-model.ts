@@ -1,7 +1,7 @@
 import { canonicalModels, type Model, MODEL_FACT_KEYS, type ModelFactKey } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { sameValue } from './same-value.ts';
-import type { MergeNote } from './types.ts';
+import { AGGREGATOR_IMPORTERS, type MergeNote } from './types.ts';
 
 const canonicalModel = (model: Model): Model => canonicalModels([model])[0] ?? model;
 
@@ -41,11 +41,23 @@ export interface RefreshedModel {
 const LIMIT_FACTS = ['context_window', 'max_output_tokens'] as const satisfies readonly ModelFactKey[];
 
 /**
- * An authoritative importer's view of an existing base model (DESIGN §4.5): a fact the importer
- * owns (`metadata.provenance[key] === sourceId`) takes its new value, an absent fact is filled and
- * becomes the importer's, and any other fact (a person's, with no provenance, or another source's)
- * is left alone. Facts the importer no longer reports are kept: a source dropping a field for a day
- * must not erase it.
+ * Whether importer `sourceId` may take over a fact recorded by `owner`: its own, a plain provider
+ * sync's, or a lower-precedence importer's. A person's fact has no owner and is never passed here.
+ */
+export function importerMayReplace(sourceId: string, owner: string): boolean {
+  if (owner === sourceId) return true;
+  const rank = (id: string) => {
+    const i = (AGGREGATOR_IMPORTERS as readonly string[]).indexOf(id);
+    return i === -1 ? AGGREGATOR_IMPORTERS.length : i;
+  };
+  return rank(sourceId) < rank(owner);
+}
+
+/**
+ * An authoritative importer's view of an existing base model (DESIGN §4.5): a fact the importer may
+ * replace (see `importerMayReplace`) takes its new value and becomes the importer's, an absent fact
+ * is filled and becomes the importer's, and a person's fact (no provenance) is left alone. Facts the
+ * importer no longer reports are kept: a source dropping a field for a day must not erase it.
  */
 export function refreshBaseFacts(base: Model, source: NormalizedModel, sourceId: string): RefreshedModel {
   const provenance = { ...base.metadata?.provenance };
@@ -55,9 +67,13 @@ export function refreshBaseFacts(base: Model, source: NormalizedModel, sourceId:
     const reported = source[key];
     if (reported === undefined) continue;
     const current = base[key];
-    const owned = current === undefined || provenance[key] === sourceId;
-    if (!owned) continue;
-    if (current === undefined) provenance[key] = sourceId;
+    const owner = provenance[key];
+    const mayWrite = current === undefined || (owner !== undefined && importerMayReplace(sourceId, owner));
+    if (!mayWrite) continue;
+    if (owner !== sourceId) {
+      provenance[key] = sourceId;
+      changed.add(key);
+    }
     if (!sameValue(current, reported)) {
       next[key] = reported;
       changed.add(key);

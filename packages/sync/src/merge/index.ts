@@ -1,3 +1,4 @@
 export { mergeProviderModels } from './merge-provider.ts';
 export { AUTO_PRIORITY } from './auto-override.ts';
-export type { MergeMode, MergeNote, MergeNoteKind, MergeOptions, ProviderMergeResult } from './types.ts';
+export { AGGREGATOR_IMPORTERS } from './types.ts';
+export type { AggregatorImporter, MergeMode, MergeNote, MergeNoteKind, MergeOptions, ProviderMergeResult } from './types.ts';

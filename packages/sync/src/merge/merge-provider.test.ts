@@ -258,7 +258,8 @@ describe('mergeProviderModels: import mode and sync mode', () => {
     description: 'written by a person',
     context_window: 200000,
     pricing: { input: usd(3), output: usd(15) },
-    metadata: { source: 'openrouter', provenance: { name: 'openrouter', context_window: 'openrouter', pricing: 'aihubmix' } },
+    // Pricing without provenance: a person set it, so no import may replace it.
+    metadata: { source: 'openrouter', provenance: { name: 'openrouter', context_window: 'openrouter' } },
   };
   const catalog = () => catalogOf(['openrouter', 'aihubmix'], [owned], [auto('openrouter', owned.id, { provider_model_id: 'anthropic/claude-sonnet-4.5' })]);
   const reported = fetched(owned.id, {
@@ -270,7 +271,7 @@ describe('mergeProviderModels: import mode and sync mode', () => {
     pricing: { input: usd(3), output: usd(16) },
   });
 
-  it("import refreshes the base facts it owns, fills absent ones, keeps others', and overrides the rest", () => {
+  it("import refreshes the base facts it owns, fills absent ones, keeps a person's, and overrides the rest", () => {
     const result = mergeProviderModels(catalog(), 'openrouter', [reported], { mode: 'import' });
     expect(result.catalog.models).toEqual([
       {

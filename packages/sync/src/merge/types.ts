@@ -12,6 +12,15 @@ export interface MergeOptions {
   allowRemovals?: boolean;
 }
 
+/**
+ * The aggregators whose imports are authoritative for base facts, highest precedence first. In an
+ * import, a fact recorded by a plain provider sync, or by an importer later in this list, is taken
+ * over; a person's fact (no provenance) never is. A fixed order keeps two importers from trading the
+ * same fact back and forth night after night.
+ */
+export const AGGREGATOR_IMPORTERS = ['openrouter', 'aihubmix'] as const;
+export type AggregatorImporter = (typeof AGGREGATOR_IMPORTERS)[number];
+
 export type MergeNoteKind = 'orphaned-manual' | 'redundant-manual' | 'collision' | 'folded-variant' | 'guard';
 
 /** Something a reviewer should know about the merge; never an error by itself (except `guard`). */
