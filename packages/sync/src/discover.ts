@@ -33,6 +33,34 @@ export interface Discovery {
 }
 
 export const OLLAMA_URL_ENV = 'OLLAMA_BASE_URL';
+
+/**
+ * The provider as this machine reaches it: `OLLAMA_BASE_URL` moves the catalog's Ollama endpoints to
+ * that server (its origin; the paths stay). Applied in memory for fetching only, never written:
+ * where someone's GPU box lives is not a fact about Ollama.
+ */
+export function withEnvironmentBaseUrl(provider: Provider, env: NodeJS.ProcessEnv): Provider {
+  const value = env[OLLAMA_URL_ENV];
+  if (provider.id !== 'ollama' || !provider.models_api || !isSet(value)) return provider;
+  let origin: string;
+  try {
+    origin = new URL(value.trim()).origin;
+  } catch {
+    return provider;
+  }
+  const rebase = (url: string) => {
+    const u = new URL(url);
+    return `${origin}${u.pathname}${u.search}`;
+  };
+  return {
+    ...provider,
+    formats: provider.formats.map((f) => ({ ...f, base_url: rebase(f.base_url) })),
+    models_api: {
+      ...provider.models_api,
+      endpoints: provider.models_api.endpoints.map((e) => ({ ...e, url: rebase(e.url) })),
+    },
+  };
+}
 const CUSTOM_URL_ENV = /^PROVIDER_([A-Z0-9][A-Z0-9_]*)_URL$/;
 const CUSTOM_KEY_ENV = /^PROVIDER_([A-Z0-9][A-Z0-9_]*)_KEY$/;
 

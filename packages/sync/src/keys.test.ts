@@ -1,5 +1,6 @@
+import type { ModelsApiEndpoint, Provider } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { keyOf, keyStatusOf, secretsOf } from './keys.ts';
+import { keyOf, keyStatusOf, listingNeedsKey, secretsOf } from './keys.ts';
 
 const groq = { id: 'groq', authentication: 'API_KEY' as const };
 const scaleway = { id: 'scaleway', authentication: 'API_KEY' as const, api_key_env: 'SCW_SECRET_KEY' };
@@ -27,5 +28,24 @@ describe('provider keys', () => {
   it('collects every key set, once', () => {
     const env = { GROQ_API_KEY: 'k', SCW_SECRET_KEY: 'k', OLLAMA_API_KEY: 'never-sent' };
     expect(secretsOf([groq, scaleway, ollama], env)).toEqual(['k']);
+  });
+
+  it('a provider whose every list endpoint is public needs no key to sync, but still uses one that is set', () => {
+    const endpoint: ModelsApiEndpoint = {
+      url: 'https://openrouter.ai/api/v1/models',
+      endpoint_type: 'CHAT_COMPLETIONS',
+      format: 'OPENAI',
+      public: true,
+    };
+    const openrouter: Pick<Provider, 'id' | 'authentication' | 'models_api'> = {
+      id: 'openrouter',
+      authentication: 'API_KEY',
+      models_api: { enabled: true, update_frequency: 'daily', endpoints: [endpoint] },
+    };
+    expect(listingNeedsKey(openrouter)).toBe(false);
+    expect(keyStatusOf(openrouter, {})).toEqual({ providerId: 'openrouter', envVar: 'OPENROUTER_API_KEY', status: 'not-needed' });
+    expect(keyStatusOf(openrouter, { OPENROUTER_API_KEY: 'k' }).status).toBe('found');
+    const mixed = { ...openrouter, models_api: { enabled: true, update_frequency: 'daily' as const, endpoints: [endpoint, { ...endpoint, public: false }] } };
+    expect(listingNeedsKey(mixed)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ export interface ProviderKey {
   status: KeyStatus;
 }
 
-type KeyedProvider = Pick<Provider, 'id' | 'api_key_env' | 'authentication'>;
+type KeyedProvider = Pick<Provider, 'id' | 'api_key_env' | 'authentication'> & Partial<Pick<Provider, 'models_api'>>;
 
 /** The provider's key from the environment; an empty or blank variable counts as not set. */
 export function keyOf(provider: KeyedProvider, env: NodeJS.ProcessEnv): string | undefined {
@@ -19,11 +19,18 @@ export function keyOf(provider: KeyedProvider, env: NodeJS.ProcessEnv): string |
   return value?.trim() ? value : undefined;
 }
 
+/** Whether listing the provider's models needs its key: false only when every list endpoint is public. */
+export function listingNeedsKey(provider: KeyedProvider): boolean {
+  const endpoints = provider.models_api?.endpoints ?? [];
+  return endpoints.length === 0 || endpoints.some((e) => !e.public);
+}
+
 /** Which variable each provider reads its key from and whether it is set. Never carries the key itself. */
 export function keyStatusOf(provider: KeyedProvider, env: NodeJS.ProcessEnv): ProviderKey {
   const envVar = keyEnvOf(provider);
   if (envVar === undefined) return { providerId: provider.id, status: 'not-needed' };
-  return { providerId: provider.id, envVar, status: keyOf(provider, env) ? 'found' : 'missing' };
+  if (keyOf(provider, env)) return { providerId: provider.id, envVar, status: 'found' };
+  return { providerId: provider.id, envVar, status: listingNeedsKey(provider) ? 'missing' : 'not-needed' };
 }
 
 /** Every key the environment holds for these providers: what must be redacted from any output. */

@@ -57,6 +57,11 @@ export const ModelsApiEndpointSchema = z.strictObject({
   auth: EndpointAuthSchema.optional(),
   /** Extra request headers that are not secrets (e.g. `anthropic-version`). */
   headers: z.record(z.string(), z.string()).optional(),
+  /**
+   * The list answers without a key (OpenRouter's does): a sync then runs even when the provider's key
+   * is not set, and sends the key when it is.
+   */
+  public: z.boolean().optional(),
 });
 
 export const UpdateFrequencySchema = z.enum(['realtime', 'daily', 'weekly', 'manual'], {

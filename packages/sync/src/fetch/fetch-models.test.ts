@@ -84,6 +84,26 @@ describe('fetchModelList', () => {
     expect(mock.requests[0]?.headers.authorization).toBeUndefined();
   });
 
+  it('lists a public endpoint without a key, and sends the key when it is set', async () => {
+    mock.setRoute({ path: '/v1/models', pages: [syntheticListBody([1])] });
+    const open = provider([endpoint('/v1/models', { public: true })]);
+    expect((await fetchModelList(open, { env: {}, ...fast })).models).toHaveLength(1);
+    expect(mock.requests[0]?.headers.authorization).toBeUndefined();
+    await fetchModelList(open, { env, ...fast });
+    expect(mock.requests[1]?.headers.authorization).toBe(`Bearer ${env.ACME_API_KEY}`);
+  });
+
+  it('fetches Ollama from OLLAMA_BASE_URL instead of the catalog URL', async () => {
+    mock.setRoute({ path: '/api/tags', pages: [{ models: [{ name: 'llama3.2:latest', model: 'llama3.2:latest' }] }] });
+    const ollama = provider([endpoint('/api/tags', { url: 'http://127.0.0.1:9/api/tags', format: 'OLLAMA', transformer: 'ollama' })], {
+      id: 'ollama',
+      authentication: 'NONE',
+    });
+    const list = await fetchModelList(ollama, { env: { OLLAMA_BASE_URL: mock.url }, ...fast });
+    expect(list.models.map((m) => m.id)).toEqual(['llama3.2']);
+    expect(mock.requests[0]?.path).toBe('/api/tags');
+  });
+
   it('reports an error in a 200 body as an upstream error', async () => {
     mock.setRoute({
       path: '/v1/models',

@@ -6,7 +6,8 @@ import {
   transformerForEndpoint,
   UpstreamErrorBody,
 } from '@llm-catalog/transformers';
-import { keyOf } from '../keys.ts';
+import { withEnvironmentBaseUrl } from '../discover.ts';
+import { keyOf, listingNeedsKey } from '../keys.ts';
 import { requestAuthFor } from './auth.ts';
 import { FetchError } from './errors.ts';
 import {
@@ -107,13 +108,14 @@ async function fetchEndpoint(
  * the endpoint's auth style. Malformed entries are skipped with a warning; anything that makes the
  * list untrustworthy (HTTP error, timeout, body that is not the expected shape) throws a FetchError.
  */
-export async function fetchModelList(provider: Provider, options: FetchModelListOptions): Promise<FetchedModelList> {
+export async function fetchModelList(catalogProvider: Provider, options: FetchModelListOptions): Promise<FetchedModelList> {
+  const provider = withEnvironmentBaseUrl(catalogProvider, options.env);
   if (!provider.models_api) {
     throw new Error(`${provider.id}: has no models_api in providers.json; nothing to fetch`);
   }
   const envVar = keyEnvOf(provider);
   const key = keyOf(provider, options.env);
-  if (envVar !== undefined && key === undefined) {
+  if (envVar !== undefined && key === undefined && listingNeedsKey(provider)) {
     throw new FetchError(provider.id, 'missing-key', `${envVar} is not set`);
   }
   const secrets = [...(options.secrets ?? []), ...(key ? [key] : [])];
