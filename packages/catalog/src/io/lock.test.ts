@@ -38,6 +38,16 @@ describe('the data directory lock', () => {
     await release();
   });
 
+  it("the next lock holder removes temp files of a writer that was killed, and keeps a live writer's", async () => {
+    const exited = spawnSync(process.execPath, ['-e', '']).pid;
+    const orphan = `overrides.json.tmp-${exited}-0a1b2c3d`;
+    const live = `models.json.tmp-${process.pid}-deadbeef`;
+    await Promise.all([orphan, live, 'models.json'].map((f) => writeFile(join(dir, f), '{}')));
+    const release = await acquireDataLock(dir);
+    await release();
+    expect((await readdir(dir)).sort()).toEqual(['models.json', live]);
+  });
+
   it('withDataLock releases the lock when the work throws', async () => {
     await expect(
       withDataLock(dir, async () => {

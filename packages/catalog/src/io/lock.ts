@@ -1,5 +1,6 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TEMP_FILE_PATTERN } from './write.ts';
 
 export const LOCK_FILE = '.catalog.lock';
 
@@ -37,6 +38,7 @@ export async function acquireDataLock(dir: string): Promise<() => Promise<void>>
       const handle = await open(lockPath, 'wx');
       await handle.writeFile(String(process.pid));
       await handle.close();
+      await removeOrphanedTempFiles(dir);
       return async () => {
         await rm(lockPath, { force: true });
       };
@@ -51,6 +53,22 @@ export async function acquireDataLock(dir: string): Promise<() => Promise<void>>
     }
   }
   throw new LockHeldError(lockPath);
+}
+
+/**
+ * A writer killed between writing its temp file and renaming it leaves the temp file behind; the
+ * data files themselves are intact. Whoever holds the lock next removes those of dead processes.
+ */
+async function removeOrphanedTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(TEMP_FILE_PATTERN.exec(name)?.[1]);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) {
+        await rm(join(dir, name), { force: true });
+      }
+    }),
+  );
 }
 
 export async function withDataLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {

@@ -79,6 +79,9 @@ function canonicalTextOf(kind: DataFileKind, text: string, version: string): str
   return serializeDataFile(kind, canonicalList(kind, catalog), version);
 }
 
+/** `<file>.tmp-<pid>-<random>`: the pid tells a later process whether the writer is still alive. */
+export const TEMP_FILE_PATTERN = /\.tmp-(\d+)-[0-9a-f]+$/;
+
 /** Writes a file so that a reader (or a crash) only ever sees the old or the new content. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
