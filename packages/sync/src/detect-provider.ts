@@ -22,6 +22,8 @@ export interface DetectedProvider {
   auth?: EndpointAuth;
   /** Request headers the models endpoint needs besides the key. */
   headers?: Record<string, string>;
+  /** The models endpoint answers without a key. */
+  public?: true;
 }
 
 interface HostedRule {
@@ -33,6 +35,7 @@ interface HostedRule {
   transformer?: TransformerName;
   auth?: EndpointAuth;
   headers?: Record<string, string>;
+  public?: true;
 }
 
 /** Hosted APIs, recognized by host name. OpenAI-compatible with the `openai` transformer unless a rule says otherwise. */
@@ -57,7 +60,7 @@ const HOSTED: readonly HostedRule[] = [
     transformer: 'gemini',
     auth: { header_name: 'x-goog-api-key', prefix: '' },
   },
-  { hosts: ['openrouter.ai'], id: 'openrouter', name: 'OpenRouter', modelsPath: '/api/v1/models', transformer: 'openrouter' },
+  { hosts: ['openrouter.ai'], id: 'openrouter', name: 'OpenRouter', modelsPath: '/api/v1/models', transformer: 'openrouter', public: true },
   { hosts: ['aihubmix.com', 'api.aihubmix.com'], id: 'aihubmix', name: 'AIHubMix', modelsPath: '/api/v1/models', transformer: 'aihubmix' },
   { hosts: ['api.groq.com'], id: 'groq', name: 'Groq', modelsPath: '/openai/v1/models' },
   { hosts: ['api.deepseek.com'], id: 'deepseek', name: 'DeepSeek', modelsPath: '/models' },
@@ -147,6 +150,7 @@ export function detectProviderFromUrl(rawUrl: string): DetectedProvider | undefi
     providerId: rule.id,
     ...(rule.auth ? { auth: rule.auth } : {}),
     ...(rule.headers ? { headers: rule.headers } : {}),
+    ...(rule.public ? { public: rule.public } : {}),
   };
 }
 
@@ -171,7 +175,7 @@ const ENDPOINT_TYPE_OF_FORMAT: Record<ApiFormat, ModelsApiEndpoint['endpoint_typ
 export function modelsEndpointFor(
   modelsUrl: string,
   transformer: TransformerName,
-  extra: Pick<DetectedProvider, 'auth' | 'headers'> = {},
+  extra: Pick<DetectedProvider, 'auth' | 'headers' | 'public'> = {},
 ): ModelsApiEndpoint {
   const format = FORMAT_OF_TRANSFORMER[transformer];
   return {
@@ -181,6 +185,7 @@ export function modelsEndpointFor(
     transformer,
     ...(extra.auth ? { auth: extra.auth } : {}),
     ...(extra.headers ? { headers: extra.headers } : {}),
+    ...(extra.public ? { public: true } : {}),
   };
 }
 
