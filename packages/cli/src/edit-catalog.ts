@@ -1,40 +1,15 @@
 import {
   type Catalog,
+  catalogErrors,
   CatalogLoadError,
-  type CatalogProblem,
   checkIntegrity,
   type DataFileKind,
-  ENTRY_SCHEMAS,
-  entryLabel,
-  fileName,
-  formatPath,
   formatProblem,
   readCatalog,
   withDataLock,
   writeCatalog,
 } from '@llm-catalog/catalog';
 import { CliError, EXIT } from './errors.ts';
-
-function schemaProblems(catalog: Catalog): CatalogProblem[] {
-  const problems: CatalogProblem[] = [];
-  for (const kind of ['providers', 'models', 'overrides'] as const) {
-    catalog[kind].forEach((entry, index) => {
-      const parsed = ENTRY_SCHEMAS[kind].safeParse(entry);
-      if (parsed.success) return;
-      for (const issue of parsed.error.issues) {
-        problems.push({
-          severity: 'error',
-          code: 'schema',
-          file: fileName(kind),
-          entry: entryLabel(kind, index, entry),
-          ...(issue.path.length > 0 ? { field: formatPath(issue.path) } : {}),
-          message: issue.message,
-        });
-      }
-    });
-  }
-  return problems;
-}
 
 /**
  * One edit of the data files by a command: under the data lock, read, change, check the whole result
@@ -51,7 +26,8 @@ export async function editCatalog<T>(
     if (before.length > 0) throw new CatalogLoadError(before);
     const { catalog: next, result } = edit(catalog);
     if (next === catalog) return { result, written: [] };
-    const problems = [...schemaProblems(next), ...checkIntegrity(next)].filter((p) => p.severity === 'error');
+    // Every entry is checked, not only new objects: an edit may have changed an entry in place.
+    const problems = catalogErrors(next);
     if (problems.length > 0) {
       throw new CliError(
         `the change would leave the catalog invalid; nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,

@@ -6,6 +6,7 @@ import {
   type CatalogProblem,
   checkIntegrity,
   type DataFileKind,
+  errorsIntroduced,
   formatProblem,
   planCatalogWrite,
   type Provider,
@@ -24,7 +25,6 @@ import { type MergeMode, type MergeNote, mergeProviderModels } from './merge/ind
 import type { SyncProgressListener } from './progress.ts';
 import { buildChangeReport, commitMessageFor } from './report/index.ts';
 import { type ProviderSelection, selectProviders } from './select-providers.ts';
-import { errorsIntroduced } from './validate-result.ts';
 
 /** Providers fetched at once. Each is a different host, so this bounds sockets and memory, not any one API. */
 export const DEFAULT_CONCURRENCY = 8;

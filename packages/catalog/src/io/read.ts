@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { z } from 'zod';
-import { CatalogLoadError, type CatalogProblem, entryLabel, fileName, formatPath } from '../problems.ts';
+import { entrySchemaProblems } from '../check.ts';
+import { CatalogLoadError, type CatalogProblem, fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS } from '../schema/files.ts';
 import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
@@ -39,19 +39,6 @@ function schemaProblem(
   return { severity: 'error', code: 'schema', file: fileName(kind), message, ...extra };
 }
 
-function issuesToProblems(kind: DataFileKind, index: number, entry: unknown, error: z.ZodError) {
-  const label = entryLabel(kind, index, entry);
-  const at = (path: readonly PropertyKey[]) => (path.length > 0 ? { field: formatPath(path) } : {});
-  return error.issues.flatMap((issue) =>
-    // Zod reports unknown keys once, at the object holding them; name each key as the field to fix.
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) =>
-          schemaProblem(kind, `unknown key "${key}"`, { entry: label, ...at([...issue.path, key]) }),
-        )
-      : [schemaProblem(kind, issue.message, { entry: label, ...at(issue.path) })],
-  );
-}
-
 /** Checks one parsed file: the envelope, then every entry on its own so one bad entry names itself. */
 function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogProblem[]) {
   const state: DataFileState = {};
@@ -79,7 +66,7 @@ function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogPr
   list.forEach((entry, index) => {
     const parsed = schema.safeParse(entry);
     if (parsed.success) entries.push(parsed.data);
-    else problems.push(...issuesToProblems(kind, index, entry, parsed.error));
+    else problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));
   });
   return { state, entries };
 }

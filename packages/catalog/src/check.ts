@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { checkIntegrity } from './integrity.ts';
+import type { Catalog } from './io/read.ts';
+import { type CatalogProblem, entryLabel, fileName, formatPath } from './problems.ts';
+import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS } from './schema/files.ts';
+
+/** One entry's schema errors, each located by file, entry and field. */
+export function entrySchemaProblems(
+  kind: DataFileKind,
+  index: number,
+  entry: unknown,
+  error: z.ZodError,
+): CatalogProblem[] {
+  const base = { severity: 'error', code: 'schema', file: fileName(kind), entry: entryLabel(kind, index, entry) } as const;
+  const at = (path: readonly PropertyKey[]) => (path.length > 0 ? { field: formatPath(path) } : {});
+  return error.issues.flatMap((issue) =>
+    // Zod reports unknown keys once, at the object holding them; name each key as the field to fix.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ ...base, ...at([...issue.path, key]), message: `unknown key "${key}"` }))
+      : [{ ...base, ...at(issue.path), message: issue.message }],
+  );
+}
+
+/** Schema errors of every entry of an in-memory catalog, except the entries in `alreadyValid`. */
+export function schemaProblemsOf(catalog: Catalog, alreadyValid?: ReadonlySet<unknown>): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  for (const kind of DATA_FILE_KINDS) {
+    const schema = ENTRY_SCHEMAS[kind];
+    (catalog[kind] as unknown[]).forEach((entry, index) => {
+      if (alreadyValid?.has(entry)) return;
+      const parsed = schema.safeParse(entry);
+      if (!parsed.success) problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));
+    });
+  }
+  return problems;
+}
+
+/** Every error of an in-memory catalog: schema errors of each entry, then integrity errors. */
+export function catalogErrors(catalog: Catalog): CatalogProblem[] {
+  return [...schemaProblemsOf(catalog), ...checkIntegrity(catalog)].filter((p) => p.severity === 'error');
+}
+
+/**
+ * The errors a catalog derived from `base` would bring: schema errors of every entry that is not one
+ * of `base`'s own objects (those were validated when read, and derivations never mutate them), and
+ * integrity errors of the whole. Expects `base` itself to be free of errors, so every error is new.
+ */
+export function errorsIntroduced(base: Catalog, result: Catalog): CatalogProblem[] {
+  const known = new Set<unknown>([...base.providers, ...base.models, ...base.overrides]);
+  return [
+    ...schemaProblemsOf(result, known),
+    ...checkIntegrity(result).filter((p) => p.severity === 'error'),
+  ];
+}
