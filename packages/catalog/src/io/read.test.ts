@@ -165,7 +165,7 @@ describe('schema rules, reported per entry and field', () => {
     expect(problems.map((p) => [p.file, p.field, p.message])).toEqual([
       ['models.json', 'pricing', 'pricing must not be empty (omit it when unknown)'],
       ['overrides.json', 'limits', 'limits must not be empty'],
-      ['overrides.json', 'pricing', 'pricing must not be empty'],
+      ['overrides.json', 'pricing', 'pricing must not be empty (omit it when unknown)'],
     ]);
   });
 
