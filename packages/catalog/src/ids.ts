@@ -58,3 +58,12 @@ export function normalizeModelId(raw: string): NormalizedModelId {
     ...(variant ? { variant } : {}),
   };
 }
+
+/**
+ * Ids that differ only in the separators between their parts (`claude-3.5-haiku-20241022` at one
+ * provider, `claude-3-5-haiku-20241022` at another) name one model; this key compares them. It is a
+ * key for matching only: a base id keeps the spelling it was created with.
+ */
+export function spellingKey(id: string): string {
+  return id.toLowerCase().replace(/[._]/g, '-');
+}

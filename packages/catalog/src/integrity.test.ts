@@ -242,6 +242,27 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
+  it('two model ids that differ only in separators are a warning at the second', async () => {
+    const problems = await validate({
+      models: [{ id: 'claude-3-5-haiku' }, { id: 'claude-3.5-haiku' }, { id: 'claude-3.5-sonnet' }],
+      overrides: ['claude-3-5-haiku', 'claude-3.5-haiku', 'claude-3.5-sonnet'].map((model_id) => ({
+        provider_id: 'acme',
+        model_id,
+        priority: 0,
+      })),
+    });
+    expect(problems.map(where)).toEqual([
+      {
+        file: 'models.json',
+        entry: 'models[1] "claude-3.5-haiku"',
+        field: 'id',
+        message:
+          '"claude-3.5-haiku" and "claude-3-5-haiku" differ only in separators; if they are one model, keep one id and make the other an alias',
+      },
+    ]);
+    expect(problems[0]?.severity).toBe('warning');
+  });
+
   it('a model no provider serves is a warning; a disabled offering does not count as serving', async () => {
     const problems = await validate({
       models: [{ id: 'served' }, { id: 'unlisted' }, { id: 'withdrawn' }],

@@ -1,3 +1,4 @@
+import { spellingKey } from './ids.ts';
 import type { Catalog } from './io/read.ts';
 import { type CatalogProblem, entryLabel, fileName } from './problems.ts';
 import { TOKEN_PRICE_KEYS } from './schema/pricing.ts';
@@ -201,6 +202,23 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
         message: `max_output_tokens ${maxOut} exceeds context_window ${context} for this provider`,
       });
     }
+  });
+
+  const spellingOwner = new Map<string, string>();
+  catalog.models.forEach((m, i) => {
+    const key = spellingKey(m.id);
+    const other = spellingOwner.get(key);
+    // The very same id twice is already a duplicate-id error.
+    if (other !== undefined && other !== m.id) {
+      problems.push({
+        severity: 'warning',
+        code: 'same-model-two-ids',
+        file: modelsFile,
+        entry: entryLabel('models', i, m),
+        field: 'id',
+        message: `"${m.id}" and "${other}" differ only in separators; if they are one model, keep one id and make the other an alias`,
+      });
+    } else spellingOwner.set(key, m.id);
   });
 
   catalog.models.forEach((m, i) => {

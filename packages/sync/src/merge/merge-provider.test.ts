@@ -84,6 +84,32 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
     expect(result.newBaseModels).toEqual([]);
   });
 
+  it('maps an id spelled with other separators to the one base model it names, and says so', () => {
+    const claude: Model = { id: 'claude-3-5-haiku-20241022', name: 'Claude Haiku 3.5' };
+    const result = mergeProviderModels(
+      catalogOf(['anthropic', 'openrouter'], [claude]),
+      'openrouter',
+      [fetched('claude-3.5-haiku-20241022', { provider_model_id: 'anthropic/claude-3.5-haiku-20241022' })],
+      { mode: 'sync' },
+    );
+    expect(result.catalog.models).toEqual([claude]);
+    expect(result.catalog.overrides).toEqual([
+      { provider_id: 'openrouter', model_id: claude.id, provider_model_id: 'anthropic/claude-3.5-haiku-20241022', priority: 0 },
+    ]);
+    expect(result.notes).toEqual([
+      expect.objectContaining({ kind: 'respelled', model_id: claude.id, message: expect.stringContaining('"claude-3.5-haiku-20241022"') }),
+    ]);
+    expect(catalogErrors(result.catalog)).toEqual([]);
+  });
+
+  it('does not guess between two base models that share a spelling key', () => {
+    const dotted: Model = { id: 'x-1.5' };
+    const dashed: Model = { id: 'x-1-5' };
+    const result = mergeProviderModels(catalogOf(['groq'], [dotted, dashed]), 'groq', [fetched('x_1_5')], { mode: 'sync' });
+    expect(result.newBaseModels).toEqual(['x_1_5']);
+    expect(result.notes.filter((n) => n.kind === 'respelled')).toEqual([]);
+  });
+
   it('folds OpenRouter variants into one offering with one auto override, and notes each', () => {
     const result = mergeProviderModels(
       groqCatalog(),

@@ -1,4 +1,5 @@
 import {
+  spellingKey,
   type Catalog,
   compareModels,
   compareOverrides,
@@ -18,15 +19,38 @@ import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
 const sorted = (ids: Iterable<string>) => [...ids].sort(byCodePoint);
 const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', b.model_id ?? '');
 
-/** The catalog's lookup tables, built once per merge so that nothing scans a list per model. */
+/**
+ * The catalog's lookup tables, built once per merge so that nothing scans a list per model. A fetched
+ * id names a base model by its id, by an alias, or else by its spelling key when exactly one base
+ * model has that key (`claude-3.5-haiku` for `claude-3-5-haiku`); such matches are recorded in
+ * `respelled` so the merge can say so.
+ */
 function indexBaseModels(catalog: Catalog) {
   const models = new Map<string, Model>();
   const aliases = new Map<string, string>();
+  const bySpelling = new Map<string, Set<string>>();
   for (const m of catalog.models) {
     models.set(m.id, m);
-    for (const a of m.aliases ?? []) if (!aliases.has(a)) aliases.set(a, m.id);
+    for (const name of [m.id, ...(m.aliases ?? [])]) {
+      if (name !== m.id && !aliases.has(name)) aliases.set(name, m.id);
+      const key = spellingKey(name);
+      const ids = bySpelling.get(key);
+      if (ids) ids.add(m.id);
+      else bySpelling.set(key, new Set([m.id]));
+    }
   }
-  return { models, aliases, lookup: (id: string) => (models.has(id) ? id : aliases.get(id)) };
+  const respelled = new Map<string, string>();
+  const lookup = (id: string): string | undefined => {
+    if (models.has(id)) return id;
+    const alias = aliases.get(id);
+    if (alias) return alias;
+    const candidates = bySpelling.get(spellingKey(id));
+    if (candidates?.size !== 1) return undefined;
+    const [match] = candidates;
+    if (match !== undefined) respelled.set(id, match);
+    return match;
+  };
+  return { models, aliases, lookup, respelled };
 }
 
 /** This provider's overrides, split into auto (by model id) and manual. */
@@ -103,6 +127,13 @@ export function mergeProviderModels(
   const index = indexBaseModels(catalog);
   const own = ownOverrides(catalog, providerId);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
+  const spellingNotes: MergeNote[] = [...index.respelled]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([spelled, modelId]) => ({
+      kind: 'respelled',
+      model_id: modelId,
+      message: `"${spelled}" is "${modelId}" spelled with other separators; mapped to it, not added as a new model`,
+    }));
 
   const servedBefore = new Set(own.auto.keys());
   const servedAfter = new Set(offerings.map((o) => o.modelId));
@@ -126,7 +157,7 @@ export function mergeProviderModels(
     };
   }
 
-  const notes: MergeNote[] = [...foldNotes];
+  const notes: MergeNote[] = [...foldNotes, ...spellingNotes];
   const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...servedAfter]);
   const newModels: Model[] = [];
   const refreshed = new Map<string, Model>();

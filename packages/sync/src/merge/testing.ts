@@ -1,14 +1,11 @@
 /** Builders and checks shared by the merge tests. Not part of the package's API. */
 import {
   type Catalog,
-  checkIntegrity,
+  catalogErrors as catalogProblems,
   formatProblem,
   type Model,
-  ModelSchema,
   type Override,
-  OverrideSchema,
   type Provider,
-  ProviderSchema,
   type TokenPrice,
 } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
@@ -51,18 +48,8 @@ export const manual = (
   fields: Partial<Override> = {},
 ): Override => ({ provider_id: providerId, model_id: modelId, priority, reason: 'set by a person', ...fields });
 
-/** Every schema and integrity error of a catalog, formatted; warnings are left out. */
-export function catalogErrors(catalog: Catalog): string[] {
-  const errors: string[] = [];
-  const check = (label: string, result: { success: boolean; error?: { message: string } }) => {
-    if (!result.success) errors.push(`${label}: ${result.error?.message}`);
-  };
-  catalog.providers.forEach((p) => check(`provider ${p.id}`, ProviderSchema.safeParse(p)));
-  catalog.models.forEach((m) => check(`model ${m.id}`, ModelSchema.safeParse(m)));
-  catalog.overrides.forEach((o) => check(`override ${o.provider_id}/${o.model_id}`, OverrideSchema.safeParse(o)));
-  for (const p of checkIntegrity(catalog)) if (p.severity === 'error') errors.push(formatProblem(p));
-  return errors;
-}
+/** Every schema and integrity error of a catalog, as readable lines (empty when valid). */
+export const catalogErrors = (catalog: Catalog): string[] => catalogProblems(catalog).map(formatProblem);
 
 /** Freezes a value and everything in it, so a test fails if code under test mutates its input. */
 export function deepFreeze<T>(value: T): T {

@@ -21,7 +21,13 @@ export interface MergeOptions {
 export const AGGREGATOR_IMPORTERS = ['openrouter', 'aihubmix'] as const;
 export type AggregatorImporter = (typeof AGGREGATOR_IMPORTERS)[number];
 
-export type MergeNoteKind = 'orphaned-manual' | 'redundant-manual' | 'collision' | 'folded-variant' | 'guard';
+export type MergeNoteKind =
+  | 'orphaned-manual'
+  | 'redundant-manual'
+  | 'collision'
+  | 'folded-variant'
+  | 'respelled'
+  | 'guard';
 
 /** Something a reviewer should know about the merge; never an error by itself (except `guard`). */
 export interface MergeNote {
