@@ -1,5 +1,9 @@
+/** A cell is one line: a line break inside a value (a model description) would tear the columns apart. */
+const oneLine = (cell: string) => cell.replace(/\s+/g, ' ').trim();
+
 /** Plain text columns, padded to the widest cell; the last column is not padded. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function renderTable(headers: readonly string[], textRows: readonly (readonly string[])[]): string {
+  const rows = textRows.map((r) => r.map(oneLine));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

@@ -103,8 +103,12 @@ function displayValue(value: unknown): string {
     if (v.price !== undefined && v.currency) return formatMoney(v.price, v.currency);
     return JSON.stringify(value);
   }
-  return String(value);
+  const text = String(value);
+  // A description can run to paragraphs; the table shows its start, `--json` shows all of it.
+  return text.length > MAX_SHOWN_TEXT ? `${text.slice(0, MAX_SHOWN_TEXT - 1).trimEnd()}…` : text;
 }
+
+const MAX_SHOWN_TEXT = 100;
 
 const ORIGIN_LABEL: Record<FieldOrigin, string> = { base: 'base', auto: 'auto override', manual: 'manual override' };
 
