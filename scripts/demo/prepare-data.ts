@@ -4,7 +4,7 @@
  * switched off, so a `sync --all` on the copy cannot reach the network.
  */
 import { cp } from 'node:fs/promises';
-import { apiKeyEnvOf, type Provider, readCatalog, writeCatalog } from '@llm-catalog/catalog';
+import { keyEnvOf, type Provider, readCatalog, writeCatalog } from '@llm-catalog/catalog';
 import { fixtureRoutePath, type ProviderFixture } from '../fixtures/index.ts';
 
 /** The provider with its list-models endpoint replaced by the fixture's mock route, and enabled. */
@@ -61,7 +61,10 @@ export async function prepareDemoData(
   await writeCatalog(targetDir, catalog, files);
   const providers = fixtures.map((f) => catalog.providers.find((p) => p.id === f.providerId) as Provider);
   const env = Object.fromEntries(
-    providers.filter((p) => p.authentication !== 'NONE').map((p) => [apiKeyEnvOf(p), `demo-key-${p.id}`]),
+    providers.flatMap((p) => {
+      const envVar = keyEnvOf(p);
+      return envVar ? [[envVar, `demo-key-${p.id}`]] : [];
+    }),
   );
   return { providers, env };
 }

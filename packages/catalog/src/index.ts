@@ -11,7 +11,6 @@ export * from './io/write.ts';
 export * from './io/lock.ts';
 export * from './json-schema.ts';
 export * from './io/validate-dir.ts';
-export * from './api/key-env.ts';
 export * from './api/offerings.ts';
 export * from './api/cost.ts';
 export * from './api/build.ts';

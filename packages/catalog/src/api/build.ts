@@ -1,7 +1,7 @@
 import type { Catalog } from '../io/read.ts';
 import { indexCatalog, resolveProviderModels, type ResolvedModel } from '../resolve.ts';
 import type { Provider } from '../schema/provider.ts';
-import { keyEnvOf } from './key-env.ts';
+import { keyEnvOf } from '../schema/provider.ts';
 
 /** A model in the built catalog: its effective values for one provider, without merge bookkeeping. */
 export type BuiltModel = Omit<ResolvedModel, 'provider_id'>;

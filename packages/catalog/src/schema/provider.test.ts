@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../io/read.ts';
-import { apiKeyEnvOf, type Provider, ProviderSchema } from './provider.ts';
+import { keyEnvOf, type Provider, ProviderSchema } from './provider.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const committedProviders = async (): Promise<Provider[]> => (await readCatalog(`${ROOT}data`)).catalog.providers;
@@ -70,25 +70,31 @@ describe('provider schema', () => {
   });
 });
 
-describe('apiKeyEnvOf', () => {
-  it('is api_key_env when set, else <ID>_API_KEY with dashes as underscores', () => {
-    expect(apiKeyEnvOf({ id: 'groq' })).toBe('GROQ_API_KEY');
-    expect(apiKeyEnvOf({ id: 'github-models' })).toBe('GITHUB_MODELS_API_KEY');
-    expect(apiKeyEnvOf({ id: 'huggingface', api_key_env: 'HF_TOKEN' })).toBe('HF_TOKEN');
+describe('keyEnvOf', () => {
+  it('uses api_key_env, else <ID>_API_KEY with dashes as underscores, for providers that take a key', () => {
+    expect(keyEnvOf({ id: 'groq', authentication: 'API_KEY' })).toBe('GROQ_API_KEY');
+    expect(keyEnvOf({ id: 'github-models', authentication: 'API_KEY' })).toBe('GITHUB_MODELS_API_KEY');
+    expect(keyEnvOf({ id: 'huggingface', authentication: 'API_KEY', api_key_env: 'HF_TOKEN' })).toBe('HF_TOKEN');
+  });
+
+  it('invents no variable for keyless servers or cloud credentials without one', () => {
+    expect(keyEnvOf({ id: 'ollama', authentication: 'NONE' })).toBeUndefined();
+    expect(keyEnvOf({ id: 'vertex-ai', authentication: 'CLOUD_CREDENTIALS' })).toBeUndefined();
+    expect(keyEnvOf({ id: 'bedrock', authentication: 'CLOUD_CREDENTIALS', api_key_env: 'AWS_BEARER_TOKEN_BEDROCK' })).toBe(
+      'AWS_BEARER_TOKEN_BEDROCK',
+    );
   });
 });
 
 describe('the committed providers', () => {
   it('every key variable is documented in .env.example', async () => {
     const documented = new Set(await envExampleVariables());
-    const needed = (await committedProviders()).flatMap((p) =>
-      p.authentication === 'API_KEY' ? [apiKeyEnvOf(p)] : p.api_key_env ? [p.api_key_env] : [],
-    );
+    const needed = (await committedProviders()).flatMap((p) => keyEnvOf(p) ?? []);
     expect(needed.filter((v) => !documented.has(v))).toEqual([]);
   });
 
   it('.env.example sets no variable that is not a provider key', async () => {
-    const keys = new Set((await committedProviders()).flatMap((p) => [apiKeyEnvOf(p)]));
+    const keys = new Set((await committedProviders()).flatMap((p) => keyEnvOf(p) ?? []));
     expect((await envExampleVariables()).filter((v) => !keys.has(v))).toEqual([]);
   });
 

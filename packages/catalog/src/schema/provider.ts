@@ -123,7 +123,17 @@ export type ModelsApiEndpoint = z.infer<typeof ModelsApiEndpointSchema>;
 export type ModelsApi = z.infer<typeof ModelsApiSchema>;
 export type Provider = z.infer<typeof ProviderSchema>;
 
-/** The environment variable holding a provider's key: `api_key_env`, else `<ID>_API_KEY`. */
-export function apiKeyEnvOf(provider: Pick<Provider, 'id' | 'api_key_env'>): string {
-  return provider.api_key_env ?? `${provider.id.toUpperCase().replace(/-/g, '_')}_API_KEY`;
+/** `<ID>_API_KEY`: the variable a provider that takes a key reads when it names none. */
+export function defaultKeyEnvFor(providerId: string): string {
+  return `${providerId.toUpperCase().replace(/-/g, '_')}_API_KEY`;
+}
+
+/**
+ * The environment variable a provider's key is read from, or undefined when it takes none: a
+ * keyless server (`NONE`), or cloud credentials with no key variable of their own (Vertex AI).
+ * The `<ID>_API_KEY` default applies only to providers that authenticate with a key.
+ */
+export function keyEnvOf(provider: Pick<Provider, 'id' | 'api_key_env' | 'authentication'>): string | undefined {
+  if (provider.authentication === 'API_KEY') return provider.api_key_env ?? defaultKeyEnvFor(provider.id);
+  return provider.authentication === 'NONE' ? undefined : provider.api_key_env;
 }

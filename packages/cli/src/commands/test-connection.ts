@@ -1,4 +1,4 @@
-import { apiKeyEnvOf, CatalogLoadError, keyEnvOf, type Provider, readCatalog } from '@llm-catalog/catalog';
+import { CatalogLoadError, defaultKeyEnvFor, keyEnvOf, type Provider, readCatalog } from '@llm-catalog/catalog';
 import {
   defaultModelsUrl,
   detectProviderFromUrl,
@@ -63,7 +63,7 @@ export function registerTestConnection(program: Command, getContext: () => Comma
       const known = findProviderByUrl(await knownProviders(ctx.dataDir), url);
       const keyEnv =
         explicitKeyEnv ??
-        (known ? keyEnvOf(known) : detected?.providerId ? apiKeyEnvOf({ id: detected.providerId }) : undefined);
+        (known ? keyEnvOf(known) : detected?.providerId ? defaultKeyEnvFor(detected.providerId) : undefined);
       const effectiveFormat = format ?? detected?.format ?? 'OPENAI';
       const effectiveTransformer =
         transformer ?? trusted?.transformer ?? transformerOfFormat(effectiveFormat) ?? 'openai';
