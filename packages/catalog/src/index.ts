@@ -17,3 +17,4 @@ export * from './api/build.ts';
 export * from './api/load.ts';
 export * from './api/toggle-offering.ts';
 export * from './check.ts';
+export * from './format.ts';

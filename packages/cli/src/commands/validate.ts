@@ -1,4 +1,4 @@
-import { formatProblem, validateDataDir } from '@llm-catalog/catalog';
+import { formatProblem, plural, validateDataDir } from '@llm-catalog/catalog';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
@@ -21,7 +21,6 @@ export function registerValidate(program: Command, getContext: () => CommandCont
       } else {
         for (const p of errors) ctx.error(`${ctx.color.red('error')} ${formatProblem(p)}`);
         for (const p of warnings) ctx.warn(`${ctx.color.yellow('warning')} ${formatProblem(p)}`);
-        const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
         const summary = `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')} in ${ctx.dataDir}`;
         if (errors.length > 0) ctx.error(summary);
         else ctx.info(`${ctx.color.green('ok')} ${summary}`);

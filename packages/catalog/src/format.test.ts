@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatMoney, plural } from './format.ts';
+
+describe('display formatting', () => {
+  it('shows dollars with a sign and other currencies by code, amounts exactly as stored', () => {
+    expect(formatMoney(2.5, 'USD')).toBe('$2.5');
+    expect(formatMoney(0.075)).toBe('$0.075');
+    expect(formatMoney(14, 'CNY')).toBe('14 CNY');
+    expect(formatMoney(0, 'USD')).toBe('$0');
+  });
+
+  it('groups digits of counts and limits', () => {
+    expect(formatCount(1048576)).toBe('1,048,576');
+  });
+
+  it('pluralizes by count', () => {
+    expect(plural(1, 'model')).toBe('1 model');
+    expect(plural(0, 'model')).toBe('0 models');
+    expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+  });
+});
