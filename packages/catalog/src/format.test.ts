@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMoney, plural } from './format.ts';
+import { formatCount, formatMoney, joinColumns, padColumns, plural } from './format.ts';
 
 describe('display formatting', () => {
   it('shows dollars with a sign and other currencies by code, amounts exactly as stored', () => {
@@ -17,5 +17,21 @@ describe('display formatting', () => {
     expect(plural(1, 'model')).toBe('1 model');
     expect(plural(0, 'model')).toBe('0 models');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+  });
+});
+
+describe('padColumns', () => {
+  it('lines columns up, right-aligns where asked, and leaves a left-aligned last column unpadded', () => {
+    const rows = [
+      ['provider', 'status', 'fetched'],
+      ['groq', 'updated', '14'],
+      ['openrouter', 'failed', '-'],
+    ];
+    expect(padColumns(rows, ['left', 'left', 'right']).map(joinColumns)).toEqual([
+      'provider    status   fetched',
+      'groq        updated       14',
+      'openrouter  failed         -',
+    ]);
+    expect(padColumns([['a', 'last'], ['longer', 'x']]).map(joinColumns)).toEqual(['a       last', 'longer  x']);
   });
 });

@@ -12,3 +12,25 @@ export function formatCount(n: number): string {
 
 /** `1 model`, `3 models`. */
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+
+export type ColumnAlign = 'left' | 'right';
+
+/**
+ * Pads the cells of a text table so columns line up: each column as wide as its widest cell, left
+ * or right aligned (numbers read best right-aligned). A left-aligned last column is not padded, so
+ * lines carry no trailing blanks. Callers style the padded cells and join them.
+ */
+export function padColumns(rows: readonly (readonly string[])[], align: readonly ColumnAlign[] = []): string[][] {
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((cells) =>
+    cells.map((cell, i) => {
+      const width = widths[i] ?? 0;
+      if (align[i] === 'right') return cell.padStart(width);
+      return i === cells.length - 1 ? cell : cell.padEnd(width);
+    }),
+  );
+}
+
+/** Padded cells as lines: two spaces between columns, no trailing blanks. */
+export const joinColumns = (cells: readonly string[]): string => cells.join('  ').trimEnd();

@@ -1,4 +1,4 @@
-import { fileName } from '@llm-catalog/catalog';
+import { type ColumnAlign, fileName, joinColumns, padColumns } from '@llm-catalog/catalog';
 import type { ProviderRunSummary, SyncRunResult } from '@llm-catalog/sync';
 import type { Colors } from '../context.ts';
 
@@ -42,18 +42,16 @@ const STATUS_COLOR: Record<ProviderRunSummary['status'], keyof Colors> = {
 /** The per-provider table with a totals row: first two columns left-aligned, numbers right-aligned. */
 export function renderSummaryTable(result: SyncRunResult, color: Colors): string {
   const rows = [[...HEADER], ...result.providers.map(row), totalsRow(result)];
-  const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const lines = rows.map((cells, r) =>
-    cells
-      .map((cell, i) => {
-        const padded = i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0);
+  const align = HEADER.map((_, i): ColumnAlign => (i < 2 ? 'left' : 'right'));
+  const lines = padColumns(rows, align).map((cells, r) =>
+    joinColumns(
+      cells.map((padded, i) => {
         const provider = result.providers[r - 1];
         if (r === 0 || r === rows.length - 1) return color.bold(padded);
         if (i === 1 && provider) return (color[STATUS_COLOR[provider.status]] as (s: string) => string)(padded);
         return padded;
-      })
-      .join('  ')
-      .trimEnd(),
+      }),
+    ),
   );
   const t = result.totals;
   const counts = (['updated', 'unchanged', 'skipped', 'failed'] as const)

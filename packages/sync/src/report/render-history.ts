@@ -1,4 +1,4 @@
-import { PRICE_KEYS, TOKEN_PRICE_KEYS } from '@llm-catalog/catalog';
+import { joinColumns, padColumns, PRICE_KEYS, TOKEN_PRICE_KEYS } from '@llm-catalog/catalog';
 import { LIMIT_KEYS } from './build.ts';
 import { formatCount, formatMoney } from './format.ts';
 import type { ModelHistory, ModelHistoryEntry } from './history.ts';
@@ -43,14 +43,9 @@ export function renderModelHistory(history: ModelHistory, style: TextStyle = PLA
     };
     return [e.date.slice(0, 10), e.sha.slice(0, 7), ...priceKeys.map(price), ...limitKeys.map(limit), status(e), e.subject];
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
+  const [headLine = '', ...rowLines] = padColumns([head, ...rows]).map(joinColumns);
   const skipped = history.skipped.length
     ? [style.dim(`(${history.skipped.length} commit(s) skipped: their data files do not match today's schema)`)]
     : [];
-  return `${[style.bold(title), style.bold(line(head)), ...rows.map(line), ...skipped].join('\n')}\n`;
+  return `${[style.bold(title), style.bold(headLine), ...rowLines, ...skipped].join('\n')}\n`;
 }
