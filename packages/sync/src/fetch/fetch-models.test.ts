@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ModelsApiEndpoint, Provider } from '@llm-catalog/catalog';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureRoute, PROVIDER_FIXTURES } from '../../../../scripts/fixtures/index.ts';
@@ -61,6 +63,33 @@ describe('fetchModelList', () => {
     mock.setRoute({ path: '/embed/models', pages: [syntheticListBody([3])] });
     const list = await fetchModelList(provider([endpoint('/chat/models'), endpoint('/embed/models')]), { env, ...fast });
     expect(list.models.map((m) => m.id)).toEqual([1, 2, 3].map(syntheticModelId));
+  });
+
+  it('fetches the endpoints at once, and keeps their order in the list', async () => {
+    // The first endpoint answers only once the second has been asked: a one-by-one fetch times out.
+    let releaseFirst: () => void = () => undefined;
+    const secondAsked = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const server = createServer((req, res) => {
+      const send = (ids: number[]) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(syntheticListBody(ids)));
+      if (req.url === '/first/models') void secondAsked.then(() => send([1, 2]));
+      else {
+        releaseFirst();
+        send([3]);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const list = await fetchModelList(
+        provider([endpoint('', { url: `${base}/first/models` }), endpoint('', { url: `${base}/second/models` })]),
+        { env, retries: 0, timeoutMs: 2_000 },
+      );
+      expect(list.models.map((m) => m.id)).toEqual([1, 2, 3].map(syntheticModelId));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('passes on the warnings of malformed entries and keeps the rest of the list', async () => {

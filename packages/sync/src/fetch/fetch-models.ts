@@ -119,12 +119,9 @@ export async function fetchModelList(catalogProvider: Provider, options: FetchMo
     throw new FetchError(provider.id, 'missing-key', `${envVar} is not set`);
   }
   const secrets = [...(options.secrets ?? []), ...(key ? [key] : [])];
-  const models: NormalizedModel[] = [];
-  const warnings: TransformWarning[] = [];
-  for (const endpoint of provider.models_api.endpoints) {
-    const fetched = await fetchEndpoint(provider, endpoint, key, options, secrets);
-    models.push(...fetched.models);
-    warnings.push(...fetched.warnings);
-  }
-  return { models, warnings };
+  // Endpoints are independent lists (chat, embeddings, ...): fetch them at once, keep their order.
+  const lists = await Promise.all(
+    provider.models_api.endpoints.map((endpoint) => fetchEndpoint(provider, endpoint, key, options, secrets)),
+  );
+  return { models: lists.flatMap((l) => l.models), warnings: lists.flatMap((l) => l.warnings) };
 }
