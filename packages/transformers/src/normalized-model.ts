@@ -1,4 +1,4 @@
-import { ModelSchema } from '@llm-catalog/catalog';
+import { ModelSchema, ProviderModelIdSchema } from '@llm-catalog/catalog';
 import { z } from 'zod';
 
 /**
@@ -9,7 +9,7 @@ import { z } from 'zod';
  */
 export const NormalizedModelSchema = ModelSchema.safeExtend({
   /** The exact id to call the provider with, as the provider spells it. */
-  provider_model_id: z.string().min(1, 'provider_model_id must not be empty'),
+  provider_model_id: ProviderModelIdSchema,
   /**
    * Set when this entry is another offering of the model `id` names rather than the model itself:
    * an OpenRouter suffix (`free`, `thinking`, ...) or `alias` for a name a provider lists twice.

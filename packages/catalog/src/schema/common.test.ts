@@ -5,6 +5,7 @@ import {
   ModelIdSchema,
   PriceAmountSchema,
   ProviderIdSchema,
+  ProviderModelIdSchema,
   TokenLimitSchema,
   VersionSchema,
 } from './common.ts';
@@ -39,6 +40,23 @@ describe('model ids', () => {
 
   it('rejects the empty string', () => {
     expect(messages(ModelIdSchema, '')).toContain('id must not be empty');
+  });
+
+  it.each([
+    ['a lone high surrogate', '\ud800-model'],
+    ['a lone low surrogate', 'model-\udc00'],
+  ])('rejects %s, which strict JSON readers refuse', (_what, id) => {
+    expect(messages(ModelIdSchema, id)).toEqual(['id must not contain a lone surrogate (half of a UTF-16 pair)']);
+    expect(messages(ProviderModelIdSchema, id)).toEqual(['id must not contain a lone surrogate (half of a UTF-16 pair)']);
+  });
+
+  it('accepts a character outside the BMP, written as a whole surrogate pair', () => {
+    expect(messages(ModelIdSchema, 'model-\u{1F600}')).toEqual([]);
+  });
+
+  it('a provider spelling may use any case but no escape sequence', () => {
+    expect(messages(ProviderModelIdSchema, 'Meta-Llama/Llama-3')).toEqual([]);
+    expect(messages(ProviderModelIdSchema, 'evil\u001b]0;TITLE\u0007')).toEqual(['id must not contain control characters']);
   });
 });
 

@@ -5,13 +5,25 @@ import { z } from 'zod';
  * Messages are written for a person reading `catalog validate` output.
  */
 
+/** Half of a UTF-16 surrogate pair without its other half: strict JSON readers (jq) refuse the file. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATE_MESSAGE = 'id must not contain a lone surrogate (half of a UTF-16 pair)';
+
 // Lowercase, no whitespace or control characters. `/`, `:`, `.`, `@`, `~` and `-` are allowed because
 // real model ids use them (ollama tags, fine-tune names, OpenRouter variants).
 export const ModelIdSchema = z
   .string()
   .min(1, 'id must not be empty')
   .refine((s) => !/[\s\p{Cc}]/u.test(s), 'id must not contain whitespace or control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), LONE_SURROGATE_MESSAGE)
   .refine((s) => s === s.toLowerCase(), 'id must be lowercase');
+
+/** The id a provider is called with, exactly as it spells it: any case, but nothing a terminal or a JSON reader chokes on. */
+export const ProviderModelIdSchema = z
+  .string()
+  .min(1, 'provider_model_id must not be empty')
+  .refine((s) => !/\p{Cc}/u.test(s), 'id must not contain control characters')
+  .refine((s) => !LONE_SURROGATE.test(s), LONE_SURROGATE_MESSAGE);
 
 export const ProviderIdSchema = z
   .string()

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CapabilitySchema,
   ModelIdSchema,
+  ProviderModelIdSchema,
   ProviderIdSchema,
   TokenLimitSchema,
   uniqueList,
@@ -58,7 +59,7 @@ export const OverrideSchema = z
     provider_id: ProviderIdSchema,
     model_id: ModelIdSchema,
     /** The exact id to call the provider with, when it differs from `model_id`. */
-    provider_model_id: z.string().min(1).optional(),
+    provider_model_id: ProviderModelIdSchema.optional(),
     priority: z.number().int('priority must be a whole number').min(0, 'priority must be >= 0'),
     reason: z.string().min(1).optional(),
     disabled: z.boolean().optional(),
