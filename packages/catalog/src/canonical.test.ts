@@ -19,6 +19,14 @@ describe('stableJson', () => {
   });
 });
 
+describe('stableJson and keys named __proto__', () => {
+  it('keeps a key named __proto__ read from a file instead of turning it into a prototype', () => {
+    const value = JSON.parse('{"metadata": {"__proto__": {"polluted": true}, "a": 1}}') as unknown;
+    expect(stableJson(value)).toBe('{\n  "metadata": {\n    "__proto__": {\n      "polluted": true\n    },\n    "a": 1\n  }\n}\n');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('canonical lists', () => {
   it('sorts overrides by provider, then model, then numeric priority', () => {
     const sorted = canonicalOverrides([

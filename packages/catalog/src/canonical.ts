@@ -50,13 +50,14 @@ function orderedCopy(value: unknown, key: string | undefined, canonical: boolean
     return items;
   }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const entries: [string, unknown][] = [];
     for (const k of Object.keys(value).sort(compareKeys)) {
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue;
-      out[k] = orderedCopy(v, k, canonical);
+      entries.push([k, orderedCopy(v, k, canonical)]);
     }
-    return out;
+    // Defined, not assigned: assigning a key named `__proto__` would set the prototype and lose the key.
+    return Object.fromEntries(entries);
   }
   if (canonical && typeof value === 'number' && key && PRICE_NUMBER_KEYS.has(key)) return roundPrice(value);
   return value;

@@ -46,4 +46,16 @@ describe('buildResolvedCatalog', () => {
     shuffled.overrides.reverse();
     expect(stableJson(buildResolvedCatalog(shuffled, '2026.02.03'))).toBe(stableJson(built));
   });
+
+  it('keeps a model named __proto__ as a key like any other, in the object and in its JSON', () => {
+    const catalog = pricedCatalog();
+    catalog.models.push({ id: '__proto__' });
+    catalog.overrides.push({ provider_id: 'groq', model_id: '__proto__', priority: 0 });
+    const groq = buildResolvedCatalog(catalog, '2026.02.03').providers.groq;
+    const before = Object.keys(built.providers.groq?.models ?? {}).length;
+    expect(Object.keys(groq?.models ?? {})).toHaveLength(before + 1);
+    expect(Object.hasOwn(groq?.models ?? {}, '__proto__')).toBe(true);
+    const reread = JSON.parse(stableJson(groq)) as { models: Record<string, unknown> };
+    expect(Object.keys(reread.models)).toContain('__proto__');
+  });
 });

@@ -36,8 +36,10 @@ export function buildResolvedCatalog(catalog: Catalog, version: string): BuiltCa
   const index = indexCatalog(catalog);
   const providers: Record<string, BuiltProvider> = {};
   for (const provider of [...catalog.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const models: Record<string, BuiltModel> = {};
-    for (const m of resolveProviderModels(index, provider.id)) models[m.id] = builtModel(m);
+    // Defined, not assigned: a model named `__proto__` is a key like any other.
+    const models: Record<string, BuiltModel> = Object.fromEntries(
+      resolveProviderModels(index, provider.id).map((m) => [m.id, builtModel(m)]),
+    );
     const keyEnv = keyEnvOf(provider);
     providers[provider.id] = { ...provider, ...(keyEnv ? { api_key_env: keyEnv } : {}), models };
   }
