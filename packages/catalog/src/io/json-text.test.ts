@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonText } from './json-text.ts';
+import { escapeControlCharacters, MAX_JSON_DEPTH, parseJsonText } from './json-text.ts';
 
 describe('parseJsonText', () => {
   it('returns the value of valid JSON', () => {
@@ -34,5 +34,30 @@ describe('parseJsonText', () => {
   it('names an invisible byte order mark', () => {
     const r = parseJsonText('\ufeff{}');
     expect(r.ok ? '' : r.message).toBe("invalid JSON at line 1, column 1: Unexpected token '\\ufeff'");
+  });
+
+  it('refuses nesting deeper than the bound before anything walks it, naming where', () => {
+    const deep = `{"metadata": ${'['.repeat(6000)}${']'.repeat(6000)}}`;
+    const r = parseJsonText(deep);
+    expect(r).toMatchObject({ ok: false, line: 1, column: 13 + MAX_JSON_DEPTH });
+    if (!r.ok) expect(r.message).toBe(`nested deeper than ${MAX_JSON_DEPTH} levels at line 1, column ${13 + MAX_JSON_DEPTH}`);
+  });
+
+  it('accepts nesting at the bound, and brackets inside strings do not count', () => {
+    const atBound = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(parseJsonText(atBound).ok).toBe(true);
+    expect(parseJsonText(JSON.stringify({ a: '['.repeat(500), b: '\\"{{{' })).ok).toBe(true);
+  });
+});
+
+describe('escapeControlCharacters', () => {
+  it('turns terminal escape sequences, separators and lone surrogates into visible escapes', () => {
+    expect(escapeControlCharacters('a\u001b]0;TITLE\u0007b\u001b[2J\u2028\ud800\n')).toBe(
+      'a\\u001b]0;TITLE\\u0007b\\u001b[2J\\u2028\\ud800\\n',
+    );
+  });
+
+  it('leaves ordinary text, accents and whole surrogate pairs alone', () => {
+    expect(escapeControlCharacters('café — 😀 ok')).toBe('café — 😀 ok');
   });
 });

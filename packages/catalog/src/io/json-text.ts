@@ -18,27 +18,62 @@ function errorOffset(text: string, v8Message: string): number {
   return errors[0]?.offset ?? text.length;
 }
 
-/** V8 quotes the offending character raw; a newline or a BOM there would break or hide the message. */
-const visible = (message: string) =>
-  message.replace(/[\p{Cc}\u2028\u2029\ufeff]/gu, (c) =>
+/**
+ * Text made safe to print: control characters (terminal escape sequences among them), line and
+ * paragraph separators, a BOM and lone surrogates become `\uXXXX`, so nothing read from a file or an
+ * upstream body can move the cursor, retitle the terminal or break a line of output.
+ */
+export const escapeControlCharacters = (text: string) =>
+  text.replace(/[\p{Cc}\p{Cs}\u2028\u2029\ufeff]/gu, (c) =>
     c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 
+/**
+ * Deepest nesting of arrays and objects any reader accepts. Real data files and list bodies nest a
+ * handful of levels; thousands would overflow the stack of every recursive walk after parsing
+ * (schema checks, canonical ordering, serialization).
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** The offset where nesting first goes deeper than `max`, or undefined; strings are skipped. */
+function overDeepOffset(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
 export function parseJsonText(text: string): JsonParseResult {
+  const deep = overDeepOffset(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const { line, column } = lineAndColumn(text, deep);
+    return { ok: false, message: `nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${column}`, line, column };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
     const raw = err instanceof Error ? err.message : String(err);
-    const reason = visible(
+    const reason = escapeControlCharacters(
       raw
         .replace(/ at position \d+.*$/s, '')
         .replace(/ in JSON$/, '')
         .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, ''),
     );
-    const offset = errorOffset(text, raw);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    const { line, column } = lineAndColumn(text, errorOffset(text, raw));
     return { ok: false, message: `invalid JSON at line ${line}, column ${column}: ${reason}`, line, column };
   }
 }
