@@ -71,23 +71,27 @@ function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogPr
   return { state, entries };
 }
 
+/** Throws a CatalogLoadError naming the directory when it does not exist (or is not a directory). */
+export async function assertDataDir(dir: string): Promise<void> {
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (dirStat?.isDirectory()) return;
+  throw new CatalogLoadError([
+    {
+      severity: 'error',
+      code: 'missing-data-dir',
+      file: dir,
+      message: 'data directory not found (set --data or CATALOG_DATA_DIR)',
+    },
+  ]);
+}
+
 /**
  * Reads and schema-checks the three data files, collecting every problem instead of stopping at the
  * first. Never throws for bad data; `readCatalog` is the strict variant.
  */
 export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
   const problems: CatalogProblem[] = [];
-  const dirStat = await stat(dir).catch(() => undefined);
-  if (!dirStat?.isDirectory()) {
-    throw new CatalogLoadError([
-      {
-        severity: 'error',
-        code: 'missing-data-dir',
-        file: dir,
-        message: 'data directory not found (set --data or CATALOG_DATA_DIR)',
-      },
-    ]);
-  }
+  await assertDataDir(dir);
   const files = {} as Record<DataFileKind, DataFileState>;
   const lists = {} as Record<DataFileKind, unknown[]>;
   await Promise.all(
