@@ -1,4 +1,4 @@
-import { type CatalogProblem, CatalogLoadError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
+import { type CatalogProblem, CatalogLoadError, CatalogWriteError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
 import { Command, CommanderError, Option } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { type CliIo, type CommandContext, createContext, type GlobalOptions } from './context.ts';
@@ -58,7 +58,7 @@ function describeFailure(err: unknown): FailureReport {
       problems,
     };
   }
-  if (err instanceof CliError || err instanceof LockHeldError) {
+  if (err instanceof CliError || err instanceof LockHeldError || err instanceof CatalogWriteError) {
     return {
       exitCode: err instanceof CliError ? err.exitCode : EXIT.fatal,
       message: err.message,
@@ -100,7 +100,7 @@ export async function runCli(argv: string[], cliIo: CliIo): Promise<number> {
     const failure = describeFailure(err);
     for (const line of failure.lines) io.stderr(`${line}\n`);
     if (failure.stack && verbose) io.stderr(`${failure.stack}\n`);
-    else if (failure.stack && !(err instanceof CliError || err instanceof LockHeldError)) {
+    else if (failure.stack && !(err instanceof CliError || err instanceof LockHeldError || err instanceof CatalogWriteError)) {
       io.stderr('(run with --verbose for details)\n');
     }
     // --json promises one document on stdout, failures included, so scripts never parse an empty

@@ -6,7 +6,14 @@ import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
 import { sampleCatalog } from '../testing.ts';
 import { type Catalog, readCatalog } from './read.ts';
-import { planCatalogWrite, serializeDataFile, versionForDate, writeCatalog, writeFileAtomic } from './write.ts';
+import {
+  CatalogWriteError,
+  planCatalogWrite,
+  serializeDataFile,
+  versionForDate,
+  writeCatalog,
+  writeFileAtomic,
+} from './write.ts';
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -239,5 +246,29 @@ describe('atomic writes', () => {
     const notText = Symbol('not text') as unknown as string;
     await expect(writeFileAtomic(join(dir, 'models.json'), notText)).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a failed write puts back the files it replaced, providers.json (last_synced) is never written first', async () => {
+    const dir = await writeFresh(sampleCatalog());
+    const { catalog, files } = await readCatalog(dir);
+    const before = Object.fromEntries(
+      await Promise.all(['providers.json', 'models.json'].map(async (f) => [f, await readFile(join(dir, f), 'utf8')])),
+    );
+    const changed: Catalog = {
+      providers: catalog.providers.map((p) => ({ ...p, name: `${p.name} renamed` })),
+      models: catalog.models.map((m) => ({ ...m, name: 'Renamed' })),
+      overrides: catalog.overrides.map((o) => ({ ...o, reason: 'changed' })),
+    };
+    // overrides.json cannot be replaced: a directory with content sits where the file goes.
+    await rm(join(dir, 'overrides.json'));
+    await mkdir(join(dir, 'overrides.json', 'occupied'), { recursive: true });
+    const error = await writeCatalog(dir, changed, files, LATER).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CatalogWriteError);
+    expect((error as CatalogWriteError).message).toMatch(
+      /^could not write overrides\.json \(.+\); nothing was written \(files already replaced were restored\)$/,
+    );
+    expect((error as CatalogWriteError).kept).toEqual([]);
+    for (const [f, text] of Object.entries(before)) expect(await readFile(join(dir, f), 'utf8'), f).toBe(text);
+    expect((await readdir(dir)).sort()).toEqual(['models.json', 'overrides.json', 'providers.json']);
   });
 });

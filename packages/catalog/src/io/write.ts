@@ -101,7 +101,33 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   }
 }
 
-/** Writes the files whose content changed; returns the kinds written. */
+/**
+ * A write of the data files failed part way. `kept` lists the files that hold new content and could
+ * not be put back (empty when the directory is exactly as it was before the write).
+ */
+export class CatalogWriteError extends Error {
+  constructor(
+    readonly failed: DataFileKind,
+    readonly kept: DataFileKind[],
+    readonly reason: string,
+  ) {
+    const state =
+      kept.length === 0
+        ? 'nothing was written (files already replaced were restored)'
+        : `${kept.map(fileName).join(', ')} kept the new content and could not be restored; the other files are as before`;
+    super(`could not write ${fileName(failed)} (${reason}); ${state}`);
+    this.name = 'CatalogWriteError';
+  }
+}
+
+/** providers.json goes last: its `last_synced` stamps must never describe models that did not land. */
+const WRITE_ORDER: readonly DataFileKind[] = ['models', 'overrides', 'providers'];
+
+/**
+ * Writes the files whose content changed; returns the kinds written. When one write fails, the files
+ * already replaced get their previous text back, and the CatalogWriteError says what, if anything,
+ * could not be put back.
+ */
 export async function writeCatalog(
   dir: string,
   catalog: Catalog,
@@ -109,6 +135,36 @@ export async function writeCatalog(
   now: Date = new Date(),
 ): Promise<DataFileKind[]> {
   const planned = planCatalogWrite(catalog, previous, now).filter((f) => f.changed);
-  for (const f of planned) await writeFileAtomic(join(dir, fileName(f.kind)), f.text);
+  const ordered = [...planned].sort((a, b) => WRITE_ORDER.indexOf(a.kind) - WRITE_ORDER.indexOf(b.kind));
+  const replaced: DataFileKind[] = [];
+  for (const f of ordered) {
+    try {
+      await writeFileAtomic(join(dir, fileName(f.kind)), f.text);
+    } catch (err) {
+      const kept = await restoreFiles(dir, replaced, previous);
+      throw new CatalogWriteError(f.kind, kept, err instanceof Error ? err.message : String(err));
+    }
+    replaced.push(f.kind);
+  }
   return planned.map((f) => f.kind);
+}
+
+/** Puts back the previous text of each file (removing one that did not exist); returns those it could not. */
+async function restoreFiles(
+  dir: string,
+  kinds: readonly DataFileKind[],
+  previous: Partial<Record<DataFileKind, DataFileState>>,
+): Promise<DataFileKind[]> {
+  const kept: DataFileKind[] = [];
+  for (const kind of kinds) {
+    const path = join(dir, fileName(kind));
+    const text = previous[kind]?.text;
+    try {
+      if (text === undefined) await rm(path, { force: true });
+      else await writeFileAtomic(path, text);
+    } catch {
+      kept.push(kind);
+    }
+  }
+  return kept;
 }
