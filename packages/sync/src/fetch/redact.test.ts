@@ -15,6 +15,17 @@ describe('redactSecrets', () => {
     expect(redactSecrets('a=abcdef b=abc', ['abc', 'abcdef'])).toBe(`a=${REDACTED} b=${REDACTED}`);
   });
 
+  it('matches a key in any letter case, as in an id that was lowercased', () => {
+    const key = 'Canary-KEY-5d0c9e1f';
+    expect(redactSecrets(`model leak-${key.toLowerCase()} and ${key.toUpperCase()}`, [key])).toBe(
+      `model leak-${REDACTED} and ${REDACTED}`,
+    );
+  });
+
+  it('treats regular-expression characters in a key literally', () => {
+    expect(redactSecrets('k=a.b*c(d) x=aXb', ['a.b*c(d)', 'a.b'])).toBe(`k=${REDACTED} x=aXb`);
+  });
+
   it('ignores empty secrets', () => {
     expect(redactSecrets('unchanged', ['', 'zzz'])).toBe('unchanged');
   });
