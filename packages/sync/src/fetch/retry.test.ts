@@ -18,6 +18,10 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null)).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
   });
+
+  it('takes a negative delay for unreadable, not for "retry at once"', () => {
+    for (const header of ['-5', '-1.5', ' -0 ']) expect(parseRetryAfter(header), header).toBeUndefined();
+  });
 });
 
 describe('backoffDelayMs', () => {

@@ -7,12 +7,14 @@ export function isRetryableStatus(status: number): boolean {
 
 /**
  * A `Retry-After` header in milliseconds from `now`: either delay-seconds or an HTTP date.
- * Undefined when absent or unreadable.
+ * Undefined when absent or unreadable (a negative delay among them), so the caller backs off as usual.
  */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
   if (header === null) return undefined;
   const value = header.trim();
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  // An HTTP date names its weekday and month; without a letter, `-5` would parse as the year 2001.
+  if (!/[a-z]/i.test(value)) return undefined;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
