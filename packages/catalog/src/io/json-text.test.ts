@@ -36,6 +36,14 @@ describe('parseJsonText', () => {
     expect(r.ok ? '' : r.message).toBe("invalid JSON at line 1, column 1: Unexpected token '\\ufeff'");
   });
 
+  it('quotes no snippet of the text, whichever side V8 cut it on', () => {
+    for (const text of ['sk-secret-0123456789 trailing words', '{"a": sk-secret-0123456789 more words here}']) {
+      const r = parseJsonText(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).not.toMatch(/secret|sk-s/);
+    }
+  });
+
   it('refuses nesting deeper than the bound before anything walks it, naming where', () => {
     const deep = `{"metadata": ${'['.repeat(6000)}${']'.repeat(6000)}}`;
     const r = parseJsonText(deep);

@@ -71,7 +71,7 @@ export function parseJsonText(text: string): JsonParseResult {
       raw
         .replace(/ at position \d+.*$/s, '')
         .replace(/ in JSON$/, '')
-        .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, ''),
+        .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ''),
     );
     const { line, column } = lineAndColumn(text, errorOffset(text, raw));
     return { ok: false, message: `invalid JSON at line ${line}, column ${column}: ${reason}`, line, column };
