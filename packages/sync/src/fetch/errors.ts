@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from '@llm-catalog/catalog';
 import { redactSecrets } from './redact.ts';
 
 /** Why fetching a provider's model list failed. */
@@ -6,7 +7,8 @@ export type FetchErrorKind = 'http' | 'timeout' | 'network' | 'body' | 'upstream
 /**
  * A provider's model list could not be fetched. `message` reads `groq: HTTP 401 invalid api key`;
  * `detail` is the same without the provider id. Both are free of the key by construction: every
- * text passes through `redactSecrets` before it is stored.
+ * text passes through `redactSecrets` before it is stored. Control characters from upstream text are
+ * escaped, so an error printed to a terminal cannot carry an escape sequence.
  */
 export class FetchError extends Error {
   readonly providerId: string;
@@ -20,7 +22,7 @@ export class FetchError extends Error {
     detail: string,
     options: { status?: number; secrets?: Iterable<string> } = {},
   ) {
-    const safe = redactSecrets(detail, options.secrets ?? []);
+    const safe = escapeControlCharacters(redactSecrets(detail, options.secrets ?? []));
     super(`${providerId}: ${safe}`);
     this.name = 'FetchError';
     this.providerId = providerId;

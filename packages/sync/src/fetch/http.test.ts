@@ -192,4 +192,87 @@ describe('getJson', () => {
     await expect(getJson(request(), options())).resolves.toEqual({ data: [] });
     expect(requests).toHaveLength(2);
   });
+
+  it.each([
+    ['x-api-key', { 'x-api-key': 'canary-anthropic-3b7f19ac' }, {}],
+    ['x-goog-api-key', { 'x-goog-api-key': 'canary-gemini-e60d24b8' }, {}],
+    ['a query key', {}, { key: 'canary-query-77aa01bc' }],
+  ])('refuses a redirect to another origin while carrying a key in %s', async (_where, headers, query) => {
+    const key = Object.values({ ...headers, ...query })[0] as string;
+    handler = (req, res, n) => {
+      if (n === 1) {
+        res.writeHead(302, { location: `${base.replace('127.0.0.1', 'localhost')}/stolen` });
+        res.end();
+      } else json(res, 200, { data: [], got: req.headers });
+    };
+    const err = await failure(getJson(request({ headers, query, secrets: [key] }), options()));
+    expect(err.message).toBe(`groq: HTTP 302 redirect to another origin (${base.replace('127.0.0.1', 'localhost')}); not sending the key there`);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('follows a redirect within the origin, and one to another origin when no key is sent', async () => {
+    handler = (req, res) => {
+      if (req.url?.startsWith('/v1/models')) {
+        res.writeHead(301, { location: '/v2/models' });
+        res.end();
+      } else if (req.url === '/v2/models') {
+        res.writeHead(307, { location: `${base.replace('127.0.0.1', 'localhost')}/public` });
+        res.end();
+      } else json(res, 200, { data: [{ id: 'm1' }] });
+    };
+    await expect(getJson(request(), options())).resolves.toEqual({ data: [{ id: 'm1' }] });
+    expect(requests.map((r) => r.url)).toEqual(['/v1/models', '/v2/models', '/public']);
+  });
+
+  it('keeps the key on a redirect within the origin, and stops a redirect loop', async () => {
+    handler = (_req, res) => {
+      res.writeHead(302, { location: '/v1/models' });
+      res.end();
+    };
+    const err = await failure(getJson(request({ headers: { 'x-api-key': 'canary-same-origin-1' }, secrets: ['canary-same-origin-1'] }), options()));
+    expect(err.message).toBe('groq: more than 5 redirects; stopped');
+    expect(requests.every((r) => r.headers['x-api-key'] === 'canary-same-origin-1')).toBe(true);
+  });
+
+  it('redacts a key before the message is cut short, so no prefix of it survives', async () => {
+    const key = 'canary-cut-0123456789';
+    handler = (_req, res) => json(res, 401, { error: { message: `${'m'.repeat(179)} ${key}` } });
+    const err = await failure(getJson(request({ secrets: [key] }), options()));
+    expect(err.message).not.toContain(key.slice(0, 10));
+  });
+
+  it('never quotes a key that starts a 200 body that is not JSON', async () => {
+    const key = 'canary-text-0123456789';
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`${key} is not a model list`);
+    };
+    const err = await failure(getJson(request({ secrets: [key] }), options()));
+    expect(err.message).not.toContain(key.slice(1, 8));
+    expect(err.message).toMatch(/^groq: response is not valid JSON \(invalid JSON at line 1, column 1/);
+  });
+
+  it('escapes terminal control sequences an error body carries', async () => {
+    handler = (_req, res) => json(res, 403, { error: { message: 'denied\u001b]0;TITLE\u0007\u001b[2J' } });
+    const err = await failure(getJson(request(), options()));
+    expect(err.message).toBe('groq: HTTP 403 denied\\u001b]0;TITLE\\u0007\\u001b[2J');
+    expect(err.message).not.toMatch(/\p{Cc}/u);
+  });
+
+  it('refuses a body nested deeper than any reader accepts', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"data":${'['.repeat(7000)}${']'.repeat(7000)}}`);
+    };
+    const err = await failure(getJson(request(), options()));
+    expect(err.message).toMatch(/^groq: response is not valid JSON \(nested deeper than 100 levels/);
+  });
+
+  it('backs off as usual on a negative Retry-After instead of retrying at once', async () => {
+    handler = (_req, res, n) =>
+      n === 1 ? json(res, 429, { error: 'slow down' }, { 'retry-after': '-5' }) : json(res, 200, { ok: true });
+    const retries: RetryInfo[] = [];
+    await getJson(request(), options({ retryBaseDelayMs: 200, random: () => 0, onRetry: (r) => retries.push(r) }));
+    expect(retries.map((r) => r.delayMs)).toEqual([100]);
+  });
 });

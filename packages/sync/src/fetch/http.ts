@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseJsonText } from '@llm-catalog/catalog';
 import { ofetch } from 'ofetch';
 import { FetchError } from './errors.ts';
+import { redactSecrets } from './redact.ts';
 import { backoffDelayMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
 import { describeErrorBody, describeNonJsonBody } from './upstream-message.ts';
 
@@ -13,6 +15,9 @@ export const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** Error bodies are read only as far as a message can be found in them. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** Redirects followed within one origin before giving up. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface HttpOptions {
   /** Per attempt, covering the headers and the whole body. */
@@ -105,6 +110,62 @@ interface AttemptFailure {
   retryAfterMs?: number;
 }
 
+/** Whether any header or query value of the request holds one of its secrets (a key, however prefixed). */
+function carriesSecret(request: JsonRequest, query: Record<string, string>): boolean {
+  const values = [...Object.values(request.headers), ...Object.values(query)].map((v) => v.toLowerCase());
+  return request.secrets.some((secret) => secret !== '' && values.some((v) => v.includes(secret.toLowerCase())));
+}
+
+/**
+ * Sends the GET, following redirects by hand: fetch itself would carry custom key headers
+ * (`x-api-key`, `x-goog-api-key`) and query keys to whatever origin a redirect names. A redirect to
+ * another origin is refused when the request carries a key; within the origin it is followed.
+ */
+async function send(request: JsonRequest, signal: AbortSignal): Promise<Response | FetchError> {
+  const { providerId, secrets } = request;
+  let url = request.url;
+  let query = request.query;
+  for (let hop = 0; ; hop++) {
+    const response = await ofetch.raw(url, {
+      method: 'GET',
+      headers: { 'user-agent': 'llm-catalog', ...request.headers },
+      query,
+      retry: false,
+      redirect: 'manual',
+      responseType: 'stream',
+      ignoreResponseError: true,
+      signal,
+    });
+    const location = response.headers.get('location');
+    if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const from = new URL(url);
+    let next: URL;
+    try {
+      next = new URL(location, from);
+    } catch {
+      return new FetchError(providerId, 'http', `HTTP ${response.status} redirect to an unreadable location`, { secrets });
+    }
+    if (next.origin !== from.origin && carriesSecret(request, query)) {
+      return new FetchError(
+        providerId,
+        'http',
+        `HTTP ${response.status} redirect to another origin (${next.origin}); not sending the key there`,
+        { status: response.status, secrets },
+      );
+    }
+    if (hop >= MAX_REDIRECTS) {
+      return new FetchError(providerId, 'http', `more than ${MAX_REDIRECTS} redirects; stopped`, { secrets });
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      return new FetchError(providerId, 'http', `HTTP ${response.status} redirect to a ${next.protocol} URL; refused`, { secrets });
+    }
+    // The location is the whole next URL; the query of the first request is not added again.
+    url = next.href;
+    query = {};
+  }
+}
+
 async function attempt(request: JsonRequest, options: HttpOptions): Promise<{ body: unknown } | AttemptFailure> {
   const { providerId, secrets } = request;
   const controller = new AbortController();
@@ -114,18 +175,12 @@ async function attempt(request: JsonRequest, options: HttpOptions): Promise<{ bo
     controller.abort();
   }, options.timeoutMs);
   try {
-    const response = await ofetch.raw(request.url, {
-      method: 'GET',
-      headers: { 'user-agent': 'llm-catalog', ...request.headers },
-      query: request.query,
-      retry: false,
-      responseType: 'stream',
-      ignoreResponseError: true,
-      signal: controller.signal,
-    });
+    const response = await send(request, controller.signal);
+    if (response instanceof FetchError) return { error: response, retryable: false };
     const contentType = response.headers.get('content-type');
     if (response.status < 200 || response.status >= 300) {
-      const text = await readText(response, MAX_ERROR_BODY_BYTES, 'truncate');
+      // Redacted before anything shortens it: a cut through a key would leave a prefix redaction misses.
+      const text = redactSecrets(await readText(response, MAX_ERROR_BODY_BYTES, 'truncate'), secrets);
       const said = describeErrorBody(text, contentType) ?? response.statusText;
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       return {
@@ -138,12 +193,10 @@ async function attempt(request: JsonRequest, options: HttpOptions): Promise<{ bo
       };
     }
     const text = await readText(response, options.maxBytes, 'throw');
-    try {
-      return { body: JSON.parse(text) };
-    } catch (err) {
-      const reason = describeNonJsonBody(text, contentType, err instanceof Error ? err.message : String(err));
-      return { error: new FetchError(providerId, 'body', reason, { status: response.status, secrets }), retryable: false };
-    }
+    const parsed = parseJsonText(text);
+    if (parsed.ok) return { body: parsed.value };
+    const reason = describeNonJsonBody(redactSecrets(text, secrets), contentType, parsed.message);
+    return { error: new FetchError(providerId, 'body', reason, { status: response.status, secrets }), retryable: false };
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
       const mb = Math.round(options.maxBytes / (1024 * 1024));
