@@ -13,28 +13,32 @@ export const MIN_PLAUSIBLE_PER_MILLION = 0.001;
 
 type PriceBlock = Record<string, { per_million_tokens?: number; price?: number } | undefined>;
 
+/** The token prices of a price list that are implausibly small (see MIN_PLAUSIBLE_PER_MILLION), as [key, amount]. */
+export function implausibleTokenPrices(pricing: PriceBlock | undefined): [string, number][] {
+  if (!pricing) return [];
+  return TOKEN_PRICE_KEYS.flatMap((key): [string, number][] => {
+    const v = pricing[key]?.per_million_tokens;
+    return typeof v === 'number' && v > 0 && v < MIN_PLAUSIBLE_PER_MILLION ? [[key, v]] : [];
+  });
+}
+
+export const implausiblePriceMessage = (amount: number) =>
+  `${amount} per million tokens is implausibly small; is it a per-token price? (multiply by 1,000,000)`;
+
 function priceProblems(
   pricing: PriceBlock | undefined,
   file: string,
   entry: string,
   fieldPrefix: string,
 ): CatalogProblem[] {
-  if (!pricing) return [];
-  const out: CatalogProblem[] = [];
-  for (const key of TOKEN_PRICE_KEYS) {
-    const v = pricing[key]?.per_million_tokens;
-    if (typeof v === 'number' && v > 0 && v < MIN_PLAUSIBLE_PER_MILLION) {
-      out.push({
-        severity: 'error',
-        code: 'implausible-price',
-        file,
-        entry,
-        field: `${fieldPrefix}.${key}.per_million_tokens`,
-        message: `${v} per million tokens is implausibly small; is it a per-token price? (multiply by 1,000,000)`,
-      });
-    }
-  }
-  return out;
+  return implausibleTokenPrices(pricing).map(([key, v]) => ({
+    severity: 'error',
+    code: 'implausible-price',
+    file,
+    entry,
+    field: `${fieldPrefix}.${key}.per_million_tokens`,
+    message: implausiblePriceMessage(v),
+  }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { normalizeModelId } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type EntryFormat, transformEntries } from './entries.ts';
+import { transformOpenAi } from './formats/openai.ts';
 import { rawId, rawNumber, stringField } from './raw.ts';
 
 const schema = z.looseObject({ id: rawId, context: rawNumber, output: rawNumber });
@@ -69,5 +70,29 @@ describe('transformEntries', () => {
     const { models } = transformEntries([{ id: 'Vendor/Model', context: null }], format);
     expect(models).toEqual([{ id: 'model', provider_model_id: 'Vendor/Model' }]);
     expect(Object.keys(models[0] ?? {})).toEqual(['id', 'provider_model_id']);
+  });
+
+  it('skips one entry priced at 1e-13 per token with a warning, keeping the rest of the list', () => {
+    const priced = (id: string, prompt: string) => ({ id, object: 'model', pricing: { prompt, completion: '0.000002' } });
+    const { models, warnings } = transformOpenAi({ data: [priced('fine', '0.000001'), priced('tiny', '1e-13')] });
+    expect(models.map((m) => m.id)).toEqual(['fine']);
+    expect(warnings).toEqual([
+      {
+        index: 1,
+        id: 'tiny',
+        message: 'skipped: pricing.input: 1e-7 per million tokens is implausibly small; is it a per-token price? (multiply by 1,000,000)',
+        skipped: true,
+      },
+    ]);
+  });
+
+  it.each([
+    ['a terminal title sequence in a name', { id: 'm', name: 'x\u001b]0;TITLE\u0007' }, 'name'],
+    ['a screen clear in the vendor', { id: 'm', owned_by: '\u001b[2Jacme' }, 'owned_by'],
+    ['a lone surrogate in a name', { id: 'm', name: 'bad \ud800 name' }, 'name'],
+  ])('skips an entry with %s', (_what, entry, field) => {
+    const { models, warnings } = transformOpenAi({ data: [entry, { id: 'ok' }] });
+    expect(models.map((m) => m.id)).toEqual(['ok']);
+    expect(warnings[0]?.message).toBe(`skipped: ${field} holds a control character or a lone surrogate`);
   });
 });

@@ -1,3 +1,4 @@
+import { implausiblePriceMessage, implausibleTokenPrices } from '@llm-catalog/catalog';
 import type { z } from 'zod';
 import { describeValue, isRecord } from './envelope.ts';
 import { type NormalizedModel, NormalizedModelSchema } from './normalized-model.ts';
@@ -39,8 +40,39 @@ function fitLimits(model: NormalizedModel, warn: (message: string) => void): Nor
 }
 
 /**
- * Runs one format over every entry. A malformed entry (null, no id, a field of the wrong kind, or
- * an output the model schema rejects) is skipped with a warning naming its index and id; the other
+ * The path of the first text in a model that holds a control character or a lone surrogate: such a
+ * value would carry a terminal escape sequence into output, or break strict JSON readers.
+ */
+function unsafeTextAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return /[\p{Cc}\p{Cs}]/u.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = unsafeTextAt(v, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (isRecord(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = unsafeTextAt(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Why a checked model is not taken although the schema accepts it, or undefined when it is fine. */
+function refusalOf(model: NormalizedModel): string | undefined {
+  const unsafe = unsafeTextAt(model, '');
+  if (unsafe) return `${unsafe} holds a control character or a lone surrogate`;
+  const [tiny] = implausibleTokenPrices(model.pricing);
+  return tiny ? `pricing.${tiny[0]}: ${implausiblePriceMessage(tiny[1])}` : undefined;
+}
+
+/**
+ * Runs one format over every entry. A malformed entry (null, no id, a field of the wrong kind, an
+ * output the model schema rejects, text with control characters, a price too small to be real) is
+ * skipped with a warning naming its index and id; the other
  * entries are unaffected, and nothing an entry holds can make this throw.
  */
 export function transformEntries<T>(
@@ -74,6 +106,11 @@ export function transformEntries<T>(
     const checked = NormalizedModelSchema.safeParse(withoutUndefined(draft));
     if (!checked.success) {
       skip(`it gives an invalid model: ${issuesText(checked.error)}`);
+      return;
+    }
+    const refusal = refusalOf(checked.data);
+    if (refusal) {
+      skip(refusal);
       return;
     }
     const { id: modelId, provider_model_id, variant, ...facts } = checked.data;
