@@ -1,6 +1,7 @@
 export { NormalizedModelSchema, type NormalizedModel } from './normalized-model.ts';
 export type { TransformResult, TransformWarning, Transformer } from './result.ts';
 export { UpstreamErrorBody } from './upstream-error.ts';
+export { entriesOf, isRecord } from './envelope.ts';
 export { getTransformer, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
 export { transformAiHubMix } from './formats/aihubmix.ts';
 export { transformAnthropic } from './formats/anthropic.ts';

@@ -164,4 +164,45 @@ describe('fetchModelList', () => {
     const err = await failure(fetchModelList(provider([gemini]), { env, ...fast, maxPages: 1 }));
     expect(err.message).toBe('acme: more than 1 pages; stopped');
   });
+
+  describe('a key inside a list body', () => {
+    const key = env.ACME_API_KEY;
+    const other = 'other-provider-key-ABCDEF';
+    const serve = (body: unknown) => mock.setRoute({ path: '/v1/models', pages: [body] });
+
+    it.each([
+      ['as a price', { id: 'priced', pricing: { prompt: key } }],
+      ['inside an id', { id: `leak-${key}` }],
+      ['in another case inside a name', { id: 'named', name: `Model ${key.toUpperCase()}` }],
+      ["of another provider of the run", { id: 'other', owned_by: other }],
+    ])('%s: the entry is refused with a warning that does not quote it', async (_where, entry) => {
+      serve({ object: 'list', data: [{ id: 'clean-model' }, entry] });
+      const list = await fetchModelList(provider([endpoint('/v1/models')]), { env, secrets: [other], ...fast });
+      expect(list.models.map((m) => m.provider_model_id)).toEqual(['clean-model']);
+      expect(list.warnings).toEqual([
+        { index: 1, message: 'skipped: a value in this entry holds an API key this run uses; not written', skipped: true },
+      ]);
+      expect(JSON.stringify(list).toLowerCase()).not.toContain(key.toLowerCase());
+      expect(JSON.stringify(list).toLowerCase()).not.toContain(other.toLowerCase());
+    });
+
+    it('keeps positions of the body as received in the warnings about the other entries', async () => {
+      serve({ object: 'list', data: [{ id: `leak-${key}` }, null, { id: 'ok' }] });
+      const list = await fetchModelList(provider([endpoint('/v1/models')]), { env, ...fast });
+      expect(list.warnings.map((w) => w.index)).toEqual([0, 1]);
+      expect(list.models.map((m) => m.id)).toEqual(['ok']);
+    });
+
+    it('an error sent with HTTP 200 that quotes the key after 300 characters leaks no part of it', async () => {
+      serve({ error: { message: `${'x'.repeat(290)} ${key}` } });
+      const err = await failure(fetchModelList(provider([endpoint('/v1/models')]), { env, ...fast }));
+      expect(err.message).not.toContain(key.slice(0, 6));
+    });
+
+    it('a value shorter than a key, or a short key, is not looked for', async () => {
+      serve({ object: 'list', data: [{ id: 'acme-key' }] });
+      const list = await fetchModelList(provider([endpoint('/v1/models')]), { env, secrets: ['short'], ...fast });
+      expect(list.models.map((m) => m.id)).toEqual(['acme-key']);
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { withEnvironmentBaseUrl } from '../discover.ts';
 import { keyOf, listingNeedsKey } from '../keys.ts';
 import { requestAuthFor } from './auth.ts';
 import { FetchError } from './errors.ts';
+import { screenBody, screenedWarnings } from './screen-body.ts';
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_RETRY_DELAY_MS,
@@ -85,9 +86,11 @@ async function fetchEndpoint(
         ...(options.onRetry ? { onRetry: options.onRetry } : {}),
       },
     );
-    const result = transformPage(provider.id, transform, body, secrets);
+    // The boundary between what a provider sent and what the merge may write: no key passes it.
+    const screened = screenBody(body, secrets);
+    const result = transformPage(provider.id, transform, screened.body, secrets);
     models.push(...result.models);
-    warnings.push(...result.warnings);
+    warnings.push(...screenedWarnings(screened, result.warnings, secrets));
     if (!result.nextPage) return { models, warnings };
     pageQuery = { ...pageQuery, ...result.nextPage.query };
     const signature = pageSignature(pageQuery);
@@ -105,8 +108,8 @@ async function fetchEndpoint(
 
 /**
  * Fetches and normalizes a provider's model list: every endpoint of its `models_api`, every page, with
- * the endpoint's auth style. Malformed entries are skipped with a warning; anything that makes the
- * list untrustworthy (HTTP error, timeout, body that is not the expected shape) throws a FetchError.
+ * the endpoint's auth style. Malformed entries, and entries holding any key of the run, are skipped
+ * with a warning; anything that makes the list untrustworthy (HTTP error, timeout, body that is not the expected shape) throws a FetchError.
  */
 export async function fetchModelList(catalogProvider: Provider, options: FetchModelListOptions): Promise<FetchedModelList> {
   const provider = withEnvironmentBaseUrl(catalogProvider, options.env);
