@@ -35,6 +35,14 @@ describe('collectOfferings', () => {
     expect(notes.map((n) => n.kind)).toEqual(['folded-variant']);
   });
 
+  it('an entry listed three times besides its other spelling gives one note, not one per copy', () => {
+    const a = fetched('synth-model', { provider_model_id: 'SYNTH-MODEL' });
+    const b = fetched('synth-model', { provider_model_id: 'synth-model' });
+    const { offerings, notes } = collectOfferings([b, b, b, a], lookupIn([]));
+    expect(offerings).toHaveLength(1);
+    expect(notes).toHaveLength(1);
+  });
+
   it('notes two spellings of one id that agree on every fact as folded, not as a collision', () => {
     const a = fetched('gemini-pro', { provider_model_id: 'models/gemini-pro', context_window: 32768 });
     const b = fetched('gemini-pro', { provider_model_id: 'Gemini-Pro', context_window: 32768 });

@@ -82,7 +82,9 @@ export function collectOfferings(
     const [kept, ...folded] = [...(groups.get(modelId) ?? [])].sort(compareCandidates(modelId));
     if (!kept) continue;
     offerings.push({ modelId, source: kept });
-    for (const entry of folded) notes.push(foldNote(modelId, kept, entry));
+    // An entry listed several times folds the same way each time: one note says it.
+    const groupNotes = folded.map((entry) => foldNote(modelId, kept, entry));
+    notes.push(...groupNotes.filter((n, i) => groupNotes.findIndex((m) => m.message === n.message) === i));
   }
   return { offerings, notes };
 }
