@@ -76,3 +76,13 @@ export function providersFor(index: CatalogIndex, modelId: string): ModelOfferin
   }
   return offerings.sort(compareByInputPrice);
 }
+
+/** Why `providerId` has no offering of `modelId`, naming who serves it instead (or that no model has that id). */
+export function notServedMessage(index: CatalogIndex, providerId: string, modelId: string): string {
+  const servedBy = providersFor(index, modelId).map((o) => o.provider_id);
+  const known = findBaseModelId(index, modelId);
+  return (
+    `${providerId} does not serve "${modelId}"` +
+    (servedBy.length > 0 ? `; served by ${servedBy.join(', ')}` : known ? '; no provider serves it' : ' (no model by that id or alias)')
+  );
+}

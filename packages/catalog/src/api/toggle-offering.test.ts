@@ -100,7 +100,7 @@ describe('toggleOffering', () => {
     const catalog = pricedCatalog();
     expect(failure(catalog, { provider: 'groq', model: 'gpt-4o', disabled: true, reason: 'x' })).toEqual({
       code: 'not-served',
-      message: 'groq does not serve "gpt-4o" (no override in overrides.json links them)',
+      message: 'groq does not serve "gpt-4o"; served by openai, openrouter, yuan',
     });
     expect(failure(catalog, { provider: 'nope', model: 'gpt-4o', disabled: true, reason: 'x' }).code).toBe('unknown-provider');
     expect(failure(catalog, { provider: 'openai', model: 'gpt-4o', disabled: true }).code).toBe('needs-reason');

@@ -1,5 +1,6 @@
 import type { Catalog } from '../io/read.ts';
 import { applyOverrides, findModelId, indexCatalog } from '../resolve.ts';
+import { notServedMessage } from './offerings.ts';
 import { isManualOverride, MANUAL_PRIORITY, type Override } from '../schema/override.ts';
 
 export interface ToggleRequest {
@@ -57,10 +58,7 @@ export function toggleOffering(catalog: Catalog, request: ToggleRequest): Toggle
   const overrides = modelId ? index.overrides.get(request.provider)?.get(modelId) : undefined;
   const base = modelId ? index.models.get(modelId) : undefined;
   if (!modelId || !overrides || !base) {
-    throw new ToggleError(
-      'not-served',
-      `${request.provider} does not serve "${request.model}" (no override in overrides.json links them)`,
-    );
+    throw new ToggleError('not-served', notServedMessage(index, request.provider, request.model));
   }
   if (request.disabled && request.replace_with === modelId) {
     throw new ToggleError('self-replacement', `${modelId} cannot be its own replacement`);

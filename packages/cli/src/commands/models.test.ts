@@ -119,7 +119,7 @@ describe('models disable / enable', () => {
     const before = await overridesText(dir);
     const notServed = await run(dir, ['models', 'disable', 'groq', 'gpt-4o', '--reason', 'x']);
     expect(notServed.code).toBe(2);
-    expect(notServed.stderr).toBe('error: groq does not serve "gpt-4o" (no override in overrides.json links them)\n');
+    expect(notServed.stderr).toBe('error: groq does not serve "gpt-4o"; served by openai\n');
     const noReason = await run(dir, ['models', 'disable', 'openai', 'gpt-4o']);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toBe('error: `models disable` needs --reason TEXT: a manual override must say why\n');

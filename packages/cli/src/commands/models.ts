@@ -4,8 +4,8 @@ import {
   findBaseModelId,
   type FieldOrigin,
   indexCatalog,
+  notServedMessage,
   PRICE_KEYS,
-  providersFor,
   readCatalog,
   resolveModel,
   type ResolvedModel,
@@ -117,14 +117,7 @@ async function showModel(ctx: CommandContext, providerId: string, modelId: strin
   const index = indexCatalog(catalog);
   if (!index.providers.has(providerId)) throw new CliError(`unknown provider "${providerId}" (see \`catalog providers list\`)`);
   const resolution = resolveModel(index, providerId, modelId);
-  if (!resolution) {
-    const servedBy = providersFor(index, modelId).map((o) => o.provider_id);
-    const known = findBaseModelId(index, modelId);
-    throw new CliError(
-      `${providerId} does not serve "${modelId}"` +
-        (servedBy.length > 0 ? `; served by ${servedBy.join(', ')}` : known ? '' : ' (no model by that id or alias)'),
-    );
-  }
+  if (!resolution) throw new CliError(notServedMessage(index, providerId, modelId));
   const { model, origins, overrides } = resolution;
   const fields = SHOWN_FIELDS.filter((f) => fieldValue(model, f) !== undefined);
   const originOf = (f: string): FieldOrigin => origins[f] ?? 'base';
