@@ -115,4 +115,11 @@ describe('checkBaseUrl', () => {
       error: 'must not contain a query string (it would be written to providers.json)',
     });
   });
+
+  it.each(['https://llm.example.com/v1#token=sk-live-0123456789', 'https://llm.example.com/v1#'])(
+    'refuses a fragment, which would land in providers.json and break the models URL: %s',
+    (url) => {
+      expect(checkBaseUrl(url)).toEqual({ error: 'must not contain a fragment (#...; it would be written to providers.json)' });
+    },
+  );
 });

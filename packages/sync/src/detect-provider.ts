@@ -216,6 +216,8 @@ export function checkBaseUrl(raw: string): { url: string } | { error: string } {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: 'must be an http(s) URL' };
   if (url.username || url.password) return { error: 'must not contain credentials; put the key in its own variable' };
   if (url.search) return { error: 'must not contain a query string (it would be written to providers.json)' };
+  // An empty fragment (`...#`) leaves `url.hash` empty, but the `#` would still break every URL built on it.
+  if (url.hash || raw.includes('#')) return { error: 'must not contain a fragment (#...; it would be written to providers.json)' };
   return { url: raw.trim().replace(/\/+$/, '') };
 }
 
