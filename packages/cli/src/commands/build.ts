@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   buildResolvedCatalog,
   CatalogLoadError,
@@ -10,6 +9,7 @@ import {
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { plural } from '../format.ts';
+import { outputPathOutsideData } from '../output-path.ts';
 
 export const DEFAULT_BUILD_OUT = 'dist/catalog.json';
 
@@ -24,6 +24,7 @@ export function registerBuild(program: Command, getContext: () => CommandContext
     )
     .action(async (opts: { out: string }) => {
       const ctx = getContext();
+      const out = outputPathOutsideData(ctx, opts.out, '--out');
       const { catalog, files } = await readCatalog(ctx.dataDir);
       const problems = checkIntegrity(catalog).filter((p) => p.severity === 'error');
       if (problems.length > 0) throw new CatalogLoadError(problems);
@@ -33,7 +34,6 @@ export function registerBuild(program: Command, getContext: () => CommandContext
         .sort()
         .at(-1) as string;
       const built = buildResolvedCatalog(catalog, version);
-      const out = resolve(ctx.io.cwd, opts.out);
       const text = stableJson(built);
       await writeFileAtomic(out, text);
       const providers = Object.keys(built.providers).length;

@@ -9,6 +9,7 @@ import { parseTimeout } from './provider-options.ts';
 
 export const HEALTH_DEFAULT_TIMEOUT_MS = 10_000;
 export const HEALTH_DEFAULT_CONCURRENCY = 8;
+const HEALTH_MAX_CONCURRENCY = 64;
 
 interface HealthOptions {
   timeout: string;
@@ -37,8 +38,8 @@ export function registerHealth(program: Command, getContext: () => CommandContex
       const ctx = getContext();
       const timeoutMs = parseTimeout(opts.timeout);
       const concurrency = Number(opts.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1) {
-        throw new CliError(`--concurrency must be a whole number >= 1, got "${opts.concurrency}"`);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > HEALTH_MAX_CONCURRENCY) {
+        throw new CliError(`--concurrency must be a whole number from 1 to ${HEALTH_MAX_CONCURRENCY}, got "${opts.concurrency}"`);
       }
       const { catalog } = await readCatalog(ctx.dataDir);
       let providers;

@@ -29,9 +29,14 @@ export function parseUrl(raw: string, flag: string): string {
   return checked.url;
 }
 
+/** Ten minutes: longer than any list takes, and far below the 2^31 ms where Node's timers fire at once. */
+export const MAX_TIMEOUT_MS = 600_000;
+
 export function parseTimeout(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--timeout must be a whole number of milliseconds > 0, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TIMEOUT_MS) {
+    throw new CliError(`--timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${raw}"`);
+  }
   return n;
 }
 

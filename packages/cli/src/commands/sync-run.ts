@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { writeFileAtomic } from '@llm-catalog/catalog';
 import {
   buildChangeReport,
@@ -21,6 +20,8 @@ import {
 import { type Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { outputPathOutsideData } from '../output-path.ts';
+import { MAX_TIMEOUT_MS } from './provider-options.ts';
 import { createSyncProgress } from './sync-progress.ts';
 import { describeWrites, renderRunMarkdown, renderSummaryTable, syncJsonDocument, warningText } from './sync-summary.ts';
 
@@ -35,25 +36,34 @@ export interface SyncCommandOptions {
   report?: string;
 }
 
-const wholeNumber = (min: number) => (raw: string) => {
+/** Bounded so a typo cannot overflow a timer (above 2^31 ms Node fires at once) or open thousands of sockets. */
+const wholeNumber = (min: number, max: number) => (raw: string) => {
   const n = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new InvalidArgumentError(`expected a whole number >= ${min}, got "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
 };
+const MAX_CONCURRENCY = 64;
+const MAX_RETRIES = 10;
+const MAX_RETRY_DELAY_MS = 60_000;
 
 /** The options `sync` and `import` share (DESIGN §5). */
 export function addSyncOptions(command: Command): Command {
   return command
     .option('--dry-run', 'fetch and merge, report what would change, write nothing')
-    .option('--concurrency <n>', 'providers fetched at once', wholeNumber(1), DEFAULT_CONCURRENCY)
-    .option('--timeout <ms>', 'per-request timeout in milliseconds, body included', wholeNumber(1), DEFAULT_TIMEOUT_MS)
-    .option('--retries <n>', 'retries after a timeout, network error, 429 or 5xx', wholeNumber(0), DEFAULT_RETRIES)
+    .option('--concurrency <n>', 'providers fetched at once', wholeNumber(1, MAX_CONCURRENCY), DEFAULT_CONCURRENCY)
+    .option(
+      '--timeout <ms>',
+      'per-request timeout in milliseconds, body included',
+      wholeNumber(1, MAX_TIMEOUT_MS),
+      DEFAULT_TIMEOUT_MS,
+    )
+    .option('--retries <n>', 'retries after a timeout, network error, 429 or 5xx', wholeNumber(0, MAX_RETRIES), DEFAULT_RETRIES)
     .option(
       '--retry-delay <ms>',
       'base delay of the exponential backoff between retries (a Retry-After header wins)',
-      wholeNumber(0),
+      wholeNumber(0, MAX_RETRY_DELAY_MS),
       DEFAULT_RETRY_BASE_DELAY_MS,
     )
     .option('--allow-removals', 'accept an empty list, or the loss of more than half of a provider\'s models')
@@ -135,6 +145,7 @@ export async function runSyncCommand(
   if (opts.commit && opts.dryRun) {
     throw new CliError('--commit and --dry-run cannot be combined: a dry run writes nothing to commit');
   }
+  const reportPath = opts.report ? outputPathOutsideData(ctx, opts.report, '--report') : undefined;
   const progress = createSyncProgress(ctx);
   let result: SyncRunResult;
   try {
@@ -157,7 +168,6 @@ export async function runSyncCommand(
   } finally {
     progress.finish();
   }
-  const reportPath = opts.report ? resolve(ctx.io.cwd, opts.report) : undefined;
   if (reportPath) await writeReport(ctx, result, reportPath);
   if (ctx.json) ctx.printJson(syncJsonDocument(result, reportPath));
   else printHuman(ctx, result, reportPath);
