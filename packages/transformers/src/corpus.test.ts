@@ -1,15 +1,17 @@
 /**
  * Runs every transformer over the real list-models bodies kept beside the checkout in
  * `../shared/fixtures/responses` (present in CI). The bodies are reference material and are never
- * copied into the repository, so the suite skips when the folder is absent.
+ * copied into the repository, so the suite skips when the folder is absent; every read happens in
+ * beforeAll, which a skipped suite never runs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { roundPrice, type TransformerName } from '@llm-catalog/catalog';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { entriesOf, isRecord } from './envelope.ts';
 import type { NormalizedModel } from './normalized-model.ts';
+import type { TransformResult } from './result.ts';
 import { getTransformer } from './registry.ts';
 
 const CORPUS_DIR = fileURLToPath(new URL('../../../../shared/fixtures/responses/', import.meta.url));
@@ -59,11 +61,16 @@ const PER_UNIT_KEYS: Record<string, string> = { image: 'per_image', request: 'pe
 
 describe.skipIf(files.length === 0)('corpus of real list-models bodies', () => {
   describe.each(files)('%s', (file) => {
-    const body: unknown = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8'));
     const name = transformerFor(file);
-    const entries = entriesOf(body);
-    const rawById = new Map(entries.filter(isRecord).map((e) => [String(e.id ?? e.model_id ?? e.name), e]));
-    const result = getTransformer(name)(body);
+    let entries: unknown[] = [];
+    let rawById = new Map<string, Record<string, unknown>>();
+    let result: TransformResult = { models: [], warnings: [] };
+    beforeAll(() => {
+      const body: unknown = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8'));
+      entries = entriesOf(body);
+      rawById = new Map(entries.filter(isRecord).map((e) => [String(e.id ?? e.model_id ?? e.name), e]));
+      result = getTransformer(name)(body);
+    });
 
     it('normalizes, with one model per entry that was not reported skipped', () => {
       const skipped = result.warnings.filter((w) => w.skipped).length;

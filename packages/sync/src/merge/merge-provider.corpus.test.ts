@@ -1,16 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transformOpenRouter } from '@llm-catalog/transformers';
-import { describe, expect, it } from 'vitest';
+import { type NormalizedModel, transformOpenRouter } from '@llm-catalog/transformers';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeProviderModels } from './merge-provider.ts';
 import { catalogErrors, catalogOf } from './testing.ts';
 
-// Real response bodies live beside the checkout (never in it); without them this suite skips.
+// Real response bodies live beside the checkout (never in it); without them this suite skips, and
+// nothing of it runs: a skipped describe still runs its body, so the body only declares tests and the
+// file is read in beforeAll, which a skipped suite never calls.
 const corpus = fileURLToPath(new URL('../../../../../shared/fixtures/responses/', import.meta.url));
 const body = (name: string): unknown => JSON.parse(readFileSync(`${corpus}${name}`, 'utf8'));
 
 describe.skipIf(!existsSync(`${corpus}openrouter-3.json`))('mergeProviderModels on a real OpenRouter list', () => {
-  const { models } = transformOpenRouter(body('openrouter-3.json'));
+  let models: NormalizedModel[] = [];
+  beforeAll(() => {
+    models = transformOpenRouter(body('openrouter-3.json')).models;
+  });
 
   it('imports every entry into a valid catalog, naming each entry folded into another', () => {
     const result = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
