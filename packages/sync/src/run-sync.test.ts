@@ -116,17 +116,23 @@ describe('runSync', () => {
   it('leaves out a provider whose merge would make the catalog invalid, and writes the others', async () => {
     mock.setRoute(route('a', [1]));
     const body = syntheticListBody([2]);
-    // A per-token price pasted as per-trillion: legal JSON, but an implausible price the integrity check rejects.
-    (body.data[0]!.pricing as Record<string, string>).prompt = '0.000000000001';
+    // The import is valid on its own, but the context window it fills in on the base model is smaller
+    // than the output limit a person set for provider a.
+    body.data[0]!.context_window = 8192;
+    delete body.data[0]!.max_completion_tokens;
     mock.setRoute({ path: '/b/v1/models', pages: [body] });
-    const dir = await dataDir({ providers: [provider('a'), provider('b')] });
-    const result = await runSync({ dataDir: dir, providers: 'all', env });
+    const models = [{ id: syntheticModelId(2) }];
+    const overrides = [
+      { provider_id: 'a', model_id: syntheticModelId(2), priority: 100, reason: 'measured', limits: { max_output_tokens: 16384 } },
+    ];
+    const dir = await dataDir({ providers: [provider('a'), provider('b')], models, overrides });
+    const result = await runSync({ dataDir: dir, providers: 'all', env, mode: 'import' });
     const status = Object.fromEntries(result.providers.map((p) => [p.id, p.status]));
     expect(status).toEqual({ a: 'updated', b: 'failed' });
-    expect(result.providers[1]?.error).toMatch(/^its result would make the catalog invalid: .*implausibly small/);
+    expect(result.providers[1]?.error).toMatch(/^its result would make the catalog invalid: .*exceeds context_window 8192/);
     expect((await validateDataDir(dir)).filter((p) => p.severity === 'error')).toEqual([]);
     const { catalog } = await readCatalog(dir);
-    expect(catalog.overrides.map((o) => o.provider_id)).toEqual(['a']);
+    expect(catalog.overrides.map((o) => o.provider_id)).toEqual(['a', 'a']);
   });
 
   it('refuses data that already has integrity errors, writing nothing', async () => {
