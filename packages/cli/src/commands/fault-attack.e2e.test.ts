@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Catalog, type Provider, readCatalog, validateDataDir } from '@llm-catalog/catalog';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +17,7 @@ import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts
 /** Makes the rename that would put a file with this name in place fail, as a full disk would. */
 const failRenameOf = vi.hoisted(() => ({ name: undefined as string | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const actual = await importOriginal<typeof FsPromises>();
   const rename: typeof actual.rename = async (from, to) => {
     if (failRenameOf.name && String(to).endsWith(`/${failRenameOf.name}`)) {
       throw Object.assign(new Error('ENOSPC: no space left on device, rename'), { code: 'ENOSPC' });
@@ -131,7 +132,8 @@ function expectNoKey(texts: Record<string, string>) {
     expect(found, `a piece of a key in ${where}`).toBeUndefined();
   }
 }
-const ESCAPES = /[\u0000-\u0008\u000b-\u001f\u007f]/u;
+/** A control character other than the newline and tab that plain output uses. */
+const ESCAPES = /(?![\n\t])\p{Cc}/u;
 
 describe('keys', () => {
   it.each([
@@ -244,7 +246,6 @@ describe('hostile text from upstream', () => {
     expect(run.stderr.match(/warning alpha: entry \d/g)).toHaveLength(3);
     for (const text of [run.stdout, run.stderr, await readFile(report, 'utf8'), ...(await dataTexts())]) {
       expect(text).not.toMatch(ESCAPES);
-      expect(text).not.toMatch(/[\u0080-\u009f]/u);
     }
   });
 
