@@ -26,7 +26,7 @@ let server: Server;
 let tmp: TempDataDir;
 
 beforeAll(async () => {
-  const body = JSON.stringify(syntheticListBody(Array.from({ length: 800 }, (_, n) => n)));
+  const body = JSON.stringify(syntheticListBody(Array.from({ length: 400 }, (_, n) => n)));
   server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(body);

@@ -468,7 +468,7 @@ describe('import', () => {
 
 describe('a sync killed at any point', () => {
   const spawnSync = (dir: string, env: NodeJS.ProcessEnv): ChildProcess =>
-    spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/bin.ts', '--data', dir, 'sync', 'big'], {
+    spawn(process.execPath, ['packages/cli/bin/catalog.mjs', '--data', dir, 'sync', 'big'], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH, BIG_API_KEY: 'canary-big-0f3e', ...env },
       stdio: 'ignore',
