@@ -14,6 +14,7 @@ export * from './io/validate-dir.ts';
 export * from './api/offerings.ts';
 export * from './api/cost.ts';
 export * from './api/build.ts';
+export * from './api/model-document.ts';
 export * from './api/load.ts';
 export * from './api/toggle-offering.ts';
 export * from './check.ts';
