@@ -16,13 +16,15 @@ import {
   renderChangeReport,
   runSync,
   secretsOf,
+  syncJsonDocument,
   type SyncRunResult,
+  warningText,
 } from '@llm-catalog/sync';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { createSyncProgress } from './sync-progress.ts';
-import { describeWrites, renderRunMarkdown, renderSummaryTable, syncJsonDocument, warningText } from './sync-summary.ts';
+import { describeWrites, renderRunMarkdown, renderSummaryTable } from './sync-summary.ts';
 
 export interface SyncCommandOptions {
   dryRun?: boolean;
