@@ -7,7 +7,7 @@
  * pre-bundled ES module starts in about a tenth of that. The bundle lives in node_modules/.cache,
  * so it is never committed and never stale: the source tree's newest mtime decides.
  */
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -52,6 +52,12 @@ if (bundleMtime() < newestSourceMtime(packagesDir)) {
     mainFields: ['module', 'main'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'error',
+    // The bundle lives outside the package, so it cannot find the package's manifest for --version.
+    define: {
+      __LLM_CATALOG_CLI_VERSION__: JSON.stringify(
+        JSON.parse(readFileSync(join(packagesDir, 'cli', 'package.json'), 'utf8')).version,
+      ),
+    },
   });
   renameSync(tmp, bundlePath);
 }

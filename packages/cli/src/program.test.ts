@@ -44,7 +44,7 @@ describe('global options', () => {
     const doc = JSON.parse(run.stdout) as { ok: boolean; error: { message: string; exit_code: number } };
     expect(doc.ok).toBe(false);
     expect(doc.error.exit_code).toBe(2);
-    expect(doc.error.message).toContain('invalid');
+    expect(doc.error.message).toBe('/nonexistent/llm-catalog-data: data directory not found (from --data)');
   });
 
   it('an empty CATALOG_DATA_DIR falls back to ./data instead of the current directory', async () => {
