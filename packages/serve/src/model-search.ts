@@ -1,0 +1,107 @@
+import { type CatalogIndex, resolveProviderModels } from '@llm-catalog/catalog';
+import type { ModelSearchQuery } from './schemas.ts';
+
+/** One provider's offering of one model, flattened for search: what the models list shows and filters on. */
+export interface OfferingRow {
+  provider_id: string;
+  model_id: string;
+  provider_model_id: string;
+  name?: string;
+  owned_by?: string;
+  capabilities?: string[];
+  input_modalities?: string[];
+  output_modalities?: string[];
+  context_window?: number;
+  /** Per million tokens, in `currency`. */
+  input_price?: number;
+  output_price?: number;
+  currency?: string;
+  disabled?: true;
+}
+
+interface IndexedRow {
+  row: OfferingRow;
+  text: string;
+}
+
+const rowsByIndex = new WeakMap<OfferingRow[], IndexedRow[]>();
+
+/** Every offering of every provider, resolved once per catalog snapshot, sorted by model then provider. */
+export function buildOfferingRows(index: CatalogIndex): OfferingRow[] {
+  const rows: OfferingRow[] = [];
+  for (const providerId of index.providers.keys()) {
+    for (const m of resolveProviderModels(index, providerId)) {
+      const input = m.pricing?.input;
+      const output = m.pricing?.output;
+      rows.push({
+        provider_id: providerId,
+        model_id: m.id,
+        provider_model_id: m.provider_model_id,
+        ...(m.name ? { name: m.name } : {}),
+        ...(m.owned_by ? { owned_by: m.owned_by } : {}),
+        ...(m.capabilities ? { capabilities: m.capabilities } : {}),
+        ...(m.input_modalities ? { input_modalities: m.input_modalities } : {}),
+        ...(m.output_modalities ? { output_modalities: m.output_modalities } : {}),
+        ...(m.context_window !== undefined ? { context_window: m.context_window } : {}),
+        ...(input ? { input_price: input.per_million_tokens } : {}),
+        ...(output ? { output_price: output.per_million_tokens } : {}),
+        ...(input || output ? { currency: (input ?? output)?.currency } : {}),
+        ...(m.disabled ? { disabled: true as const } : {}),
+      });
+    }
+  }
+  return rows.sort((a, b) => cmp(a.model_id, b.model_id) || cmp(a.provider_id, b.provider_id));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Unknown values sort last whatever the direction: omitted means unknown, never zero. */
+function byNumber(pick: (r: OfferingRow) => number | undefined, descending = false) {
+  return (a: OfferingRow, b: OfferingRow) => {
+    const x = pick(a);
+    const y = pick(b);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1;
+    return descending ? y - x : x - y;
+  };
+}
+
+const SORTS: Record<ModelSearchQuery['sort'], (a: OfferingRow, b: OfferingRow) => number> = {
+  model: () => 0,
+  provider: (a, b) => cmp(a.provider_id, b.provider_id),
+  input_price: byNumber((r) => r.input_price),
+  output_price: byNumber((r) => r.output_price),
+  context: byNumber((r) => r.context_window, true),
+};
+
+export interface ModelSearchResult {
+  total: number;
+  offset: number;
+  limit: number;
+  items: OfferingRow[];
+}
+
+/** Filters, sorts (stably, on top of model-then-provider order) and pages the offerings. Pure. */
+export function searchOfferings(rows: OfferingRow[], query: ModelSearchQuery): ModelSearchResult {
+  let indexed = rowsByIndex.get(rows);
+  if (!indexed) {
+    indexed = rows.map((row) => ({
+      row,
+      text: [row.model_id, row.provider_model_id, row.name, row.owned_by, row.provider_id].filter(Boolean).join(' ').toLowerCase(),
+    }));
+    rowsByIndex.set(rows, indexed);
+  }
+  const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = indexed
+    .filter(({ row, text }) => {
+      if (row.disabled && query.include_disabled !== 'true') return false;
+      if (query.provider && row.provider_id !== query.provider) return false;
+      if (query.capability && !row.capabilities?.includes(query.capability)) return false;
+      if (query.modality && !row.input_modalities?.includes(query.modality) && !row.output_modalities?.includes(query.modality)) return false;
+      if (query.max_input_price !== undefined && (row.input_price === undefined || row.input_price > query.max_input_price)) return false;
+      if (query.min_context !== undefined && (row.context_window === undefined || row.context_window < query.min_context)) return false;
+      return words.every((w) => text.includes(w));
+    })
+    .map((x) => x.row);
+  if (query.sort !== 'model') matches.sort(SORTS[query.sort]);
+  return { total: matches.length, offset: query.offset, limit: query.limit, items: matches.slice(query.offset, query.offset + query.limit) };
+}
