@@ -1,8 +1,19 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Hono } from 'hono';
 
-const UI_DIR = fileURLToPath(new URL('./ui/', import.meta.url));
+declare const __LLM_CATALOG_SERVE_DIR__: string | undefined;
+
+/**
+ * This package's directory. The repository's CLI launcher runs everything from one bundle elsewhere,
+ * so it names the directory; otherwise this file sits one level below it (src/ or dist/).
+ */
+const SERVE_DIR = typeof __LLM_CATALOG_SERVE_DIR__ === 'string' ? __LLM_CATALOG_SERVE_DIR__ : fileURLToPath(new URL('..', import.meta.url));
+/** The TypeScript sources in the repository; their compiled JavaScript in the published package. */
+const UI_DIR = existsSync(join(SERVE_DIR, 'src', 'ui')) ? join(SERVE_DIR, 'src', 'ui') : join(SERVE_DIR, 'dist', 'ui');
 
 /** The pages of the web UI: path pattern -> title. Each is the same shell; the script renders the page. */
 export const UI_PAGES: { path: string; title: string }[] = [
@@ -48,10 +59,12 @@ function shell(title: string, path: string): string {
  */
 let bundle: Promise<string> | undefined;
 export function uiBundle(): Promise<string> {
-  bundle ??= import('esbuild')
+  // esbuild is resolved from this package, not bundled: its JavaScript API finds its binary beside it.
+  const esbuildPath = createRequire(join(SERVE_DIR, 'package.json')).resolve('esbuild');
+  bundle ??= (import(pathToFileURL(esbuildPath).href) as Promise<typeof import('esbuild')>)
     .then(({ build }) =>
       build({
-        entryPoints: [`${UI_DIR}main.ts`],
+        entryPoints: [existsSync(join(UI_DIR, 'main.ts')) ? join(UI_DIR, 'main.ts') : join(UI_DIR, 'main.js')],
         bundle: true,
         write: false,
         format: 'esm',
@@ -83,6 +96,6 @@ export function registerUiRoutes(app: Hono): void {
   app.get('/assets/app.css', async (c) => {
     c.header('content-type', 'text/css; charset=utf-8');
     c.header('cache-control', 'no-cache');
-    return c.body(await readFile(`${UI_DIR}styles.css`, 'utf8'));
+    return c.body(await readFile(join(UI_DIR, 'styles.css'), 'utf8'));
   });
 }
