@@ -41,7 +41,7 @@ export function registerHistory(program: Command, getContext: () => CommandConte
           throw new CliError(`unknown provider "${providerId}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ' (not in providers.json)'}`);
         }
         throw new CliError(
-          `${providerId} does not serve "${modelId}" in any of the last ${history.commits_read} commits of the data files`,
+          `${providerId} does not serve "${modelId}" in ${history.commits_read === 1 ? 'the last commit' : `any of the last ${history.commits_read} commits`} of the data files`,
         );
       }
       for (const s of history.skipped) ctx.warn(`skipped ${s.sha.slice(0, 7)}: ${s.error.split('\n')[0] ?? ''}`);
