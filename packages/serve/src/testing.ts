@@ -28,13 +28,13 @@ export function mockProvider(id: string, mockUrl: string, extra: Partial<Provide
 
 /**
  * Three providers on the mock server (gamma's key is not set in tests that leave it out) and two
- * models with ids that need encoding in a URL, served at different prices.
+ * models that the providers call by vendor-prefixed ids (which need encoding in a URL), at different prices.
  */
 export function serveTestCatalog(mockUrl: string, inputPrice = 2.5): Catalog {
   return catalog({
     providers: [mockProvider('alpha', mockUrl), mockProvider('beta', mockUrl), mockProvider('gamma', mockUrl)],
     models: [
-      model('acme/chat-large', {
+      model('chat-large', {
         name: 'Acme Chat Large',
         owned_by: 'acme',
         capabilities: ['FUNCTION_CALL'],
@@ -43,12 +43,32 @@ export function serveTestCatalog(mockUrl: string, inputPrice = 2.5): Catalog {
         context_window: 128_000,
         pricing: { input: usd(inputPrice), output: usd(10) },
       }),
-      model('acme/chat-small', { name: 'Acme Chat Small', owned_by: 'acme', context_window: 32_000, pricing: { input: usd(0.15), output: usd(0.6) } }),
+      model('chat-small', { name: 'Acme Chat Small', owned_by: 'acme', context_window: 32_000, pricing: { input: usd(0.15), output: usd(0.6) } }),
     ],
     overrides: [
-      offer('alpha', 'acme/chat-large'),
-      offer('alpha', 'acme/chat-small'),
-      offer('beta', 'acme/chat-large', { pricing: { input: usd(2), output: usd(8) } }),
+      offer('alpha', 'chat-large', { provider_model_id: 'acme/chat-large' }),
+      offer('alpha', 'chat-small', { provider_model_id: 'acme/chat-small' }),
+      offer('beta', 'chat-large', { provider_model_id: 'acme/chat-large', pricing: { input: usd(2), output: usd(8) } }),
     ],
   });
+}
+
+/** A models list in the OpenAI shape naming exactly these ids, as a provider that already serves them answers. */
+export const openAiList = (ids: readonly string[]) => ({ object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'acme' })) });
+
+/**
+ * The browser tests' catalog: alpha serves nothing yet (its first sync adds models), beta and gamma
+ * serve the two Acme models, beta at `betaInput` per million input tokens (committed at two prices,
+ * it draws the price-history chart).
+ */
+export function e2eCatalog(mockUrl: string, betaInput: number): Catalog {
+  const base = serveTestCatalog(mockUrl);
+  return {
+    ...base,
+    overrides: [
+      offer('beta', 'chat-large', { provider_model_id: 'acme/chat-large', pricing: { input: usd(betaInput), output: usd(8) } }),
+      offer('beta', 'chat-small', { provider_model_id: 'acme/chat-small' }),
+      offer('gamma', 'chat-large', { provider_model_id: 'acme/chat-large' }),
+    ],
+  };
 }

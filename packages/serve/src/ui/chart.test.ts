@@ -13,8 +13,8 @@ describe('priceChart', () => {
     );
     expect(g.yTicks.at(-1)?.label).toBe('$10');
     // Plot area y 12..72 (60 px) for $0..$10: $3 at 54, $2.50 at 57.
-    expect(g.input).toBe('M56 54 H184 V57');
-    expect(g.output).toBe('M56 12 H184 V12');
+    expect(g.input).toBe('M56 54 H120 V57 H184');
+    expect(g.output).toBe('M56 12 H120 V12 H184');
     expect(g.xLabels.map((l) => l.label)).toEqual(['2026-01-01', '2026-01-02']);
   });
 

@@ -29,31 +29,33 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * A step chart of input and output prices per commit: a price holds until the next commit changes it,
- * so the lines are drawn as steps, not slopes. Points are spaced evenly (commits are irregular in time)
- * and the last value is carried to the right edge.
+ * so the lines are drawn as steps, not slopes. Commits get equal slots (they are irregular in time)
+ * and the last value holds to the right edge.
  */
 export function priceChart(points: readonly PricePoint[], width = 720, height = 260): ChartGeometry {
   const box = { left: 56, right: width - 16, top: 12, bottom: height - 28 };
   const values = points.flatMap((p) => [p.input, p.output]).filter((v): v is number => v !== undefined);
   const top = niceMax(Math.max(0, ...values));
-  const step = points.length > 1 ? (box.right - box.left) / (points.length - 1) : 0;
-  const xOf = (i: number) => round(points.length > 1 ? box.left + i * step : (box.left + box.right) / 2);
+  // One equal slot per commit: each price holds across its slot until the next commit.
+  const step = (box.right - box.left) / Math.max(1, points.length);
+  const xOf = (i: number) => round(box.left + i * step);
   const yOf = (v: number) => round(box.bottom - (v / top) * (box.bottom - box.top));
   const path = (pick: (p: PricePoint) => number | undefined) => {
     let d = '';
-    let last: number | undefined;
+    let open = false;
     points.forEach((p, i) => {
       const v = pick(p);
       if (v === undefined) {
-        last = undefined;
+        if (open) d += ` H${xOf(i)}`;
+        open = false;
         return;
       }
       const x = xOf(i);
       const y = yOf(v);
-      d += last === undefined ? `${d ? ' ' : ''}M${x} ${y}` : ` H${x} V${y}`;
-      last = y;
+      d += open ? ` H${x} V${y}` : `${d ? ' ' : ''}M${x} ${y}`;
+      open = true;
     });
-    if (d && points.length === 1) d += ` H${round(box.right)}`;
+    if (open) d += ` H${round(box.right)}`;
     return d;
   };
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => ({ y: yOf(top * f), label: `$${+(top * f).toFixed(4)}` }));
