@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as Esbuild from 'esbuild';
 import type { Hono } from 'hono';
 
 declare const __LLM_CATALOG_SERVE_DIR__: string | undefined;
@@ -61,7 +62,7 @@ let bundle: Promise<string> | undefined;
 export function uiBundle(): Promise<string> {
   // esbuild is resolved from this package, not bundled: its JavaScript API finds its binary beside it.
   const esbuildPath = createRequire(join(SERVE_DIR, 'package.json')).resolve('esbuild');
-  bundle ??= (import(pathToFileURL(esbuildPath).href) as Promise<typeof import('esbuild')>)
+  bundle ??= (import(pathToFileURL(esbuildPath).href) as Promise<typeof Esbuild>)
     .then(({ build }) =>
       build({
         entryPoints: [existsSync(join(UI_DIR, 'main.ts')) ? join(UI_DIR, 'main.ts') : join(UI_DIR, 'main.js')],
