@@ -55,3 +55,14 @@ describe('global options', () => {
     expect(run.stdout).toContain(tmp.dir);
   });
 });
+
+describe('help', () => {
+  it('marks required options, in every command that has them', async () => {
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const cost = flat((await runCliCaptured(['cost', '--help'])).stdout);
+    expect(cost).toContain('--input <tokens> input (prompt) tokens, cached ones included, e.g. 12000 or 12k (required)');
+    expect(cost).toContain('--output <tokens> output tokens (default: "0") ');
+    const test = flat((await runCliCaptured(['test', '--help'])).stdout);
+    expect(test).toMatch(/--url <url> the API base URL .*? \(required\) --key-env/);
+  });
+});

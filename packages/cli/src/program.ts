@@ -1,5 +1,5 @@
 import { type CatalogProblem, CatalogLoadError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { type CliIo, type CommandContext, createContext, type GlobalOptions } from './context.ts';
 import { type DataDirSource, describeDataDirSource } from './data-dir.ts';
@@ -31,6 +31,13 @@ export function createProgram(io: CliIo): { program: Command; getContext: () => 
     .option('--verbose', 'print more detail, and stack traces on unexpected errors')
     .option('--no-color', 'disable colors')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander enforces required options but its help does not say which they are; every command inherits this.
+    .configureHelp({
+      optionDescription(this: Help, option: Option) {
+        const description = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `${description} (required)` : description;
+      },
+    })
     .hook('preAction', (_program, action) => {
       const names: string[] = [];
       for (let c: Command | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
