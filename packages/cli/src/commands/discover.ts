@@ -69,6 +69,7 @@ export function registerDiscover(program: Command, getContext: () => CommandCont
         renderTable(
           ['id', 'found by', 'variables', 'status'],
           discovery.found.map((d) => [d.id, VIA[d.via], variables(d), status(d, saved.includes(d.id))]),
+          { width: ctx.io.columns },
         ),
       );
       for (const d of discovery.found) if (d.note) ctx.warn(`note: ${d.note}`);

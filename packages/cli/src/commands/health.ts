@@ -84,6 +84,7 @@ export function registerHealth(program: Command, getContext: () => CommandContex
             r.models !== undefined ? formatCount(r.models) : '-',
             r.diagnosis ?? r.error ?? '',
           ]),
+          { width: ctx.io.columns },
         ),
       );
       ctx.info(`${count('up')} up, ${count('down')} down, ${count('skipped')} skipped of ${plural(results.length, 'provider')}`);

@@ -95,6 +95,7 @@ async function listProviders(ctx: CommandContext) {
         r.sync,
         [...r.tags, ...(r.deprecated ? ['deprecated'] : [])].join(', '),
       ]),
+      { width: ctx.io.columns },
     ),
   );
   ctx.info(`${plural(rows.length, 'provider')}; "sync" is whether \`sync --all\` and \`health\` include it`);
@@ -133,7 +134,7 @@ async function showProvider(ctx: CommandContext, id: string) {
     ['models', `${counts.models} served, ${counts.disabled} disabled`],
     ['overrides', `${overrides.length} (${manual} manual)`],
   ];
-  ctx.io.stdout(renderTable(['field', 'value'], lines.filter((l): l is [string, string] => l[1] !== undefined)));
+  ctx.io.stdout(renderTable(['field', 'value'], lines.filter((l): l is [string, string] => l[1] !== undefined), { width: ctx.io.columns }));
 }
 
 interface AddOptions {
