@@ -190,13 +190,16 @@ export function mergeProviderModels(
       .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || !sameAuto(own.auto.get(id), s.auto)))
       .map(([id]) => id),
   );
+  // A note is news once: about a model this run added, removed, changed or created. A sync that
+  // changes nothing says nothing, instead of repeating last night's notes.
+  const touched = new Set([...added, ...removed, ...changed, ...newModels.map((m) => m.id)]);
   const summary = {
     added,
     removed,
     changed,
     newBaseModels: sorted(newModels.map((m) => m.id)),
     refreshedBaseModels: sorted(refreshed.keys()),
-    notes,
+    notes: notes.filter((n) => n.model_id === undefined || touched.has(n.model_id)),
   };
   if (added.length === 0 && removed.length === 0 && changed.length === 0 && newModels.length === 0) {
     return { status: 'unchanged', catalog, ...summary };
