@@ -288,7 +288,7 @@ describe('sync', () => {
     expect(mock.requests.some((r) => r.path === '/beta/v1/models')).toBe(false);
   });
 
-  it('--json prints exactly one document in the DESIGN §5 shape', async () => {
+  it('--json prints exactly one document in the shape the README documents', async () => {
     await setup(
       [provider('alpha', '/alpha/v1/models'), provider('beta', '/beta/v1/models'), provider('gamma', '/gamma/v1/models')],
       [listRoute('alpha', [1, 2]), listRoute('beta', [3], { fault: { kind: 'server-error', status: 500 } })],

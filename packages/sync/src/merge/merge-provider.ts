@@ -97,7 +97,7 @@ const sameAuto = (current: readonly Override[] | undefined, next: Override) =>
   current?.length === 1 && sameValue(current[0], next);
 
 /**
- * Merges one provider's fetched model list into the catalog (DESIGN §4 steps 2 to 5). Pure: the
+ * Merges one provider's fetched model list into the catalog (docs/data-contract.md). Pure: the
  * input catalog is never modified, and the same inputs give deep-equal results.
  *
  * Each fetched entry is mapped to a base model by id, then alias; entries naming one model become
