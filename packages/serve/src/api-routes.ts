@@ -46,7 +46,11 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
 export class ApiRoutes {
   readonly specs: RouteSpec<z.ZodType | undefined, z.ZodType | undefined>[] = [];
 
-  constructor(private readonly app: Hono) {}
+  /** `onChange` runs after every route that is not a read: it may have written the data files. */
+  constructor(
+    private readonly app: Hono,
+    private readonly onChange: () => void,
+  ) {}
 
   add<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
     spec: RouteSpec<B, Q>,
@@ -65,7 +69,12 @@ export class ApiRoutes {
         body = parse(spec.body, raw, 'body');
       }
       const query = spec.query ? parse(spec.query, c.req.query(), 'query') : undefined;
-      const out = await handler(c, { body, query } as RouteInput<Parsed<B>, Parsed<Q>>);
+      let out: unknown;
+      try {
+        out = await handler(c, { body, query } as RouteInput<Parsed<B>, Parsed<Q>>);
+      } finally {
+        if (spec.method !== 'get') this.onChange();
+      }
       return out instanceof Response ? out : c.json(out as object, spec.status ?? 200);
     });
   }

@@ -37,11 +37,17 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  const store = createCatalogStore(options.dataDir);
   const ctx: ServerContext = {
     dataDir: options.dataDir,
     env: options.env,
-    store: createCatalogStore(options.dataDir),
-    jobs: new SyncJobs({ dataDir: options.dataDir, env: options.env, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+    store,
+    jobs: new SyncJobs({
+      dataDir: options.dataDir,
+      env: options.env,
+      onWritten: () => store.invalidate(),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
     ...(options.probeTimeoutMs ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
   };
   app.onError((err, c) => {
@@ -67,7 +73,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
-  const api = new ApiRoutes(app);
+  const api = new ApiRoutes(app, () => store.invalidate());
   registerProviderRoutes(api, ctx);
   registerModelRoutes(api, ctx);
   registerSyncRoutes(api, ctx);

@@ -24,7 +24,26 @@ interface IndexedRow {
   text: string;
 }
 
-const rowsByIndex = new WeakMap<OfferingRow[], IndexedRow[]>();
+/** Per snapshot of rows, built on first use: each sort order once, with the lowercase text searched. */
+const ordersByRows = new WeakMap<OfferingRow[], Partial<Record<ModelSearchQuery['sort'], IndexedRow[]>>>();
+
+function ordered(rows: OfferingRow[], sort: ModelSearchQuery['sort']): IndexedRow[] {
+  let orders = ordersByRows.get(rows);
+  if (!orders) ordersByRows.set(rows, (orders = {}));
+  let list = orders[sort];
+  if (!list) {
+    const base =
+      orders.model ??
+      (orders.model = rows.map((row) => ({
+        row,
+        text: [row.model_id, row.provider_model_id, row.name, row.owned_by, row.provider_id].filter(Boolean).join(' ').toLowerCase(),
+      })));
+    // Array.prototype.sort is stable: ties keep the model-then-provider order.
+    list = sort === 'model' ? base : [...base].sort((a, b) => SORTS[sort](a.row, b.row));
+    orders[sort] = list;
+  }
+  return list;
+}
 
 /** Every offering of every provider, resolved once per catalog snapshot, sorted by model then provider. */
 export function buildOfferingRows(index: CatalogIndex): OfferingRow[] {
@@ -50,7 +69,7 @@ export function buildOfferingRows(index: CatalogIndex): OfferingRow[] {
       });
     }
   }
-  return rows.sort((a, b) => cmp(a.model_id, b.model_id) || cmp(a.provider_id, b.provider_id));
+  return rows.sort(SORTS.model);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -66,7 +85,7 @@ function byNumber(pick: (r: OfferingRow) => number | undefined, descending = fal
 }
 
 const SORTS: Record<ModelSearchQuery['sort'], (a: OfferingRow, b: OfferingRow) => number> = {
-  model: () => 0,
+  model: (a, b) => cmp(a.model_id, b.model_id) || cmp(a.provider_id, b.provider_id),
   provider: (a, b) => cmp(a.provider_id, b.provider_id),
   input_price: byNumber((r) => r.input_price),
   output_price: byNumber((r) => r.output_price),
@@ -80,28 +99,28 @@ export interface ModelSearchResult {
   items: OfferingRow[];
 }
 
-/** Filters, sorts (stably, on top of model-then-provider order) and pages the offerings. Pure. */
+/**
+ * Filters and pages the offerings in the asked order (sorted stably on top of model-then-provider
+ * order). The orders are built once per snapshot, so a search is one pass over the rows.
+ */
 export function searchOfferings(rows: OfferingRow[], query: ModelSearchQuery): ModelSearchResult {
-  let indexed = rowsByIndex.get(rows);
-  if (!indexed) {
-    indexed = rows.map((row) => ({
-      row,
-      text: [row.model_id, row.provider_model_id, row.name, row.owned_by, row.provider_id].filter(Boolean).join(' ').toLowerCase(),
-    }));
-    rowsByIndex.set(rows, indexed);
-  }
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = indexed
-    .filter(({ row, text }) => {
-      if (row.disabled && query.include_disabled !== 'true') return false;
-      if (query.provider && row.provider_id !== query.provider) return false;
-      if (query.capability && !row.capabilities?.includes(query.capability)) return false;
-      if (query.modality && !row.input_modalities?.includes(query.modality) && !row.output_modalities?.includes(query.modality)) return false;
-      if (query.max_input_price !== undefined && (row.input_price === undefined || row.input_price > query.max_input_price)) return false;
-      if (query.min_context !== undefined && (row.context_window === undefined || row.context_window < query.min_context)) return false;
-      return words.every((w) => text.includes(w));
-    })
-    .map((x) => x.row);
-  if (query.sort !== 'model') matches.sort(SORTS[query.sort]);
-  return { total: matches.length, offset: query.offset, limit: query.limit, items: matches.slice(query.offset, query.offset + query.limit) };
+  const matches = (row: OfferingRow, text: string) => {
+    if (row.disabled && query.include_disabled !== 'true') return false;
+    if (query.provider && row.provider_id !== query.provider) return false;
+    if (query.capability && !row.capabilities?.includes(query.capability)) return false;
+    if (query.modality && !row.input_modalities?.includes(query.modality) && !row.output_modalities?.includes(query.modality)) return false;
+    if (query.max_input_price !== undefined && (row.input_price === undefined || row.input_price > query.max_input_price)) return false;
+    if (query.min_context !== undefined && (row.context_window === undefined || row.context_window < query.min_context)) return false;
+    return words.every((w) => text.includes(w));
+  };
+  // One pass that counts every match and keeps only the page: a search runs on every keystroke.
+  const items: OfferingRow[] = [];
+  let total = 0;
+  for (const { row, text } of ordered(rows, query.sort)) {
+    if (!matches(row, text)) continue;
+    if (total >= query.offset && items.length < query.limit) items.push(row);
+    total += 1;
+  }
+  return { total, offset: query.offset, limit: query.limit, items };
 }

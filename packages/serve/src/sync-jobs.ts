@@ -41,7 +41,7 @@ export class SyncJobs {
   private counter = 0;
 
   constructor(
-    private readonly options: { dataDir: string; env: NodeJS.ProcessEnv; fetch?: FetchTuning; now?: () => Date },
+    private readonly options: { dataDir: string; env: NodeJS.ProcessEnv; fetch?: FetchTuning; now?: () => Date; onWritten?: () => void },
   ) {}
 
   get(id: string): SyncJob | undefined {
@@ -118,6 +118,7 @@ export class SyncJobs {
         const doc = syncJsonDocument(result);
         job.result = doc;
         job.status = 'done';
+        this.options.onWritten?.();
         this.emit(job, { type: 'written', files: result.written.map(fileName), dry_run: result.dryRun });
         this.emit(job, { type: 'done', result: doc });
       },

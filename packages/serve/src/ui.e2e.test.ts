@@ -3,26 +3,22 @@
  * serve` process and the mock provider server. Each page is screenshotted into test-artifacts/ and
  * checked with axe-core. Without a browser the suite skips, except under CI=true where it fails.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTestRepo, type TestRepo } from '@llm-catalog/sync/report-testing';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticListBody } from '../../../scripts/mock-server/synthetic.ts';
 import { type MockServer, startMockServer } from '../../../scripts/mock-server/server.ts';
+import { CHROMIUM_PATH, launchChromium, type ServeProcess, startServeProcess } from './serve-process.ts';
 import { CANARY_ENV, CANARY_VALUES, e2eCatalog, openAiList } from './testing.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = resolve(PACKAGE_DIR, '../cli/bin/catalog.mjs');
 export const ARTIFACTS_DIR = join(PACKAGE_DIR, 'test-artifacts');
-const hasBrowser = existsSync(CHROMIUM);
+const hasBrowser = existsSync(CHROMIUM_PATH);
 
 interface AxeViolation {
   id: string;
@@ -33,36 +29,13 @@ interface AxeViolation {
 
 let mock: MockServer;
 let repo: TestRepo;
-let server: ChildProcess;
-let serverOutput = '';
+let server: ServeProcess;
 let baseUrl: string;
-let context: BrowserContext;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
-let userDataDir: string;
 
 /** The env of the server process: gamma's key is left out, so "Sync all" skips it. */
 const { GAMMA_API_KEY: _gamma, ...SERVER_KEYS } = CANARY_ENV;
-
-async function startServe(dataDir: string): Promise<{ url: string; openUrl: string }> {
-  server = spawn(process.execPath, [CLI, '--data', dataDir, '--json', 'serve', '--port', '0'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...SERVER_KEYS },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stderr?.on('data', (d: Buffer) => (serverOutput += d.toString()));
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    server.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      try {
-        const doc = JSON.parse(out) as { url: string; open_url: string };
-        resolvePromise({ url: doc.url, openUrl: doc.open_url });
-      } catch {
-        // The JSON document is still arriving.
-      }
-    });
-    server.once('exit', (code) => reject(new Error(`catalog serve exited ${code}: ${serverOutput}`)));
-  });
-}
 
 async function apiJson<T>(path: string): Promise<T> {
   const res = await fetch(`${baseUrl}${path}`);
@@ -89,7 +62,7 @@ async function checkPage(name: string): Promise<void> {
 if (!hasBrowser && process.env.CI === 'true') {
   describe('web UI in Chromium', () => {
     it('needs Chromium: .ci/run installs it with apt-get', () => {
-      throw new Error(`no browser at ${CHROMIUM}; under CI=true the browser tests must run, not skip`);
+      throw new Error(`no browser at ${CHROMIUM_PATH}; under CI=true the browser tests must run, not skip`);
     });
   });
 }
@@ -109,26 +82,19 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', () => {
     await repo.commitCatalog(e2eCatalog(mock.url, 2.4), 'catalog: beta at $2.40', '2026-02-01');
     await repo.commitCatalog(e2eCatalog(mock.url, 2), 'catalog: beta at $2', '2026-03-01');
     await mkdir(ARTIFACTS_DIR, { recursive: true });
-    const started = await startServe(repo.dataDir);
-    baseUrl = started.url;
-    userDataDir = await mkdtemp(join(tmpdir(), 'llm-catalog-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1200, height: 760 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(started.openUrl);
+    server = await startServeProcess(repo.dataDir, SERVER_KEYS);
+    baseUrl = server.url;
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(server.openUrl);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    server?.kill('SIGTERM');
+    await browser?.close();
+    await server?.stop();
     await mock?.close();
     await repo?.cleanup();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-    for (const key of CANARY_VALUES) expect(serverOutput).not.toContain(key);
+    for (const key of CANARY_VALUES) expect(server?.stderr() ?? '').not.toContain(key);
   });
 
   it('opens /providers from the printed link, which leaves the token in a cookie, not in the address', async () => {
