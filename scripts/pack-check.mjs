@@ -5,7 +5,9 @@
  * Builds and packs every public package of the workspace, installs the tarballs with npm into an
  * empty temporary directory (dependencies come from the npm registry), then, in plain Node with no
  * loader: imports the library from a .mjs file and prices a model from the bundled catalog, runs the
- * installed `llm-catalog` bin (`--version`, `validate`, `cost`), and checks the packed sizes.
+ * installed `llm-catalog` bin (`--version`; `validate` in an empty directory, which reads the bundled
+ * catalog, and in a subdirectory of this repository, which finds its data/; `cost`), and checks the
+ * packed sizes.
  *
  * The bundled price check uses gpt-4o at openai. It fails when the bundled catalog has models but
  * not that one; with an empty catalog it prices a small catalog written here instead, and says so.
@@ -38,7 +40,8 @@ const count = bundled.catalog.models.length;
 function price(library, label) {
   const input = library.resolveModel(provider, model)?.pricing?.input;
   if (!input) {
-    console.log(\`FAIL \${label} (\${library.catalog.models.length} models) has no input price for \${model} at \${provider}\`);
+    const n = library.catalog.models.length;
+    console.log(\`FAIL \${label} (\${n} model\${n === 1 ? '' : 's'}) has no input price for \${model} at \${provider}\`);
     process.exitCode = 1;
     return;
   }
@@ -142,6 +145,14 @@ try {
   const validate = attempt('npx', ['--no-install', BIN, 'validate'], app);
   if (validate.code === 0 && /bundled catalog/.test(validate.stderr)) pass(`${BIN} validate in an empty directory reads the bundled catalog`);
   else fail(`${BIN} validate: exit ${validate.code}\n${validate.stdout}${validate.stderr}`);
+  const installedBin = join(app, 'node_modules', '.bin', BIN);
+  const fromSubdir = attempt(installedBin, ['validate'], join(repoRoot, 'packages', 'cli', 'src'));
+  const repoData = join(repoRoot, 'data');
+  if (fromSubdir.code === 0 && fromSubdir.stdout.includes(repoData) && !/bundled/.test(fromSubdir.stderr)) {
+    pass(`${BIN} validate run from a subdirectory of the repository finds ${repoData}`);
+  } else {
+    fail(`${BIN} validate from packages/cli/src: exit ${fromSubdir.code}\n${fromSubdir.stdout}${fromSubdir.stderr}`);
+  }
   const bundledHasModels = priced.stdout.includes('bundled catalog: ');
   const costArgs = ['cost', checkProvider, checkModel, '--input', '10k', '--output', '500', '--json'];
   const cost = attempt('npx', ['--no-install', BIN, ...(bundledHasModels ? [] : ['--data', fixture]), ...costArgs], app);
