@@ -24,8 +24,8 @@ describe('renderTable cut to the terminal width', () => {
     const text = renderTable(['model', 'context', 'input'], rows, { width: 40 });
     const lines = text.trimEnd().split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(40);
-    expect(lines[2]).toMatch(/^ft:gpt-4o-2024-08-06:\S*…  128,000  \$3\.75$/);
-    expect(lines[1]).toMatch(/^gpt-4o\s+128,000  \$2\.50$/);
+    expect(lines[2]).toMatch(/^ft:gpt-4o-2024-08-06:\S*… {2}128,000 {2}\$3\.75$/);
+    expect(lines[1]).toMatch(/^gpt-4o\s+128,000 {2}\$2\.50$/);
   });
 
   it('leaves a table that fits, or one with no known width, untouched', () => {
