@@ -3,7 +3,7 @@ import { stableJson } from '../canonical.ts';
 import { indexCatalog } from '../resolve.ts';
 import { buildModelDocument } from './model-document.ts';
 import { providersFor } from './offerings.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog, reversedCatalog } from './test-fixture.ts';
 
 describe('buildModelDocument', () => {
   it('lists who serves the model with each provider id, enabled offerings cheapest first, disabled ones last', () => {
@@ -79,11 +79,6 @@ describe('buildModelDocument', () => {
 
   it('gives the same bytes whatever the order of the catalog lists', () => {
     const catalog = pricedCatalog();
-    const shuffled = {
-      providers: [...catalog.providers].reverse(),
-      models: [...catalog.models].reverse(),
-      overrides: [...catalog.overrides].reverse(),
-    };
-    expect(stableJson(buildModelDocument(shuffled, 'gpt-4o'))).toBe(stableJson(buildModelDocument(catalog, 'gpt-4o')));
+    expect(stableJson(buildModelDocument(reversedCatalog(catalog), 'gpt-4o'))).toBe(stableJson(buildModelDocument(catalog, 'gpt-4o')));
   });
 });

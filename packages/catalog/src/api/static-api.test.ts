@@ -4,7 +4,7 @@ import { generatedJsonSchemas } from '../json-schema.ts';
 import { buildResolvedCatalog } from './build.ts';
 import { buildModelDocument } from './model-document.ts';
 import { buildStaticApi, type StaticApiIndex } from './static-api.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog, reversedCatalog } from './test-fixture.ts';
 
 const versions = { providers: '2026.03.01', models: '2026.03.04', overrides: '2026.02.28' };
 
@@ -53,11 +53,6 @@ describe('buildStaticApi', () => {
 
   it('gives the same bytes for the same data in any order', () => {
     const catalog = pricedCatalog();
-    const reordered = {
-      providers: [...catalog.providers].reverse(),
-      models: [...catalog.models].reverse(),
-      overrides: [...catalog.overrides].reverse(),
-    };
-    expect([...buildStaticApi(reordered, versions)].sort()).toEqual([...buildStaticApi(catalog, versions)].sort());
+    expect([...buildStaticApi(reversedCatalog(catalog), versions)].sort()).toEqual([...buildStaticApi(catalog, versions)].sort());
   });
 });
