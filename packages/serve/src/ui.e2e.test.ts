@@ -17,7 +17,7 @@ import { CHROMIUM_PATH, launchChromium, type ServeProcess, startServeProcess } f
 import { CANARY_ENV, CANARY_VALUES, e2eCatalog, openAiList } from './testing.ts';
 
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ARTIFACTS_DIR = join(PACKAGE_DIR, 'test-artifacts');
+const ARTIFACTS_DIR = join(PACKAGE_DIR, 'test-artifacts');
 const hasBrowser = existsSync(CHROMIUM_PATH);
 
 interface AxeViolation {

@@ -15,7 +15,7 @@ const syncedText = (p: ProviderSummary) => (p.last_synced ? p.last_synced.replac
 
 type ProviderResult = SyncJsonDocument['providers'][number];
 
-export const resultText = (p: ProviderResult): string =>
+const resultText = (p: ProviderResult): string =>
   p.status === 'skipped'
     ? `skipped: ${p.reason ?? ''}`
     : p.status === 'failed'
@@ -75,7 +75,9 @@ export async function providersPage(): Promise<void> {
         setStatus(e.id, `skipped: ${e.reason ?? ''}`);
       }
     });
-    on('merging', () => rows.forEach((_r, id) => !finished.has(id) && rows.get(id)?.status.querySelector('progress') && setStatus(id, 'merging…', true)));
+    on('merging', () => {
+      for (const [id, row] of rows) if (!finished.has(id) && row.status.querySelector('progress')) setStatus(id, 'merging…', true);
+    });
     on('done', (e) => {
       end();
       for (const p of e.result.providers) setStatus(p.id, resultText(p));
