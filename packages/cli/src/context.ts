@@ -27,7 +27,7 @@ export interface CliIo {
  * Commands that only read the data files: outside a repository they may answer from the catalog
  * bundled with the package. Every other command needs a data directory it may write to.
  */
-const READ_ONLY_COMMANDS = new Set([
+export const READ_ONLY_COMMANDS = new Set([
   'validate',
   'providers list',
   'providers show',

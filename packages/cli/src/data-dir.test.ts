@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { READ_ONLY_COMMANDS } from './context.ts';
 import { chooseDataDir, findNearestDataDir } from './data-dir.ts';
+import { createProgram } from './program.ts';
 import { makeTempDataDir, runCliCaptured, type TempDataDir } from './testing.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -53,6 +56,21 @@ describe('choosing the data directory', () => {
     const root = await emptyDir();
     await mkdir(join(root, 'sub', 'data'), { recursive: true });
     expect(findNearestDataDir(join(root, 'sub'))).toBeUndefined();
+  });
+});
+
+describe('the read-only commands', () => {
+  it('name commands the program has, none of which edits the data files', () => {
+    const { program } = createProgram({ stdout: () => {}, stderr: () => {}, env: {}, cwd: '/', isTTY: false });
+    const paths = (c: Command, prefix = ''): string[] =>
+      c.commands.flatMap((sub) => {
+        const path = `${prefix}${sub.name()}`;
+        return sub.commands.length > 0 ? paths(sub, `${path} `) : [path];
+      });
+    const all = paths(program);
+    for (const command of READ_ONLY_COMMANDS) expect(all).toContain(command);
+    const writers = ['sync', 'import', 'discover', 'serve', 'providers add', 'providers remove', 'models enable', 'models disable'];
+    for (const command of writers) expect(READ_ONLY_COMMANDS.has(command), command).toBe(false);
   });
 });
 
