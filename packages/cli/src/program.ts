@@ -90,7 +90,7 @@ function describeLoadFailure(err: CatalogLoadError, hints: FailureHints): Failur
     message: 'the catalog data is invalid; nothing was written',
     lines: [
       ...problems.map((p) => `error: ${formatProblem(p)}`),
-      `nothing was written; fix the data files${from} and run again (\`${validate}\` lists every problem)`,
+      `nothing was written; fix the data files and run again (\`${validate}\` lists every problem)`,
     ],
     problems,
   };
