@@ -24,25 +24,37 @@ interface IndexedRow {
   text: string;
 }
 
-/** Per snapshot of rows, built on first use: each sort order once, with the lowercase text searched. */
-const ordersByRows = new WeakMap<OfferingRow[], Partial<Record<ModelSearchQuery['sort'], IndexedRow[]>>>();
+interface Order {
+  all: IndexedRow[];
+  /** The same order split by provider, so a provider filter reads only that provider's rows. */
+  byProvider: Map<string, IndexedRow[]>;
+}
 
-function ordered(rows: OfferingRow[], sort: ModelSearchQuery['sort']): IndexedRow[] {
+/** Per snapshot of rows, built on first use: each sort order once, with the lowercase text searched. */
+const ordersByRows = new WeakMap<OfferingRow[], Partial<Record<ModelSearchQuery['sort'], Order>>>();
+
+function ordered(rows: OfferingRow[], sort: ModelSearchQuery['sort']): Order {
   let orders = ordersByRows.get(rows);
   if (!orders) ordersByRows.set(rows, (orders = {}));
-  let list = orders[sort];
-  if (!list) {
+  let order = orders[sort];
+  if (!order) {
     const base =
-      orders.model ??
-      (orders.model = rows.map((row) => ({
+      orders.model?.all ??
+      rows.map((row) => ({
         row,
         text: [row.model_id, row.provider_model_id, row.name, row.owned_by, row.provider_id].filter(Boolean).join(' ').toLowerCase(),
-      })));
+      }));
     // Array.prototype.sort is stable: ties keep the model-then-provider order.
-    list = sort === 'model' ? base : [...base].sort((a, b) => SORTS[sort](a.row, b.row));
-    orders[sort] = list;
+    const all = sort === 'model' ? base : [...base].sort((a, b) => SORTS[sort](a.row, b.row));
+    const byProvider = new Map<string, IndexedRow[]>();
+    for (const entry of all) {
+      const list = byProvider.get(entry.row.provider_id);
+      if (list) list.push(entry);
+      else byProvider.set(entry.row.provider_id, [entry]);
+    }
+    order = orders[sort] = { all, byProvider };
   }
-  return list;
+  return order;
 }
 
 /** Every offering of every provider, resolved once per catalog snapshot, sorted by model then provider. */
@@ -105,19 +117,22 @@ export interface ModelSearchResult {
  */
 export function searchOfferings(rows: OfferingRow[], query: ModelSearchQuery): ModelSearchResult {
   const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const withDisabled = query.include_disabled === 'true';
   const matches = (row: OfferingRow, text: string) => {
-    if (row.disabled && query.include_disabled !== 'true') return false;
-    if (query.provider && row.provider_id !== query.provider) return false;
+    if (row.disabled && !withDisabled) return false;
     if (query.capability && !row.capabilities?.includes(query.capability)) return false;
     if (query.modality && !row.input_modalities?.includes(query.modality) && !row.output_modalities?.includes(query.modality)) return false;
     if (query.max_input_price !== undefined && (row.input_price === undefined || row.input_price > query.max_input_price)) return false;
     if (query.min_context !== undefined && (row.context_window === undefined || row.context_window < query.min_context)) return false;
-    return words.every((w) => text.includes(w));
+    for (const w of words) if (!text.includes(w)) return false;
+    return true;
   };
+  const order = ordered(rows, query.sort);
+  const candidates = query.provider ? (order.byProvider.get(query.provider) ?? []) : order.all;
   // One pass that counts every match and keeps only the page: a search runs on every keystroke.
   const items: OfferingRow[] = [];
   let total = 0;
-  for (const { row, text } of ordered(rows, query.sort)) {
+  for (const { row, text } of candidates) {
     if (!matches(row, text)) continue;
     if (total >= query.offset && items.length < query.limit) items.push(row);
     total += 1;
