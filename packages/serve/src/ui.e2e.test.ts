@@ -20,6 +20,9 @@ const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS_DIR = join(PACKAGE_DIR, 'test-artifacts');
 const hasBrowser = existsSync(CHROMIUM_PATH);
 
+/** Waits for a page state: generous, since CI runs other test files on the same cores. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -67,7 +70,7 @@ if (!hasBrowser && process.env.CI === 'true') {
   });
 }
 
-describe.skipIf(!hasBrowser)('web UI in Chromium', () => {
+describe.skipIf(!hasBrowser)('web UI in Chromium', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     mock = await startMockServer({
       routes: [
@@ -100,32 +103,32 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', () => {
   it('opens /providers from the printed link, which leaves the token in a cookie, not in the address', async () => {
     expect(new URL(page.url()).pathname).toBe('/providers');
     expect(page.url()).not.toContain('token');
-    await expect.poll(() => page.locator('tr[data-provider]').count()).toBe(3);
-    await expect.poll(() => page.locator('tr[data-provider="gamma"]').textContent()).toContain('GAMMA_API_KEY missing');
+    await poll(() => page.locator('tr[data-provider]').count()).toBe(3);
+    await poll(() => page.locator('tr[data-provider="gamma"]').textContent()).toContain('GAMMA_API_KEY missing');
     await checkPage('providers');
   });
 
   it('Sync on one provider shows progress, then a toast with the same numbers as the API', async () => {
     await page.getByRole('button', { name: 'Sync Alpha AI' }).click();
     const status = page.getByTestId('status-alpha');
-    await expect.poll(() => status.locator('progress').count()).toBe(1);
+    await poll(() => status.locator('progress').count()).toBe(1);
     const toast = page.getByTestId('toast').filter({ hasText: 'alpha:' });
     await toast.waitFor();
     const job = await apiJson<{ result: { providers: { id: string; status: string; fetched: number; added: number; changed: number; removed: number }[] } }>('/api/sync/jobs/sync-1');
     const p = job.result.providers[0];
     expect(p).toMatchObject({ id: 'alpha', status: 'updated', fetched: 3, added: 3 });
     expect(await toast.textContent()).toBe(`alpha: ${p?.status}: fetched ${p?.fetched}, added ${p?.added}, changed ${p?.changed}, removed ${p?.removed}`);
-    await expect.poll(() => page.locator('tr[data-provider="alpha"] td.num').textContent()).toBe('3');
+    await poll(() => page.locator('tr[data-provider="alpha"] td.num').textContent()).toBe('3');
   });
 
   it('Sync all updates every row as its provider completes', async () => {
     await page.getByRole('button', { name: 'Sync all' }).click();
-    await expect.poll(() => page.getByTestId('status-gamma').textContent()).toBe('skipped: GAMMA_API_KEY is not set');
+    await poll(() => page.getByTestId('status-gamma').textContent()).toBe('skipped: GAMMA_API_KEY is not set');
     await page.getByTestId('toast').filter({ hasText: 'Synced 3 providers' }).waitFor();
     const job = await apiJson<{ result: { providers: { id: string; status: string; fetched: number }[] } }>('/api/sync/jobs/sync-2');
     for (const p of job.result.providers) {
       if (p.status === 'skipped') continue;
-      await expect.poll(() => page.getByTestId(`status-${p.id}`).textContent()).toContain(`${p.status}: fetched ${p.fetched}`);
+      await poll(() => page.getByTestId(`status-${p.id}`).textContent()).toContain(`${p.status}: fetched ${p.fetched}`);
     }
     await checkPage('providers-synced');
   });
@@ -133,26 +136,26 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', () => {
   it('adds a provider from a pasted URL after testing it', async () => {
     await page.getByRole('link', { name: 'Add a provider' }).click();
     await page.getByLabel('Base URL').fill(`${mock.url}/delta/v1`);
-    await expect.poll(() => page.getByTestId('models-url').textContent()).toBe(`${mock.url}/delta/v1/models`);
+    await poll(() => page.getByTestId('models-url').textContent()).toBe(`${mock.url}/delta/v1/models`);
     await page.getByLabel('Name', { exact: true }).fill('Delta Labs');
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => page.getByTestId('test-result').textContent()).toMatch(/^Connected: 2 models/);
+    await poll(() => page.getByTestId('test-result').textContent()).toMatch(/^Connected: 2 models/);
     await checkPage('add-provider');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/\/providers$/);
-    await expect.poll(() => page.locator('tr[data-provider="delta-labs"]').count()).toBe(1);
+    await poll(() => page.locator('tr[data-provider="delta-labs"]').count()).toBe(1);
     expect(await readFile(join(repo.dataDir, 'providers.json'), 'utf8')).toContain(`"base_url": "${mock.url}/delta/v1"`);
   });
 
   it('searches models and opens a model page with who serves it and the price-history chart', async () => {
     await page.getByRole('link', { name: 'Models' }).click();
-    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/offerings/);
+    await poll(() => page.getByTestId('result-count').textContent()).toMatch(/offerings/);
     await page.getByRole('searchbox', { name: 'Search' }).fill('acme large');
-    await expect.poll(() => page.locator('[data-testid="model-results"] tbody tr').count()).toBe(2);
+    await poll(() => page.locator('[data-testid="model-results"] tbody tr').count()).toBe(2);
     await checkPage('models');
     await page.locator('[data-testid="model-results"] a').first().click();
     await page.waitForURL(/\/models\/chat-large$/);
-    await expect.poll(() => page.locator('[data-testid="offerings"] tbody tr').first().getAttribute('data-provider')).toBe('beta');
+    await poll(() => page.locator('[data-testid="offerings"] tbody tr').first().getAttribute('data-provider')).toBe('beta');
     await page.getByTestId('price-chart').waitFor();
     expect(await page.locator('[data-testid="price-chart"] path.input').getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+( H[\d.]+ V[\d.]+){2} H[\d.]+$/);
     await checkPage('model');
@@ -171,7 +174,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', () => {
       reason: 'e2e: gamma withdrew it',
       disabled: true,
     });
-    await expect.poll(() => page.locator('tr[data-provider="gamma"]').textContent()).toContain('disabled: e2e: gamma withdrew it');
+    await poll(() => page.locator('tr[data-provider="gamma"]').textContent()).toContain('disabled: e2e: gamma withdrew it');
   });
 
   it('shows the pending changes against HEAD with their risk flags first', async () => {
@@ -180,7 +183,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', () => {
     const report = await apiJson<{ risks: { message: string }[]; totals: { providers_changed: number } }>('/api/changes');
     expect(report.totals.providers_changed).toBeGreaterThan(0);
     expect(await page.getByTestId('risk').count()).toBe(report.risks.length);
-    await expect.poll(() => page.locator('h2').first().textContent()).toMatch(/^Risk flags/);
+    await poll(() => page.locator('h2').first().textContent()).toMatch(/^Risk flags/);
     await checkPage('changes');
   });
 });
