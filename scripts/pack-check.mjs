@@ -6,8 +6,8 @@
  * empty temporary directory (dependencies come from the npm registry), then, in plain Node with no
  * loader: imports the library from a .mjs file and prices a model from the bundled catalog, runs the
  * installed `llm-catalog` bin (`--version`; `validate` in an empty directory, which reads the bundled
- * catalog, and in a subdirectory of this repository, which finds its data/; `cost`), and checks the
- * packed sizes.
+ * catalog, and in a subdirectory of this repository, which finds its data/; `cost`), type-checks a
+ * TypeScript consumer against the installed declarations, and checks the packed sizes.
  *
  * The bundled price check uses gpt-4o at openai. It fails when the bundled catalog has models but
  * not that one; with an empty catalog it prices a small catalog written here instead, and says so.
@@ -55,6 +55,17 @@ if (count === 0) {
 } else {
   price(bundled, 'bundled catalog');
 }
+`;
+
+/** A consumer's TypeScript: wrong types in the published declarations fail to compile here. */
+const TYPES_SCRIPT = `import { loadCatalog, type ModelDocument, buildModelDocument } from '${LIBRARY}';
+import { runCli } from '${CLI}';
+
+const catalog = await loadCatalog();
+const perMillion: number | undefined = catalog.resolveModel('openai', 'gpt-4o')?.pricing?.input?.per_million_tokens;
+const doc: ModelDocument | undefined = buildModelDocument(catalog.index, 'gpt-4o');
+const code: Promise<number> = runCli(['--version'], { stdout: () => {}, stderr: () => {}, env: {}, cwd: '.', isTTY: false });
+console.log(perMillion, doc?.providers.length, code);
 `;
 
 let failures = 0;
@@ -136,6 +147,13 @@ try {
     else pass(line);
   }
   if (priced.code !== 0 && !priced.stdout.includes('FAIL ')) fail(`price.mjs exited ${priced.code}: ${priced.stderr.trim()}`);
+
+  console.log('pack-check: TypeScript resolves the types from the installed packages');
+  writeFileSync(join(app, 'consumer.mts'), TYPES_SCRIPT);
+  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const typed = attempt(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(repoRoot, 'node_modules', '@types'), 'consumer.mts'], app);
+  if (typed.code === 0) pass('a strict .mts importing @llm-catalog/catalog and @llm-catalog/cli type-checks');
+  else fail(`tsc on consumer.mts: exit ${typed.code}\n${typed.stdout}${typed.stderr}`);
 
   console.log(`pack-check: the installed bin (${BIN})`);
   const cliVersion = JSON.parse(readFileSync(join(app, 'node_modules', ...CLI.split('/'), 'package.json'), 'utf8')).version;
