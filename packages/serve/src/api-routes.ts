@@ -15,6 +15,8 @@ export interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType 
   query?: Q;
   /** The success status; default 200. */
   status?: ContentfulStatusCode;
+  /** The success body, for the OpenAPI document. */
+  response?: z.ZodType;
 }
 
 type Parsed<T> = T extends z.ZodType ? z.infer<T> : undefined;

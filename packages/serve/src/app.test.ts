@@ -284,6 +284,8 @@ describe('OpenAPI and pages', () => {
     expect(doc.paths['/api/providers'].post.requestBody.content['application/json'].schema.required).toEqual(['name', 'base_url']);
     expect(doc.paths['/api/models'].get.parameters.map((p: Json) => p.name)).toContain('max_input_price');
     expect(Object.keys(doc.paths)).toContain('/api/sync/jobs/{id}/events');
+    expect(doc.paths['/api/models'].get.responses['200'].content['application/json'].schema.properties.items.type).toBe('array');
+    expect(doc.components.schemas.Provider.required).toContain('formats');
   });
 
   it('serves each page and the bundled script, with a content security policy', async () => {

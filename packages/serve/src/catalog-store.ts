@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { type Catalog, type CatalogIndex, DATA_FILES, indexCatalog, readCatalog } from '@llm-catalog/catalog';
-import { buildOfferingRows, type OfferingRow } from './model-search.ts';
+import { buildOfferingRows } from './model-search.ts';
+import type { OfferingRow } from './schemas.ts';
 
 /** One read of the data files, with what every request derives from it built once. */
 export interface CatalogSnapshot {

@@ -1,8 +1,8 @@
 import { indexCatalog } from '@llm-catalog/catalog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildOfferingRows, type OfferingRow, searchOfferings } from './model-search.ts';
-import { ModelSearchQuerySchema, SORT_KEYS } from './schemas.ts';
+import { buildOfferingRows, searchOfferings } from './model-search.ts';
+import { ModelSearchQuerySchema, type OfferingRow, SORT_KEYS } from './schemas.ts';
 import { serveTestCatalog } from './testing.ts';
 
 const rows = buildOfferingRows(indexCatalog(serveTestCatalog('http://127.0.0.1:9')));

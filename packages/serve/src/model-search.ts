@@ -1,23 +1,5 @@
 import { type CatalogIndex, resolveProviderModels } from '@llm-catalog/catalog';
-import type { ModelSearchQuery } from './schemas.ts';
-
-/** One provider's offering of one model, flattened for search: what the models list shows and filters on. */
-export interface OfferingRow {
-  provider_id: string;
-  model_id: string;
-  provider_model_id: string;
-  name?: string;
-  owned_by?: string;
-  capabilities?: string[];
-  input_modalities?: string[];
-  output_modalities?: string[];
-  context_window?: number;
-  /** Per million tokens, in `currency`. */
-  input_price?: number;
-  output_price?: number;
-  currency?: string;
-  disabled?: true;
-}
+import type { ModelSearchQuery, ModelSearchResult, OfferingRow } from './schemas.ts';
 
 interface IndexedRow {
   row: OfferingRow;
@@ -103,13 +85,6 @@ const SORTS: Record<ModelSearchQuery['sort'], (a: OfferingRow, b: OfferingRow) =
   output_price: byNumber((r) => r.output_price),
   context: byNumber((r) => r.context_window, true),
 };
-
-export interface ModelSearchResult {
-  total: number;
-  offset: number;
-  limit: number;
-  items: OfferingRow[];
-}
 
 /**
  * Filters and pages the offerings in the asked order (sorted stably on top of model-then-provider

@@ -1,3 +1,4 @@
+import { ModelSchema, OverrideSchema, ProviderSchema } from '@llm-catalog/catalog';
 import { z } from 'zod';
 import type { RouteSpec } from './api-routes.ts';
 import { ErrorSchema } from './schemas.ts';
@@ -24,7 +25,10 @@ export function openApiDocument(specs: readonly RouteSpec<z.ZodType | undefined,
       ...(params.length > 0 ? { parameters: params } : {}),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(spec.body, 'input') } } } } : {}),
       responses: {
-        [String(spec.status ?? 200)]: { description: 'success' },
+        [String(spec.status ?? 200)]: {
+          description: 'success',
+          ...(spec.response ? { content: { 'application/json': { schema: jsonSchemaOf(spec.response, 'output') } } } : {}),
+        },
         default: { description: 'an error', content: { 'application/json': { schema: jsonSchemaOf(ErrorSchema, 'output') } } },
       },
       ...(spec.method === 'get' ? {} : { security: [{ token: [] }] }),
@@ -34,6 +38,8 @@ export function openApiDocument(specs: readonly RouteSpec<z.ZodType | undefined,
     openapi: '3.1.0',
     info: { title: 'llm-catalog', version, description: 'The REST API of `catalog serve`. Changes need the per-run token and the same origin.' },
     components: {
+      // The data files' own schemas: what provider, model and override objects in answers follow.
+      schemas: { Provider: jsonSchemaOf(ProviderSchema, 'output'), Model: jsonSchemaOf(ModelSchema, 'output'), Override: jsonSchemaOf(OverrideSchema, 'output') },
       securitySchemes: { token: { type: 'apiKey', in: 'header', name: 'x-catalog-token' } },
     },
     paths,

@@ -88,4 +88,30 @@ export const HistoryQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
+/** One provider's offering of one model, flattened for search: what the models list shows and filters on. */
+export const OfferingRowSchema = z.object({
+  provider_id: z.string(),
+  model_id: z.string(),
+  provider_model_id: z.string(),
+  name: z.string().optional(),
+  owned_by: z.string().optional(),
+  capabilities: z.array(z.string()).optional(),
+  input_modalities: z.array(z.string()).optional(),
+  output_modalities: z.array(z.string()).optional(),
+  context_window: z.number().optional(),
+  input_price: z.number().optional().describe('per million tokens, in currency'),
+  output_price: z.number().optional().describe('per million tokens, in currency'),
+  currency: z.string().optional(),
+  disabled: z.literal(true).optional(),
+});
+export type OfferingRow = z.infer<typeof OfferingRowSchema>;
+
+export const ModelSearchResultSchema = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  items: z.array(OfferingRowSchema),
+});
+export type ModelSearchResult = z.infer<typeof ModelSearchResultSchema>;
+
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -4,7 +4,7 @@ import type { ApiRoutes } from '../api-routes.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { searchOfferings } from '../model-search.ts';
-import { CostQuerySchema, HistoryQuerySchema, ModelSearchQuerySchema, OfferingToggleSchema, SORT_KEYS } from '../schemas.ts';
+import { CostQuerySchema, HistoryQuerySchema, ModelSearchQuerySchema, ModelSearchResultSchema, OfferingToggleSchema, SORT_KEYS } from '../schemas.ts';
 
 export function registerModelRoutes(api: ApiRoutes, ctx: ServerContext): void {
   api.add({ method: 'get', path: '/api/meta', summary: 'what the search filters accept: provider ids, capabilities, modalities, sort keys' }, async () => {
@@ -17,7 +17,7 @@ export function registerModelRoutes(api: ApiRoutes, ctx: ServerContext): void {
     };
   });
 
-  api.add({ method: 'get', path: '/api/models', summary: 'search the offerings: text, provider, capability, modality, max price, min context; sorted and paged', query: ModelSearchQuerySchema }, async (_c, { query }) => {
+  api.add({ method: 'get', path: '/api/models', summary: 'search the offerings: text, provider, capability, modality, max price, min context; sorted and paged', query: ModelSearchQuerySchema, response: ModelSearchResultSchema }, async (_c, { query }) => {
     const { rows } = await ctx.store.get();
     return searchOfferings(rows, query);
   });

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { ApiRoutes } from '../api-routes.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import type { OfferingRow } from '../model-search.ts';
+import type { OfferingRow } from '../schemas.ts';
 import {
   AddProviderSchema,
   DetectRequestSchema,

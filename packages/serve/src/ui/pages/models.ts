@@ -1,4 +1,4 @@
-import type { ModelSearchResult } from '../../model-search.ts';
+import type { ModelSearchResult } from '../../schemas.ts';
 import { api, debounce, errorText, h, modelHref, money, number, render } from '../dom.ts';
 
 interface Meta {
