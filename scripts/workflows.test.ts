@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const ROOT = join(import.meta.dirname, '..');
-const WORKFLOWS = ['ci.yml', 'sync.yml'] as const;
+const WORKFLOWS = ['ci.yml', 'sync.yml', 'pages.yml', 'release.yml'] as const;
 
 /** Secrets that are not provider keys, each with the reason it exists. */
 const NON_PROVIDER_SECRETS = new Set([
@@ -30,10 +30,10 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Workflow {
-  on: Record<string, unknown>;
+  on: Record<string, { branches?: string[]; tags?: string[] } | null>;
   permissions: Record<string, string>;
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
-  jobs: Record<string, { steps: Step[]; 'timeout-minutes'?: number }>;
+  jobs: Record<string, { steps: Step[]; 'timeout-minutes'?: number; needs?: string }>;
 }
 
 const readWorkflowText = (name: string) => readFile(join(ROOT, '.github', 'workflows', name), 'utf8');
@@ -123,6 +123,37 @@ describe('GitHub workflows', () => {
     for (const step of stepsOf(sync).filter((s) => s !== syncStep)) {
       expect(JSON.stringify(step.env ?? {})).not.toMatch(/secrets\./);
     }
+  });
+
+  it('pages.yml publishes the static API built from main, with only the Pages permissions', async () => {
+    const pages = await readWorkflow('pages.yml');
+    expect(pages.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+    expect(pages.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    const build = stepsOf(pages).find((s) => s.run?.includes('catalog build --api'));
+    const dir = /--api "\$RUNNER_TEMP\/([\w.-]+)"/.exec(build?.run ?? '')?.[1];
+    expect(dir).toBeDefined();
+    const upload = stepsOf(pages).find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(upload?.with?.path).toBe(`\${{ runner.temp }}/${dir}`);
+    expect(pages.jobs.deploy?.needs).toBe('build');
+    expect(stepsOf(pages).map((s) => s.uses)).toContain('actions/deploy-pages@v4');
+    expect(await readWorkflowText('pages.yml')).not.toMatch(/secrets\./);
+  });
+
+  it('release.yml publishes on a version tag, after tests and the pack check, with provenance and only NPM_TOKEN', async () => {
+    const text = await readWorkflowText('release.yml');
+    const release = parse(text) as Workflow;
+    expect(release.on).toEqual({ push: { tags: ['v*'] } });
+    expect(release.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    const runs = stepsOf(release).map((s) => s.run ?? '');
+    const publishAt = runs.findIndex((r) => r.includes(' publish '));
+    for (const command of ['pnpm test', 'pnpm build', 'pnpm pack-check']) {
+      const at = runs.indexOf(command);
+      expect(at, command).toBeGreaterThan(-1);
+      expect(at, command).toBeLessThan(publishAt);
+    }
+    const publish = stepsOf(release)[publishAt];
+    expect(publish?.env).toEqual({ NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}', NPM_CONFIG_PROVENANCE: 'true' });
+    expect([...text.matchAll(/secrets\.([A-Z0-9_]+)/g)].map((m) => m[1])).toEqual(['NPM_TOKEN']);
   });
 
   it('the README lists every secret the sync workflow reads', async () => {

@@ -7,6 +7,7 @@
  *   (a*) the same with every provider fetched at once, for reference
  *   (b)  `sync` of one 600-model provider into 5,000 models / 25,000 overrides  target < 1 s
  *   peak RSS of (a) and (b)                                                     target < 300 MB
+ *   (c), (d) `catalog serve`: search API under load, models page in Chromium (see serve.ts)
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { startMockServer } from '../mock-server/server.ts';
 import { syntheticListBody, syntheticProviderId, syntheticRoutePath, syntheticRoutes } from '../mock-server/synthetic.ts';
 import { BENCH_KEY_ENV, generateBenchCatalog, servedModelNumbers, syntheticProvider, writeBenchDataDir } from './catalog.ts';
 import { type Measurement, measureCommand, median, rssMethod } from './measure.ts';
+import { runServeBench, SERVE_SPEC, type ServeBenchRow } from './serve.ts';
 
 const RSS_TARGET_MB = 300;
 
@@ -183,8 +185,17 @@ function table(results: ScenarioResult[], runs: number): string {
       ]);
     }
   }
+  return alignColumns(rows);
+}
+
+/** Rows of cells as left-aligned columns two spaces apart. */
+function alignColumns(rows: string[][]): string {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+function serveTable(rows: ServeBenchRow[]): string {
+  return alignColumns([['', 'measured', 'target', 'result', 'detail'], ...rows.map((r) => [r.title, r.measured, r.target, r.result, r.detail])]);
 }
 
 async function main(): Promise<number> {
@@ -203,8 +214,10 @@ async function main(): Promise<number> {
   const loadBefore = loadavg()[0] ?? 0;
   const root = await mkdtemp(join(tmpdir(), 'llm-catalog-bench-'));
   const results: ScenarioResult[] = [];
+  let serveRows: ServeBenchRow[] = [];
   try {
     for (const scenario of SCENARIOS) results.push(await runScenario(scenario, runs, cli, root));
+    serveRows = await runServeBench(root);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -214,9 +227,11 @@ async function main(): Promise<number> {
       `copy of a synthetic data directory, against the local mock server. Peak RSS by ${rssHow}.\n` +
       `${loadNote(loadBefore)}\n\n` +
       `${table(results, runs)}\n\n` +
-      `${concurrencyFloorNote()}\n`,
+      `${concurrencyFloorNote()}\n\n` +
+      `catalog serve on a generated catalog of ${SERVE_SPEC.overrides.toLocaleString('en')} offerings (${SERVE_SPEC.models.toLocaleString('en')} models, ${SERVE_SPEC.providers} providers), one server process:\n\n` +
+      `${serveTable(serveRows)}\n`,
   );
-  return results.some((r) => r.error) ? 1 : 0;
+  return results.some((r) => r.error) || serveRows.some((r) => r.result === 'ERROR') ? 1 : 0;
 }
 
 /**

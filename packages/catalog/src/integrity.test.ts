@@ -277,7 +277,7 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
-  it('integrity checks are skipped while schema errors exist, so they report no ghosts', async () => {
+  it('beside schema errors, integrity checks report no ghosts of the rejected entries', async () => {
     const problems = await validate({
       models: [{ id: 'M' }],
       overrides: [{ provider_id: 'acme', model_id: 'm', priority: 0 }],

@@ -7,7 +7,7 @@
  * pre-bundled ES module starts in about a tenth of that. The bundle lives in node_modules/.cache,
  * so it is never committed and never stale: the source tree's newest mtime decides.
  */
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -52,6 +52,16 @@ if (bundleMtime() < newestSourceMtime(packagesDir)) {
     mainFields: ['module', 'main'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'error',
+    // The bundle lives outside the packages, so it cannot find the CLI's manifest for --version, the
+    // bundled catalog (the repository's data/), nor the web UI's sources and the esbuild that bundles
+    // them for `catalog serve`.
+    define: {
+      __LLM_CATALOG_BUNDLED_DATA_DIR__: JSON.stringify(`${join(repoRoot, 'data')}/`),
+      __LLM_CATALOG_SERVE_DIR__: JSON.stringify(join(packagesDir, 'serve')),
+      __LLM_CATALOG_CLI_VERSION__: JSON.stringify(
+        JSON.parse(readFileSync(join(packagesDir, 'cli', 'package.json'), 'utf8')).version,
+      ),
+    },
   });
   renameSync(tmp, bundlePath);
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { basename } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { runCli } from './program.ts';
 
@@ -17,5 +18,8 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  // `catalog.mjs` from the repository's launcher, `llm-catalog` from the installed package.
+  programName: basename(process.argv[1] ?? 'catalog').replace(/\.[cm]?js$/, ''),
 });
 process.exitCode = code;

@@ -1,39 +1,15 @@
-import {
-  type Catalog,
-  catalogErrors,
-  CatalogLoadError,
-  checkIntegrity,
-  type DataFileKind,
-  formatProblem,
-  readCatalog,
-  withDataLock,
-  writeCatalog,
-} from '@llm-catalog/catalog';
+import { type Catalog, type DataFileKind, editCatalog as editDataFiles, InvalidEditError } from '@llm-catalog/catalog';
 import { CliError, EXIT } from './errors.ts';
 
-/**
- * One edit of the data files by a command: under the data lock, read, change, check the whole result
- * against the schema and the integrity rules, then write only the files that changed. Nothing is
- * written when `edit` throws or the result is invalid.
- */
+/** The library's edit path, with an invalid result reported as a one-line usage error (exit 2). */
 export async function editCatalog<T>(
   dataDir: string,
   edit: (catalog: Catalog) => { catalog: Catalog; result: T },
 ): Promise<{ result: T; written: DataFileKind[] }> {
-  return withDataLock(dataDir, async () => {
-    const { catalog, files } = await readCatalog(dataDir);
-    const before = checkIntegrity(catalog).filter((p) => p.severity === 'error');
-    if (before.length > 0) throw new CatalogLoadError(before);
-    const { catalog: next, result } = edit(catalog);
-    if (next === catalog) return { result, written: [] };
-    // Every entry is checked, not only new objects: an edit may have changed an entry in place.
-    const problems = catalogErrors(next);
-    if (problems.length > 0) {
-      throw new CliError(
-        `the change would leave the catalog invalid; nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-        EXIT.fatal,
-      );
-    }
-    return { result, written: await writeCatalog(dataDir, next, files) };
-  });
+  try {
+    return await editDataFiles(dataDir, edit);
+  } catch (err) {
+    if (err instanceof InvalidEditError) throw new CliError(err.message, EXIT.fatal);
+    throw err;
+  }
 }

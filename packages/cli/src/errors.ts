@@ -1,4 +1,4 @@
-/** Exit codes of every command (DESIGN §5). */
+/** Exit codes of every command (docs/data-contract.md). */
 export const EXIT = {
   ok: 0,
   /** Some work failed; what succeeded is still written. */

@@ -44,7 +44,7 @@ describe('global options', () => {
     const doc = JSON.parse(run.stdout) as { ok: boolean; error: { message: string; exit_code: number } };
     expect(doc.ok).toBe(false);
     expect(doc.error.exit_code).toBe(2);
-    expect(doc.error.message).toContain('invalid');
+    expect(doc.error.message).toBe('/nonexistent/llm-catalog-data: data directory not found (from --data)');
   });
 
   it('an empty CATALOG_DATA_DIR falls back to ./data instead of the current directory', async () => {
@@ -53,5 +53,16 @@ describe('global options', () => {
     const run = await runCliCaptured(['validate'], { env: { CATALOG_DATA_DIR: '' }, cwd: dirname(tmp.dir) });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(tmp.dir);
+  });
+});
+
+describe('help', () => {
+  it('marks required options, in every command that has them', async () => {
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const cost = flat((await runCliCaptured(['cost', '--help'])).stdout);
+    expect(cost).toContain('--input <tokens> input (prompt) tokens, cached ones included, e.g. 12000 or 12k (required)');
+    expect(cost).toContain('--output <tokens> output tokens (default: "0") ');
+    const test = flat((await runCliCaptured(['test', '--help'])).stdout);
+    expect(test).toMatch(/--url <url> the API base URL .*? \(required\) --key-env/);
   });
 });

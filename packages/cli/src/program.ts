@@ -1,8 +1,10 @@
 import { type CatalogProblem, CatalogLoadError, CatalogWriteError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { type CliIo, type CommandContext, createContext, type GlobalOptions } from './context.ts';
+import { type DataDirSource, describeDataDirSource } from './data-dir.ts';
 import { CliError, EXIT } from './errors.ts';
+import { cliVersion } from './version.ts';
 
 export const PROGRAM_NAME = 'catalog';
 
@@ -10,15 +12,18 @@ export const PROGRAM_NAME = 'catalog';
 export function createProgram(io: CliIo): { program: Command; getContext: () => CommandContext } {
   const program = new Command(PROGRAM_NAME);
   let ctx: CommandContext | undefined;
+  let commandPath = '';
   const getContext = () => {
-    ctx ??= createContext(program.opts<GlobalOptions>(), io);
+    ctx ??= createContext(program.opts<GlobalOptions>(), io, commandPath);
     return ctx;
   };
   program
     .description('A git-backed catalog of LLM providers and the models they serve.')
+    .version(cliVersion(), '-V, --version', 'print the version')
     .addOption(
-      new Option('--data <dir>', 'data directory holding providers.json, models.json, overrides.json').env(
-        'CATALOG_DATA_DIR',
+      new Option(
+        '--data <dir>',
+        'data directory holding providers.json, models.json, overrides.json (default: $CATALOG_DATA_DIR, else the nearest data/ walking up, else the bundled catalog for read-only commands)',
       ),
     )
     .option('--json', 'print one JSON document on stdout and nothing else there')
@@ -26,6 +31,18 @@ export function createProgram(io: CliIo): { program: Command; getContext: () => 
     .option('--verbose', 'print more detail, and stack traces on unexpected errors')
     .option('--no-color', 'disable colors')
     .showHelpAfterError('(run with --help for usage)')
+    // Commander enforces required options but its help does not say which they are; every command inherits this.
+    .configureHelp({
+      optionDescription(this: Help, option: Option) {
+        const description = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `${description} (required)` : description;
+      },
+    })
+    .hook('preAction', (_program, action) => {
+      const names: string[] = [];
+      for (let c: Command | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
+      commandPath = names.join(' ');
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -45,19 +62,42 @@ interface FailureReport {
   stack?: string;
 }
 
-function describeFailure(err: unknown): FailureReport {
-  if (err instanceof CatalogLoadError) {
-    const problems = err.problems.filter((x) => x.severity === 'error');
+/** What the hints of a failure name: the data directory as chosen, and how to run `validate` on it. */
+interface FailureHints {
+  programName: string;
+  dataDir?: { dir: string; source: DataDirSource };
+}
+
+function describeLoadFailure(err: CatalogLoadError, hints: FailureHints): FailureReport {
+  const problems = err.problems.filter((x) => x.severity === 'error');
+  const from = hints.dataDir ? ` (${describeDataDirSource(hints.dataDir.source)})` : '';
+  if (problems.length > 0 && problems.every((p) => p.code === 'missing-data-dir')) {
     return {
       exitCode: EXIT.fatal,
-      message: 'the catalog data is invalid; nothing was written',
+      message: `${problems[0]?.file}: data directory not found${from}`,
       lines: [
-        ...problems.map((p) => `error: ${formatProblem(p)}`),
-        'nothing was written; fix the data files and run again (`pnpm validate` lists every problem)',
+        ...problems.map((p) => `error: ${p.file}: data directory not found${from}`),
+        'pass --data DIR or set CATALOG_DATA_DIR to a directory holding providers.json, models.json and overrides.json',
       ],
       problems,
     };
   }
+  const validate = hints.dataDir
+    ? `${hints.programName} validate --data ${hints.dataDir.dir}`
+    : `${hints.programName} validate`;
+  return {
+    exitCode: EXIT.fatal,
+    message: 'the catalog data is invalid; nothing was written',
+    lines: [
+      ...problems.map((p) => `error: ${formatProblem(p)}`),
+      `nothing was written; fix the data files and run again (\`${validate}\` lists every problem)`,
+    ],
+    problems,
+  };
+}
+
+function describeFailure(err: unknown, hints: FailureHints): FailureReport {
+  if (err instanceof CatalogLoadError) return describeLoadFailure(err, hints);
   if (err instanceof CliError || err instanceof LockHeldError || err instanceof CatalogWriteError) {
     return {
       exitCode: err instanceof CliError ? err.exitCode : EXIT.fatal,
@@ -97,7 +137,12 @@ export async function runCli(argv: string[], cliIo: CliIo): Promise<number> {
       if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return err.exitCode === 0 ? EXIT.ok : EXIT.fatal;
     }
-    const failure = describeFailure(err);
+    const context = getContext();
+    const source = context.dataDirSource;
+    const failure = describeFailure(err, {
+      programName: io.programName ?? PROGRAM_NAME,
+      ...(source ? { dataDir: { dir: context.dataDir, source } } : {}),
+    });
     for (const line of failure.lines) io.stderr(`${line}\n`);
     if (failure.stack && verbose) io.stderr(`${failure.stack}\n`);
     else if (failure.stack && !(err instanceof CliError || err instanceof LockHeldError || err instanceof CatalogWriteError)) {

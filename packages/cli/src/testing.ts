@@ -20,7 +20,7 @@ export interface CliRun {
 /** Runs the CLI in this process with captured output; `env` replaces the environment entirely. */
 export async function runCliCaptured(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; isTTY?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; isTTY?: boolean; columns?: number; programName?: string } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -34,6 +34,8 @@ export async function runCliCaptured(
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     isTTY: options.isTTY ?? false,
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.programName ? { programName: options.programName } : {}),
   });
   return { code, stdout, stderr };
 }

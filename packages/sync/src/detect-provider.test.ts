@@ -1,4 +1,4 @@
-import { loadCatalog } from '@llm-catalog/catalog';
+import { loadCatalog, type Provider } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl, defaultModelsUrl, detectProviderFromUrl, findProviderByUrl, modelsEndpointFor } from './detect-provider.ts';
 
@@ -96,6 +96,21 @@ describe('findProviderByUrl', () => {
     expect(findProviderByUrl(catalog.providers, 'https://api.groq.com/openai/v1')?.id).toBe('groq');
     expect(findProviderByUrl(catalog.providers, 'http://localhost:11434')?.id).toBe('ollama');
     expect(findProviderByUrl(catalog.providers, 'https://llm.example.com/v1')).toBeUndefined();
+  });
+
+  it('tells two providers on one host apart by the path of their base URLs', () => {
+    const at = (id: string, base_url: string): Provider => ({
+      id,
+      name: id,
+      authentication: 'API_KEY',
+      formats: [{ format: 'OPENAI', base_url, default: true }],
+    });
+    const providers = [at('gateway-a', 'https://gw.example.com/a/v1'), at('gateway-b', 'https://gw.example.com/b/v1'), at('gateway', 'https://gw.example.com')];
+    expect(findProviderByUrl(providers, 'https://gw.example.com/b/v1')?.id).toBe('gateway-b');
+    expect(findProviderByUrl(providers, 'https://gw.example.com/a/v1/models')?.id).toBe('gateway-a');
+    expect(findProviderByUrl(providers, 'https://gw.example.com/c/v1')?.id).toBe('gateway');
+    expect(findProviderByUrl(providers.slice(0, 2), 'https://gw.example.com/c/v1')).toBeUndefined();
+    expect(findProviderByUrl(providers, 'http://gw.example.com/b/v1')).toBeUndefined();
   });
 });
 

@@ -221,21 +221,36 @@ export function checkBaseUrl(raw: string): { url: string } | { error: string } {
   return { url: raw.trim().replace(/\/+$/, '') };
 }
 
-/** A provider the catalog knows whose base URL has the same host (and port) as `url`. */
-export function findProviderByUrl(providers: readonly Provider[], rawUrl: string): Provider | undefined {
-  let host: string;
+const parsedUrl = (raw: string): URL | undefined => {
   try {
-    host = new URL(rawUrl).host.toLowerCase();
+    return new URL(raw);
   } catch {
     return undefined;
   }
-  return providers.find((p) =>
-    p.formats.some((f) => {
-      try {
-        return new URL(f.base_url).host.toLowerCase() === host;
-      } catch {
-        return false;
-      }
-    }),
-  );
+};
+
+/**
+ * The catalog provider `rawUrl` (a base URL or a models URL) belongs to: among providers with a base
+ * URL of the same scheme, host and port, the one whose base path is the longest prefix of the URL's
+ * path, so two providers on one host are told apart. When no base path is a prefix, the only provider
+ * at that origin; undefined when there are several (guessing would pick the wrong key and transformer).
+ */
+export function findProviderByUrl(providers: readonly Provider[], rawUrl: string): Provider | undefined {
+  const url = parsedUrl(rawUrl);
+  if (!url) return undefined;
+  const path = url.pathname.replace(/\/+$/, '');
+  const sameOrigin = new Set<Provider>();
+  let best: { provider: Provider; length: number } | undefined;
+  for (const provider of providers) {
+    for (const format of provider.formats) {
+      const base = parsedUrl(format.base_url);
+      if (!base || base.origin !== url.origin) continue;
+      sameOrigin.add(provider);
+      const basePath = base.pathname.replace(/\/+$/, '');
+      const isPrefix = path === basePath || path.startsWith(`${basePath}/`);
+      if (isPrefix && basePath.length > (best?.length ?? -1)) best = { provider, length: basePath.length };
+    }
+  }
+  if (best) return best.provider;
+  return sameOrigin.size === 1 ? [...sameOrigin][0] : undefined;
 }

@@ -2,6 +2,8 @@ export * from './report/index.ts';
 export * from './git.ts';
 export * from './merge/index.ts';
 export * from './detect-provider.ts';
+export * from './provider-draft.ts';
+export * from './sync-json.ts';
 export * from './discover.ts';
 export { FetchError, type FetchErrorKind } from './fetch/errors.ts';
 export { REDACTED, redactSecrets } from './fetch/redact.ts';

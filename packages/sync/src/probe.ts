@@ -20,7 +20,7 @@ export interface ProbeResult {
   models?: number;
   /** The first few ids, as the provider spells them. */
   sample?: string[];
-  /** The HTTP status of a failed request, when it got that far. */
+  /** The HTTP status the list answered with (of the failed request, when one failed and got that far). */
   httpStatus?: number;
   /** What went wrong, as the fetch layer says it; free of any key. */
   error?: string;
@@ -99,8 +99,12 @@ export async function probeProvider(provider: Provider, options: ProbeOptions): 
   }
   const target: Provider = key.status === 'missing' ? { ...provider, authentication: 'NONE' } : provider;
   const start = performance.now();
+  let okStatus: number | undefined;
   try {
     const fetched = await fetchModelList(target, {
+      onSuccessStatus: (status) => {
+        okStatus ??= status;
+      },
       env: options.env,
       retries: options.retries ?? 0,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -109,6 +113,7 @@ export async function probeProvider(provider: Provider, options: ProbeOptions): 
     return {
       ...base,
       status: 'up',
+      ...(okStatus !== undefined ? { httpStatus: okStatus } : {}),
       latencyMs: Math.round(performance.now() - start),
       models: fetched.models.length,
       sample: fetched.models.slice(0, PROBE_SAMPLE_SIZE).map((m) => m.provider_model_id),

@@ -267,7 +267,7 @@ async function commitWrites(dataDir: string, before: Catalog, after: Catalog): P
 }
 
 /**
- * Syncs providers into the data directory (DESIGN §4): fetches concurrently, each provider isolated
+ * Syncs providers into the data directory (docs/data-contract.md): fetches concurrently, each provider isolated
  * from the others' failures; merges in provider-id order; validates the whole result; writes the
  * changed files once, atomically, under the data lock; optionally commits them.
  *

@@ -2,6 +2,7 @@ import type { Catalog } from '../io/read.ts';
 import { indexCatalog, resolveProviderModels, type ResolvedModel } from '../resolve.ts';
 import type { Provider } from '../schema/provider.ts';
 import { keyEnvOf } from '../schema/provider.ts';
+import { withoutProvenance } from './model-document.ts';
 
 /** A model in the built catalog: its effective values for one provider, without merge bookkeeping. */
 export type BuiltModel = Omit<ResolvedModel, 'provider_id'>;
@@ -20,12 +21,7 @@ export interface BuiltCatalog {
 
 function builtModel(model: ResolvedModel): BuiltModel {
   const { provider_id: _providerId, ...rest } = model;
-  if (!rest.metadata?.provenance) return rest;
-  // Provenance tells importers which facts they own; a consumer of effective values has no use for it.
-  const { provenance: _provenance, ...metadata } = rest.metadata;
-  const out: BuiltModel = { ...rest, metadata };
-  if (Object.keys(metadata).length === 0) delete out.metadata;
-  return out;
+  return withoutProvenance(rest);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkIntegrity } from '../integrity.ts';
 import { type Catalog, readCatalog } from '../io/read.ts';
@@ -7,8 +8,21 @@ import type { Provider } from '../schema/provider.ts';
 import { type CostEstimate, type CostRequest, estimateCost } from './cost.ts';
 import { isValidModel, type ModelOffering, providersFor } from './offerings.ts';
 
-/** The repository's committed `data/` directory, found from this file so it works from any cwd. */
-export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../../../data/', import.meta.url));
+declare const __LLM_CATALOG_BUNDLED_DATA_DIR__: string | undefined;
+
+/**
+ * The catalog shipped with the library, found from this file so it works from any cwd: the copy the
+ * package build puts beside the compiled code (`dist/data/`), else, running from source in the
+ * repository, the committed `data/` directory. The repository's CLI launcher runs a bundle that lives
+ * elsewhere, so it defines the directory.
+ */
+const bundledDataDirs = [new URL('../data/', import.meta.url), new URL('../../../../data/', import.meta.url)].map((url) =>
+  fileURLToPath(url),
+);
+export const BUNDLED_DATA_DIR =
+  typeof __LLM_CATALOG_BUNDLED_DATA_DIR__ === 'string'
+    ? __LLM_CATALOG_BUNDLED_DATA_DIR__
+    : (bundledDataDirs.find((dir) => existsSync(`${dir}providers.json`)) ?? (bundledDataDirs.at(-1) as string));
 
 /** The catalog as application code uses it: lookups over one loaded, validated snapshot. */
 export interface CatalogLibrary {

@@ -43,7 +43,14 @@ function compareCurrency(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function compareByInputPrice(a: ModelOffering, b: ModelOffering): number {
+/**
+ * Cheapest input price first, grouped by currency (the default one first); an unknown price last;
+ * ties broken by provider id.
+ */
+export function compareByInputPrice(
+  a: Pick<ModelOffering, 'provider_id'> & { model: Pick<ResolvedModel, 'pricing'> },
+  b: Pick<ModelOffering, 'provider_id'> & { model: Pick<ResolvedModel, 'pricing'> },
+): number {
   const pa = a.model.pricing?.input;
   const pb = b.model.pricing?.input;
   if (pa && !pb) return -1;

@@ -93,3 +93,12 @@ export function pricedCatalog(): Catalog {
     ],
   };
 }
+
+/** The same catalog with every list in reverse order: output built from it must not change. */
+export function reversedCatalog(catalog: Catalog): Catalog {
+  return {
+    providers: [...catalog.providers].reverse(),
+    models: [...catalog.models].reverse(),
+    overrides: [...catalog.overrides].reverse(),
+  };
+}

@@ -82,10 +82,10 @@ describe('schema rules, reported per entry and field', () => {
     expect(problems).toEqual([]);
   });
 
-  it('an unknown capability names its position in the list', async () => {
+  it('an unknown capability names its position in the list and the value', async () => {
     const problems = await problemsOf({ models: [{ id: 'm', capabilities: ['FUNCTION_CALL', 'TELEPATHY'] }] });
     expect(problems.map(where)).toEqual([
-      { file: 'models.json', entry: 'models[0] "m"', field: 'capabilities[1]', message: 'unknown capability' },
+      { file: 'models.json', entry: 'models[0] "m"', field: 'capabilities[1]', message: 'unknown capability, got "TELEPATHY"' },
     ]);
   });
 
@@ -256,13 +256,13 @@ describe('schema rules, reported per entry and field', () => {
       'an unknown authentication',
       { providers: [provider({ authentication: 'PASSWORD' })] },
       'authentication',
-      'unknown authentication (API_KEY, OAUTH, CLOUD_CREDENTIALS, NONE)',
+      'unknown authentication (API_KEY, OAUTH, CLOUD_CREDENTIALS, NONE), got "PASSWORD"',
     ],
     [
       'an unknown API format',
       { providers: [provider({ formats: [{ format: 'GRPC', base_url: 'https://a.test', default: true }] })] },
       'formats[0].format',
-      'unknown format (OPENAI, ANTHROPIC, GEMINI, OLLAMA, CUSTOM)',
+      'unknown format (OPENAI, ANTHROPIC, GEMINI, OLLAMA, CUSTOM), got "GRPC"',
     ],
     [
       'a last_synced that is not a date-time',
@@ -285,7 +285,7 @@ describe('schema rules, reported per entry and field', () => {
       'an unknown modality',
       { models: [{ id: 'm', output_modalities: ['SMELL'] }] },
       'output_modalities[0]',
-      'unknown modality (TEXT, IMAGE, AUDIO, VIDEO, FILE, EMBEDDING)',
+      'unknown modality (TEXT, IMAGE, AUDIO, VIDEO, FILE, EMBEDDING), got "SMELL"',
     ],
     ['an empty modality list', { models: [{ id: 'm', input_modalities: [] }] }, 'input_modalities', 'Too small: expected array to have >=1 items'],
     ['an empty alias list', { models: [{ id: 'm', aliases: [] }] }, 'aliases', 'Too small: expected array to have >=1 items'],
@@ -304,7 +304,7 @@ describe('schema rules, reported per entry and field', () => {
       'an unknown reasoning effort',
       { overrides: [override({ reasoning: { supported: true, effort_levels: ['extreme'] } })] },
       'reasoning.effort_levels[0]',
-      'Invalid option: expected one of "minimal"|"low"|"medium"|"high"',
+      'Invalid option: expected one of "minimal"|"low"|"medium"|"high", got "extreme"',
     ],
     [
       'a per-image price given per million tokens',

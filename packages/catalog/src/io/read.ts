@@ -24,11 +24,19 @@ export interface DataFileState {
   $schema?: string;
 }
 
+/** An entry that failed its schema, with its place in the file. */
+export interface RejectedEntry {
+  index: number;
+  entry: unknown;
+}
+
 export interface InspectedCatalog {
   catalog: Catalog;
   files: Record<DataFileKind, DataFileState>;
   /** Schema problems; entries with problems are left out of `catalog`. */
   problems: CatalogProblem[];
+  /** The entries left out of `catalog`, per file. */
+  rejected: Record<DataFileKind, RejectedEntry[]>;
 }
 
 function schemaProblem(
@@ -43,9 +51,10 @@ function schemaProblem(
 function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogProblem[]) {
   const state: DataFileState = {};
   const entries: unknown[] = [];
+  const rejected: RejectedEntry[] = [];
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     problems.push(schemaProblem(kind, `expected an object { "version": ..., "${kind}": [...] }`));
-    return { state, entries };
+    return { state, entries, rejected };
   }
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
@@ -60,15 +69,18 @@ function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogPr
   const list = obj[kind];
   if (!Array.isArray(list)) {
     problems.push(schemaProblem(kind, `"${kind}" must be an array`, { field: kind }));
-    return { state, entries };
+    return { state, entries, rejected };
   }
   const schema = ENTRY_SCHEMAS[kind];
   list.forEach((entry, index) => {
     const parsed = schema.safeParse(entry);
     if (parsed.success) entries.push(parsed.data);
-    else problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));
+    else {
+      problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));
+      rejected.push({ index, entry });
+    }
   });
-  return { state, entries };
+  return { state, entries, rejected };
 }
 
 /** Throws a CatalogLoadError naming the directory when it does not exist (or is not a directory). */
@@ -94,6 +106,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
   await assertDataDir(dir);
   const files = {} as Record<DataFileKind, DataFileState>;
   const lists = {} as Record<DataFileKind, unknown[]>;
+  const rejected = {} as Record<DataFileKind, RejectedEntry[]>;
   await Promise.all(
     DATA_FILE_KINDS.map(async (kind) => {
       const text = await readFile(join(dir, fileName(kind)), 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -106,6 +119,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
         return undefined;
       });
       lists[kind] = [];
+      rejected[kind] = [];
       files[kind] = {};
       if (text === undefined) return;
       const parsed = parseJsonText(text);
@@ -114,9 +128,10 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
         files[kind] = { text };
         return;
       }
-      const { state, entries } = inspectEnvelope(kind, parsed.value, problems);
+      const { state, entries, rejected: bad } = inspectEnvelope(kind, parsed.value, problems);
       files[kind] = { ...state, text };
       lists[kind] = entries;
+      rejected[kind] = bad;
     }),
   );
   return {
@@ -127,6 +142,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
     },
     files,
     problems: sortProblems(problems),
+    rejected,
   };
 }
 

@@ -82,6 +82,7 @@ export function registerCost(program: Command, getContext: () => CommandContext)
             ['output', formatCount(request.output_tokens), money(estimate.output)],
             ['total', '', money(estimate.total)],
           ],
+          { width: ctx.io.columns },
         ),
       );
     });

@@ -68,6 +68,14 @@ describe('catalog discover', () => {
       ['mylab', 'found'],
     ]);
   });
+
+  it('--json names every field in snake_case, like every other document', async () => {
+    const text = (await run(['--json', 'discover'])).stdout;
+    const keys = [...text.matchAll(/"([^"]+)":/g)].map((m) => m[1] as string);
+    expect(keys).toContain('in_catalog');
+    expect(keys).toContain('base_url');
+    expect(keys.filter((k) => /[A-Z]/.test(k) && !/^[A-Z0-9_]+$/.test(k))).toEqual([]);
+  });
 });
 
 describe('sync --all with a custom provider in the environment', () => {

@@ -14,6 +14,12 @@ function variables(d: DiscoveredProvider): string {
   return d.env.map((name) => (name.endsWith('_URL') ? `${name}=${d.baseUrl ?? ''}` : `${name} set`)).join(', ');
 }
 
+/** A discovered provider in --json, with the snake_case field names of every other document. */
+function discoveredJson(d: DiscoveredProvider) {
+  const { inCatalog, baseUrl, ...rest } = d;
+  return { ...rest, in_catalog: inCatalog, ...(baseUrl !== undefined ? { base_url: baseUrl } : {}) };
+}
+
 function status(d: DiscoveredProvider, saved: boolean): string {
   if (d.inCatalog) return 'in catalog';
   const endpoint = d.provider?.models_api?.endpoints[0];
@@ -51,7 +57,7 @@ export function registerDiscover(program: Command, getContext: () => CommandCont
       }
       if (discovery.problems.length > 0) ctx.setExitCode(EXIT.partial);
       if (ctx.json) {
-        ctx.printJson({ ...discovery, ...(opts.save ? { saved } : {}) });
+        ctx.printJson({ found: discovery.found.map(discoveredJson), problems: discovery.problems, ...(opts.save ? { saved } : {}) });
         return;
       }
       for (const p of discovery.problems) ctx.warn(`${ctx.color.yellow('warning')} ${p.env} ${p.message}; ignored`);
@@ -63,6 +69,7 @@ export function registerDiscover(program: Command, getContext: () => CommandCont
         renderTable(
           ['id', 'found by', 'variables', 'status'],
           discovery.found.map((d) => [d.id, VIA[d.via], variables(d), status(d, saved.includes(d.id))]),
+          { width: ctx.io.columns },
         ),
       );
       for (const d of discovery.found) if (d.note) ctx.warn(`note: ${d.note}`);

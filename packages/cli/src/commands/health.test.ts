@@ -79,12 +79,23 @@ describe('catalog health', () => {
     expect(healthy.code).toBe(0);
   });
 
+  it('a hosted service whose public list endpoint is down fails the run without a key set', async () => {
+    mock = await startMockServer({ routes: [{ path: '/public/v1/models', pages: [list(['x'])], fault: { kind: 'server-error', status: 503 } }] });
+    const hosted = openAiProvider('hosted', `${mock.url}/public/v1`, { api_key_env: 'HOSTED_KEY' });
+    const endpoint = hosted.models_api?.endpoints[0];
+    if (endpoint) endpoint.public = true;
+    tmp = await makeTempDataDir({ providers: [hosted] });
+    const result = await runCliCaptured(['--data', tmp.dir, 'health'], { env: {} });
+    expect(result.stdout).toMatch(/^hosted\s+down\s+\d+ ms\s+-\s+the provider failed \(HTTP 503\); it may be down$/m);
+    expect(result.code).toBe(1);
+  });
+
   it('--json prints one document with totals', async () => {
     const { dir } = await setup();
     const result = await health(dir, ['--json', 'health', 'alpha', 'broken', 'keyless']);
     const doc = JSON.parse(result.stdout) as { providers: Record<string, unknown>[]; totals: Record<string, number> };
     expect(doc.providers.map((p) => [p.id, p.status, p.models ?? null, p.http_status ?? null])).toEqual([
-      ['alpha', 'up', 3, null],
+      ['alpha', 'up', 3, 200],
       ['broken', 'down', null, 503],
       ['keyless', 'skipped', null, null],
     ]);

@@ -17,10 +17,12 @@ interface HealthOptions {
 }
 
 /**
- * A provider that is down fails the run when someone expected it up: its key is set, or it was
- * named. A keyless local server (Ollama, vLLM) that is simply not running on this machine does not.
+ * A provider that is down fails the run when someone expected it up: it was named, its key is set,
+ * or it is a hosted service whose list needs no key (OpenRouter's public endpoint). A server without
+ * any key (Ollama, vLLM) that is simply not running on this machine does not.
  */
-const failsRun = (r: ProbeResult, named: boolean) => r.status === 'down' && (named || r.key === 'found');
+const failsRun = (r: ProbeResult, named: boolean) =>
+  r.status === 'down' && (named || r.key === 'found' || (r.key === 'not-needed' && r.keyEnv !== undefined));
 
 export function registerHealth(program: Command, getContext: () => CommandContext): void {
   program
@@ -31,8 +33,9 @@ export function registerHealth(program: Command, getContext: () => CommandContex
     .option('--concurrency <n>', 'providers probed at once', String(HEALTH_DEFAULT_CONCURRENCY))
     .addHelpText(
       'after',
-      '\nA provider whose key is not set is skipped. Exit 1 when a provider whose key is set (or that was\n' +
-        'named) is down. Nothing is written.',
+      '\nA provider whose key is not set is skipped. Exit 1 when a provider is down whose key is set, whose\n' +
+        'models list is public, or that was named; a keyless local server that is off does not fail the run.\n' +
+        'Nothing is written.',
     )
     .action(async (ids: string[], opts: HealthOptions) => {
       const ctx = getContext();
@@ -82,6 +85,7 @@ export function registerHealth(program: Command, getContext: () => CommandContex
             r.models !== undefined ? formatCount(r.models) : '-',
             r.diagnosis ?? r.error ?? '',
           ]),
+          { width: ctx.io.columns },
         ),
       );
       ctx.info(`${count('up')} up, ${count('down')} down, ${count('skipped')} skipped of ${plural(results.length, 'provider')}`);

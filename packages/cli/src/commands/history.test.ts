@@ -67,11 +67,15 @@ describe('catalog history', () => {
     expect(parsed.entries.map((e) => e.sha)).toEqual([repo.commits[2]]);
   });
 
-  it('a model the provider never served is a one-line error (exit 2)', async () => {
+  it('a model the provider never served, or an unknown provider, is a one-line error that says which (exit 2)', async () => {
     repo = await makeReviewRepo();
     const run = await history(repo, 'alpha', 'g1');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('error: alpha does not serve "g1" in any of the last 3 commits of the data files\n');
+    const unknown = await history(repo, 'nosuch', 'g1');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('error: unknown provider "nosuch" (not in providers.json)\n');
+    expect((await history(repo, 'alpah', 'g1')).stderr).toBe('error: unknown provider "alpah" (did you mean alpha?)\n');
     const badLimit = await history(repo, 'alpha', 'gpt-x', '--limit', '0');
     expect(badLimit.code).toBe(2);
     expect(badLimit.stderr).toBe('error: --limit must be a positive whole number, got "0"\n');

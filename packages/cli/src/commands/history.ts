@@ -1,4 +1,5 @@
-import { buildModelHistory, HISTORY_DEFAULT_LIMIT, renderModelHistory } from '@llm-catalog/sync';
+import { inspectCatalog } from '@llm-catalog/catalog';
+import { buildModelHistory, closeMatches, HISTORY_DEFAULT_LIMIT, renderModelHistory } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
@@ -34,8 +35,13 @@ export function registerHistory(program: Command, getContext: () => CommandConte
         buildModelHistory(ctx.dataDir, providerId, modelId, { limit, ...(opts.ref ? { ref: opts.ref } : {}) }),
       );
       if (history.entries.length === 0) {
+        const known = (await inspectCatalog(ctx.dataDir)).catalog.providers.map((p) => p.id);
+        if (!known.includes(providerId)) {
+          const near = closeMatches(providerId, known);
+          throw new CliError(`unknown provider "${providerId}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ' (not in providers.json)'}`);
+        }
         throw new CliError(
-          `${providerId} does not serve "${modelId}" in any of the last ${history.commits_read} commits of the data files`,
+          `${providerId} does not serve "${modelId}" in ${history.commits_read === 1 ? 'the last commit' : `any of the last ${history.commits_read} commits`} of the data files`,
         );
       }
       for (const s of history.skipped) ctx.warn(`skipped ${s.sha.slice(0, 7)}: ${s.error.split('\n')[0] ?? ''}`);

@@ -3,7 +3,7 @@ import { AGGREGATOR_IMPORTERS } from '@llm-catalog/sync';
 import type { CommandContext } from '../context.ts';
 import { addSyncOptions, runSyncCommand, SYNC_HELP_AFTER, type SyncCommandOptions } from './sync-run.ts';
 
-/** The aggregators whose lists are authoritative for the base facts they report (DESIGN §4.5). */
+/** The aggregators whose lists are authoritative for the base facts they report (docs/data-contract.md). */
 export const IMPORT_SOURCES = AGGREGATOR_IMPORTERS;
 
 export function registerImport(program: Command, getContext: () => CommandContext): void {

@@ -18,6 +18,21 @@ const run = (dir: string, args: string[]) => runCliCaptured(['--data', dir, ...a
 const overridesText = (dir: string) => readFile(join(dir, 'overrides.json'), 'utf8');
 
 describe('models list', () => {
+  it('cuts a long fine-tune id to the terminal width; --json keeps it whole', async () => {
+    const catalog = cliTestCatalog();
+    const long = 'ft:gpt-4o-2024-08-06:acme-corporation-research:customer-support-tone-v7:9xyzabcd';
+    catalog.models.push({ id: long, context_window: 128000 });
+    catalog.overrides.push({ provider_id: 'openai', model_id: long, priority: 0 });
+    tmp = await makeTempDataDir(catalog);
+    const table = await runCliCaptured(['--data', tmp.dir, 'models', 'list'], { columns: 100 });
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(table.stdout).toContain('ft:gpt-4o-2024-08-06:acme');
+    expect(table.stdout).toContain('…');
+    const json = await runCliCaptured(['--data', tmp.dir, '--json', 'models', 'list'], { columns: 100 });
+    expect((JSON.parse(json.stdout) as { models: { id: string }[] }).models.map((m) => m.id)).toContain(long);
+  });
+
   it("lists every provider's models with effective prices", async () => {
     const dir = await setup();
     const result = await run(dir, ['models', 'list']);

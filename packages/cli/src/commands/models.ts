@@ -58,6 +58,7 @@ async function listModels(ctx: CommandContext, opts: ListOptions) {
         formatTokenPrice(m.pricing?.output),
         (m.capabilities ?? []).join(', '),
       ]),
+      { width: ctx.io.columns },
     ),
   );
   ctx.info(plural(models.length, 'offering'));
@@ -132,7 +133,7 @@ async function showModel(ctx: CommandContext, providerId: string, modelId: strin
     return;
   }
   ctx.info(`${providerId} / ${model.id}${model.disabled ? ' (disabled)' : ''}`);
-  ctx.io.stdout(renderTable(['field', 'value', 'from'], fields.map((f) => [f, displayValue(fieldValue(model, f)), ORIGIN_LABEL[originOf(f)]])));
+  ctx.io.stdout(renderTable(['field', 'value', 'from'], fields.map((f) => [f, displayValue(fieldValue(model, f)), ORIGIN_LABEL[originOf(f)]]), { width: ctx.io.columns }));
   ctx.info(
     `overrides applied in order: ${overrides
       .map((o) => `priority ${o.priority} (${o.priority >= 100 ? `manual: ${o.reason ?? 'no reason'}` : 'auto'})`)

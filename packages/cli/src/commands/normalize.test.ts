@@ -41,7 +41,7 @@ describe('catalog normalize', () => {
     expect(doc.models[0].pricing.input).toEqual({ per_million_tokens: 2.5, currency: 'USD' });
     expect(doc.warnings).toEqual([{ index: 2, message: 'skipped: the entry is null, not an object', skipped: true }]);
     expect(doc).not.toHaveProperty('nextPage');
-    expect(run.stderr).toContain('2 models, 1 warnings (1 entries skipped)');
+    expect(run.stderr).toContain('2 models, 1 warning (1 entry skipped)');
   });
 
   it('prints the next page a paged body names', async () => {

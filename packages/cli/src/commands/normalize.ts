@@ -5,6 +5,7 @@ import { getTransformer, type TransformResult, UpstreamErrorBody } from '@llm-ca
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { plural } from '../format.ts';
 
 const STDIN = '-';
 
@@ -69,7 +70,7 @@ export function registerNormalize(program: Command, getContext: () => CommandCon
       if (!ctx.json) {
         const skipped = result.warnings.filter((w) => w.skipped).length;
         ctx.warn(
-          `${label}: ${result.models.length} models, ${result.warnings.length} warnings (${skipped} entries skipped)`,
+          `${label}: ${plural(result.models.length, 'model')}, ${plural(result.warnings.length, 'warning')} (${plural(skipped, 'entry', 'entries')} skipped)`,
         );
       }
     });

@@ -40,12 +40,4 @@ export function parseTimeout(raw: string): number {
   return n;
 }
 
-const TRANSFORMER_OF_FORMAT: Partial<Record<ApiFormat, TransformerName>> = {
-  OPENAI: 'openai',
-  ANTHROPIC: 'anthropic',
-  GEMINI: 'gemini',
-  OLLAMA: 'ollama',
-};
-
-/** The transformer that reads a format's own models list; none for CUSTOM. */
-export const transformerOfFormat = (format: ApiFormat): TransformerName | undefined => TRANSFORMER_OF_FORMAT[format];
+export { transformerOfFormat } from '@llm-catalog/sync';

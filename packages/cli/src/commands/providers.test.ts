@@ -48,7 +48,7 @@ describe('providers list / show', () => {
     expect(shown.stdout).toMatch(/overrides\s+3 \(1 manual\)/);
     const unknown = await run(dir, ['providers', 'show', 'nope']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('error: unknown provider "nope" (not in providers.json; see `catalog providers list`)\n');
+    expect(unknown.stderr).toBe('error: unknown provider "nope" (not in providers.json); see `catalog providers list`\n');
   });
 });
 
@@ -94,14 +94,26 @@ describe('providers add', () => {
     });
   });
 
-  it('says when the URL belongs to a provider the catalog already has under another id', async () => {
+  it('refuses a base URL the catalog already has, and writes nothing', async () => {
     const dir = await setup();
-    const result = await run(dir, ['providers', 'add', '--name', 'Groq EU', '--base-url', 'https://api.groq.com/openai/v1']);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('note: the catalog already has this service as "groq"');
-    expect((await readCatalog(dir)).catalog.providers.find((p) => p.id === 'groq-eu')?.models_api?.endpoints[0]?.url).toBe(
-      'https://api.groq.com/openai/v1/models',
-    );
+    const before = await readFile(join(dir, 'providers.json'), 'utf8');
+    const result = await run(dir, ['providers', 'add', '--name', 'Groq EU', '--base-url', 'https://api.groq.com/openai/v1/']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the catalog already has https://api.groq.com/openai/v1 as provider "groq"; nothing was written');
+    expect(await readFile(join(dir, 'providers.json'), 'utf8')).toBe(before);
+  });
+
+  it('edits a provider in place and clears a field given an empty value', async () => {
+    const dir = await setup();
+    const edited = await run(dir, ['providers', 'edit', 'groq', '--name', 'Groq Cloud', '--website', 'https://groq.com', '--update-frequency', 'weekly']);
+    expect(edited.code).toBe(0);
+    const groq = (await readCatalog(dir)).catalog.providers.find((p) => p.id === 'groq');
+    expect(groq).toMatchObject({ name: 'Groq Cloud', website: 'https://groq.com', models_api: { update_frequency: 'weekly' } });
+    await run(dir, ['providers', 'edit', 'groq', '--website', '']);
+    expect((await readCatalog(dir)).catalog.providers.find((p) => p.id === 'groq')?.website).toBeUndefined();
+    const bad = await run(dir, ['providers', 'edit', 'groq', '--update-frequency', 'hourly']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--update-frequency "hourly"');
   });
 
   it('a local server found by its port takes no key', async () => {
@@ -116,7 +128,7 @@ describe('providers add', () => {
   });
 
   it.each([
-    [['--name', 'Groq', '--base-url', 'https://api.groq.com/openai/v1'], 'error: provider "groq" already exists in providers.json (see `catalog providers show groq`); nothing was written\n'],
+    [['--name', 'Groq', '--base-url', 'https://api.groq.com/openai/v1'], 'error: provider "groq" already exists in providers.json; nothing was written\n'],
     [['--name', 'X', '--base-url', 'llm.example.com'], 'error: --base-url "llm.example.com" is not an absolute URL\n'],
     [['--name', 'X', '--base-url', 'https://me:pw@llm.example.com'], 'error: --base-url "https://me:pw@llm.example.com" must not contain credentials; put the key in its own variable\n'],
     [['--name', 'X', '--base-url', 'https://x.example', '--format', 'SOAP'], 'error: unknown format "SOAP" (OPENAI, ANTHROPIC, GEMINI, OLLAMA, CUSTOM)\n'],

@@ -1,22 +1,28 @@
 import {
+  addProvider as addProviderEntry,
   ApiFormatSchema,
   type Catalog,
+  editProvider as editProviderEntry,
+  findProviderOrThrow,
   indexCatalog,
   keyEnvOf,
   type Provider,
-  ProviderIdSchema,
-  ProviderSchema,
+  ProviderEditError,
+  type ProviderPatch,
   readCatalog,
+  removeProvider as removeProviderEntry,
   resolveProviderModels,
+  setProviderSyncEnabled,
   TransformerNameSchema,
+  UpdateFrequencySchema,
 } from '@llm-catalog/catalog';
-import { defaultModelsUrl, detectProviderFromUrl, modelsEndpointFor } from '@llm-catalog/sync';
+import { draftProvider, ProviderDraftError } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
 import { plural } from '../format.ts';
-import { parseFormat, parseKeyEnv, parseTransformer, parseUrl, transformerOfFormat } from './provider-options.ts';
+import { parseFormat, parseKeyEnv, parseTransformer, parseUrl } from './provider-options.ts';
 import { renderTable } from '../table.ts';
 
 /** Which variable holds the key and whether it is set; never the value. */
@@ -29,11 +35,25 @@ function keyDisplay(provider: Provider, env: NodeJS.ProcessEnv): { key_env?: str
 const defaultFormat = (p: Provider) => p.formats.find((f) => f.default) ?? p.formats[0];
 const syncState = (p: Provider) => (p.models_api ? (p.models_api.enabled ? 'enabled' : 'disabled') : 'none');
 
-function findProvider(catalog: Catalog, id: string): Provider {
-  const provider = catalog.providers.find((p) => p.id === id);
-  if (!provider) throw new CliError(`unknown provider "${id}" (not in providers.json; see \`catalog providers list\`)`);
-  return provider;
+/** The library's refusals, as one-line usage errors that name the command to look further. */
+function explained<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof ProviderEditError) {
+      const next: Partial<Record<ProviderEditError['code'], string>> = {
+        'unknown-provider': 'see `catalog providers list`',
+        'duplicate-id': 'nothing was written',
+        'duplicate-url': 'nothing was written',
+        referenced: 'pass --force to remove them with the provider; nothing was written',
+      };
+      throw new CliError(next[err.code] ? `${err.message}; ${next[err.code]}` : err.message);
+    }
+    throw err;
+  }
 }
+
+const findProvider = (catalog: Catalog, id: string): Provider => explained(() => findProviderOrThrow(catalog, id));
 
 function modelCounts(catalog: Catalog) {
   const index = indexCatalog(catalog);
@@ -75,6 +95,7 @@ async function listProviders(ctx: CommandContext) {
         r.sync,
         [...r.tags, ...(r.deprecated ? ['deprecated'] : [])].join(', '),
       ]),
+      { width: ctx.io.columns },
     ),
   );
   ctx.info(`${plural(rows.length, 'provider')}; "sync" is whether \`sync --all\` and \`health\` include it`);
@@ -113,7 +134,7 @@ async function showProvider(ctx: CommandContext, id: string) {
     ['models', `${counts.models} served, ${counts.disabled} disabled`],
     ['overrides', `${overrides.length} (${manual} manual)`],
   ];
-  ctx.io.stdout(renderTable(['field', 'value'], lines.filter((l): l is [string, string] => l[1] !== undefined)));
+  ctx.io.stdout(renderTable(['field', 'value'], lines.filter((l): l is [string, string] => l[1] !== undefined), { width: ctx.io.columns }));
 }
 
 interface AddOptions {
@@ -127,75 +148,38 @@ interface AddOptions {
   modelsUrl?: string;
 }
 
-const slugOf = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-
 /** The provider entry `providers add` writes, from its flags and what the URL reveals. Throws CliError on bad input. */
-function providerFromOptions(opts: AddOptions): { provider: Provider; notes: string[]; detectedId: string | undefined } {
+function providerFromOptions(opts: AddOptions) {
   const baseUrl = parseUrl(opts.baseUrl, '--base-url');
-  const id = opts.id ?? slugOf(opts.name);
-  if (!ProviderIdSchema.safeParse(id).success) {
-    throw new CliError(`provider id "${id}" is not a lowercase slug (a-z, 0-9, "-"); pass --id`);
-  }
   const format = opts.format ? parseFormat(opts.format) : undefined;
   const transformer = opts.transformer ? parseTransformer(opts.transformer) : undefined;
   if (opts.keyEnv !== undefined) parseKeyEnv(opts.keyEnv);
   if (opts.keyEnv !== undefined && !opts.key) throw new CliError('--key-env and --no-key contradict each other');
-  const explicitModelsUrl = opts.modelsUrl === undefined ? undefined : parseUrl(opts.modelsUrl, '--models-url');
-
-  const notes: string[] = [];
-  const detected = detectProviderFromUrl(baseUrl);
-  // The detection speaks for the URL only when the person did not name a different format.
-  const trusted = detected && (!format || format === detected.format) ? detected : undefined;
-  if (detected) notes.push(`detected ${detected.name} from the URL`);
-  const effectiveFormat = format ?? detected?.format ?? 'OPENAI';
-  if (!format && !detected) notes.push('format not given and not recognized from the URL: assumed OpenAI-compatible');
-  const effectiveTransformer = transformer ?? trusted?.transformer ?? transformerOfFormat(effectiveFormat);
-  const modelsUrl =
-    explicitModelsUrl ?? trusted?.modelsUrl ?? (effectiveFormat === 'CUSTOM' ? undefined : defaultModelsUrl(baseUrl, effectiveFormat));
-  if (!modelsUrl || !effectiveTransformer) {
-    notes.push('no models endpoint (give --models-url and --transformer to let `sync` list its models)');
+  const modelsUrl = opts.modelsUrl === undefined ? undefined : parseUrl(opts.modelsUrl, '--models-url');
+  const flagOf: Record<string, string> = { id: '--id', name: '--name', baseUrl: '--base-url', modelsUrl: '--models-url', keyEnv: '--key-env' };
+  try {
+    return draftProvider({
+      name: opts.name,
+      baseUrl,
+      key: opts.key,
+      ...(opts.id !== undefined ? { id: opts.id } : {}),
+      ...(format ? { format } : {}),
+      ...(opts.keyEnv !== undefined ? { keyEnv: opts.keyEnv } : {}),
+      ...(transformer ? { transformer } : {}),
+      ...(modelsUrl ? { modelsUrl } : {}),
+    });
+  } catch (err) {
+    if (err instanceof ProviderDraftError) throw new CliError(`${flagOf[err.field] ?? err.field}: ${err.message}`);
+    throw err;
   }
-  const keyless = !opts.key || (opts.keyEnv === undefined && detected?.local === true);
-  const provider: Provider = {
-    id,
-    name: opts.name,
-    authentication: keyless ? 'NONE' : 'API_KEY',
-    ...(opts.keyEnv ? { api_key_env: opts.keyEnv } : {}),
-    formats: [{ format: effectiveFormat, base_url: baseUrl, default: true }],
-    ...(detected?.local ? { metadata: { tags: ['self-hosted' as const] } } : {}),
-    ...(modelsUrl && effectiveTransformer
-      ? {
-          models_api: {
-            enabled: true,
-            update_frequency: 'daily' as const,
-            endpoints: [modelsEndpointFor(modelsUrl, effectiveTransformer, trusted ?? {})],
-          },
-        }
-      : {}),
-  };
-  const parsed = ProviderSchema.safeParse(provider);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CliError(`the new provider is invalid: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'schema error'}`);
-  }
-  return { provider: parsed.data, notes, detectedId: detected?.providerId };
 }
 
 async function addProvider(ctx: CommandContext, opts: AddOptions) {
-  const { provider, notes, detectedId } = providerFromOptions(opts);
-  const { written } = await editCatalog(ctx.dataDir, (catalog) => {
-    if (catalog.providers.some((p) => p.id === provider.id)) {
-      throw new CliError(`provider "${provider.id}" already exists in providers.json (see \`catalog providers show ${provider.id}\`); nothing was written`);
-    }
-    if (detectedId && detectedId !== provider.id && catalog.providers.some((p) => p.id === detectedId)) {
-      notes.push(`the catalog already has this service as "${detectedId}"`);
-    }
-    return { catalog: { ...catalog, providers: [...catalog.providers, provider] }, result: undefined };
-  });
+  const { provider, notes } = providerFromOptions(opts);
+  const { written } = await editCatalog(ctx.dataDir, (catalog) => ({
+    catalog: explained(() => addProviderEntry(catalog, provider)),
+    result: undefined,
+  }));
   if (ctx.json) {
     ctx.printJson({ added: provider, notes, written });
     return;
@@ -210,25 +194,7 @@ async function addProvider(ctx: CommandContext, opts: AddOptions) {
 }
 
 async function removeProvider(ctx: CommandContext, id: string, opts: { force?: boolean }) {
-  const { result } = await editCatalog(ctx.dataDir, (catalog) => {
-    findProvider(catalog, id);
-    const referencing = catalog.overrides.filter((o) => o.provider_id === id);
-    const manual = referencing.filter((o) => o.priority >= 100).length;
-    if (referencing.length > 0 && !opts.force) {
-      throw new CliError(
-        `${plural(referencing.length, 'override')} in overrides.json reference "${id}" (${manual} manual); ` +
-          'pass --force to remove them with the provider; nothing was written',
-      );
-    }
-    const overrides = catalog.overrides.filter((o) => o.provider_id !== id);
-    const stillServed = new Set(overrides.filter((o) => !o.disabled).map((o) => o.model_id));
-    const wasServed = new Set(referencing.filter((o) => !o.disabled).map((o) => o.model_id));
-    const orphaned = [...wasServed].filter((m) => !stillServed.has(m)).sort();
-    return {
-      catalog: { ...catalog, providers: catalog.providers.filter((p) => p.id !== id), overrides },
-      result: { removed_overrides: referencing.length, removed_manual_overrides: manual, orphaned_models: orphaned },
-    };
-  });
+  const { result } = await editCatalog(ctx.dataDir, (catalog) => explained(() => removeProviderEntry(catalog, id, opts)));
   if (ctx.json) {
     ctx.printJson({ removed: id, ...result });
     return;
@@ -249,17 +215,52 @@ async function removeProvider(ctx: CommandContext, id: string, opts: { force?: b
 
 async function setSyncEnabled(ctx: CommandContext, id: string, enabled: boolean) {
   const { result } = await editCatalog(ctx.dataDir, (catalog) => {
-    const provider = findProvider(catalog, id);
-    if (!provider.models_api) {
-      throw new CliError(`"${id}" has no models_api in providers.json, so there is nothing to ${enabled ? 'enable' : 'disable'}`);
-    }
-    if (provider.models_api.enabled === enabled) return { catalog, result: false };
-    const updated: Provider = { ...provider, models_api: { ...provider.models_api, enabled } };
-    return { catalog: { ...catalog, providers: catalog.providers.map((p) => (p === provider ? updated : p)) }, result: true };
+    const { catalog: next, changed } = explained(() => setProviderSyncEnabled(catalog, id, enabled));
+    return { catalog: next, result: changed };
   });
   if (ctx.json) ctx.printJson({ id, enabled, changed: result });
   else if (!result) ctx.info(`"${id}" is already ${enabled ? 'enabled' : 'disabled'}; nothing changed`);
   else ctx.info(`${enabled ? 'enabled' : 'disabled'} "${id}": \`sync --all\` and \`health\` ${enabled ? 'now include' : 'now skip'} it`);
+}
+
+interface EditOptions {
+  name?: string;
+  description?: string;
+  website?: string;
+  documentation?: string;
+  keyEnv?: string;
+  updateFrequency?: string;
+  deprecated?: boolean;
+}
+
+/** An empty flag value clears an optional field. */
+const orClear = (value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? null : value.trim());
+
+async function editProvider(ctx: CommandContext, id: string, opts: EditOptions) {
+  let updateFrequency: ProviderPatch['update_frequency'];
+  if (opts.updateFrequency !== undefined) {
+    const parsed = UpdateFrequencySchema.safeParse(opts.updateFrequency);
+    if (!parsed.success) throw new CliError(`--update-frequency "${opts.updateFrequency}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    updateFrequency = parsed.data;
+  }
+  const keyEnv = orClear(opts.keyEnv);
+  if (typeof keyEnv === 'string') parseKeyEnv(keyEnv);
+  const patch: ProviderPatch = {
+    ...(opts.name !== undefined ? { name: opts.name } : {}),
+    ...(opts.description !== undefined ? { description: orClear(opts.description) } : {}),
+    ...(opts.website !== undefined ? { website: orClear(opts.website) } : {}),
+    ...(opts.documentation !== undefined ? { documentation: orClear(opts.documentation) } : {}),
+    ...(keyEnv !== undefined ? { api_key_env: keyEnv } : {}),
+    ...(opts.deprecated !== undefined ? { deprecated: opts.deprecated } : {}),
+    ...(updateFrequency ? { update_frequency: updateFrequency } : {}),
+  };
+  if (Object.keys(patch).length === 0) throw new CliError('nothing to edit: give at least one option (see --help)');
+  const { result } = await editCatalog(ctx.dataDir, (catalog) => {
+    const edited = explained(() => editProviderEntry(catalog, id, patch));
+    return { catalog: edited.catalog, result: edited };
+  });
+  if (ctx.json) ctx.printJson({ provider: result.provider, changed: result.changed });
+  else ctx.info(result.changed ? `updated provider "${id}"` : `"${id}" already has these values; nothing changed`);
 }
 
 export function registerProviders(program: Command, getContext: () => CommandContext): void {
@@ -287,9 +288,22 @@ export function registerProviders(program: Command, getContext: () => CommandCon
     .addHelpText(
       'after',
       '\nExample: catalog providers add --name "My Lab" --base-url https://llm.example.com/v1 --key-env MYLAB_API_KEY\n' +
-        'Nothing is written when the id exists, the URL is invalid, or the format is unknown.',
+        'Nothing is written when the id or the base URL is already in the catalog, the URL is invalid, or the format is unknown.',
     )
     .action((opts: AddOptions) => addProvider(getContext(), opts));
+  providers
+    .command('edit')
+    .description("change a provider's name, links, key variable, update frequency or deprecation; an empty value clears a field")
+    .argument('<id>', 'provider id')
+    .option('--name <name>', 'display name')
+    .option('--description <text>', 'a description a person writes')
+    .option('--website <url>', 'home page')
+    .option('--documentation <url>', 'API documentation')
+    .option('--key-env <VAR>', 'the environment variable holding its key')
+    .option('--update-frequency <f>', 'realtime, daily, weekly or manual')
+    .option('--deprecated', 'mark it deprecated')
+    .option('--no-deprecated', 'clear the deprecated mark')
+    .action((id: string, opts: EditOptions) => editProvider(getContext(), id, opts));
   providers
     .command('remove')
     .description('remove a provider; refuses while overrides reference it unless --force')

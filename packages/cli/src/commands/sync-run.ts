@@ -15,7 +15,9 @@ import {
   renderChangeReport,
   runSync,
   secretsOf,
+  syncJsonDocument,
   type SyncRunResult,
+  warningText,
 } from '@llm-catalog/sync';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from '../context.ts';
@@ -23,7 +25,7 @@ import { CliError, EXIT } from '../errors.ts';
 import { outputPathOutsideData } from '../output-path.ts';
 import { MAX_TIMEOUT_MS } from './provider-options.ts';
 import { createSyncProgress } from './sync-progress.ts';
-import { describeWrites, renderRunMarkdown, renderSummaryTable, syncJsonDocument, warningText } from './sync-summary.ts';
+import { describeWrites, renderRunMarkdown, renderSummaryTable } from './sync-summary.ts';
 
 export interface SyncCommandOptions {
   dryRun?: boolean;
@@ -48,7 +50,7 @@ const MAX_CONCURRENCY = 64;
 const MAX_RETRIES = 10;
 const MAX_RETRY_DELAY_MS = 60_000;
 
-/** The options `sync` and `import` share (DESIGN §5). */
+/** The options `sync` and `import` share (docs/cli.md). */
 export function addSyncOptions(command: Command): Command {
   return command
     .option('--dry-run', 'fetch and merge, report what would change, write nothing')

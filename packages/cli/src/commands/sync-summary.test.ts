@@ -1,7 +1,8 @@
 import type { ProviderRunSummary, SyncRunResult } from '@llm-catalog/sync';
 import pc from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { describeWrites, renderRunMarkdown, renderSummaryTable, syncJsonDocument } from './sync-summary.ts';
+import { syncJsonDocument } from '@llm-catalog/sync';
+import { describeWrites, renderRunMarkdown, renderSummaryTable } from './sync-summary.ts';
 
 const summary = (over: Partial<ProviderRunSummary> & Pick<ProviderRunSummary, 'id' | 'status'>): ProviderRunSummary => ({
   fetched: 0,

@@ -1,5 +1,5 @@
 import { type ColumnAlign, fileName, joinColumns, padColumns } from '@llm-catalog/catalog';
-import type { ProviderRunSummary, SyncRunResult } from '@llm-catalog/sync';
+import { type ProviderRunSummary, type SyncRunResult, warningText } from '@llm-catalog/sync';
 import type { Colors } from '../context.ts';
 
 const HEADER = ['provider', 'status', 'fetched', 'added', 'changed', 'removed', 'seconds'] as const;
@@ -68,45 +68,6 @@ export function describeWrites(result: SyncRunResult): string {
     return result.written.length > 0 ? `dry run: would write ${names}; nothing written` : 'dry run: nothing would change';
   }
   return result.written.length > 0 ? `wrote ${names}` : 'nothing changed; no file written';
-}
-
-export const warningText = (w: { index: number; id?: string; message: string }) =>
-  `entry ${w.index}${w.id ? ` "${w.id}"` : ''}: ${w.message}`;
-
-/** The `--json` document (DESIGN §5), plus what was written and committed. */
-export function syncJsonDocument(result: SyncRunResult, reportPath?: string) {
-  const t = result.totals;
-  return {
-    providers: result.providers.map((p) => ({
-      id: p.id,
-      status: p.status,
-      fetched: p.fetched,
-      added: p.added.length,
-      changed: p.changed.length,
-      removed: p.removed.length,
-      ...(p.error !== undefined ? { error: p.error } : {}),
-      ...(p.reason !== undefined ? { reason: p.reason } : {}),
-      duration_ms: p.durationMs,
-      ...(p.warnings.length > 0 ? { warnings: p.warnings.map(warningText) } : {}),
-      ...(p.notes.length > 0 ? { notes: p.notes } : {}),
-    })),
-    totals: {
-      providers: t.providers,
-      updated: t.updated,
-      unchanged: t.unchanged,
-      skipped: t.skipped,
-      failed: t.failed,
-      fetched: t.fetched,
-      added: t.added,
-      changed: t.changed,
-      removed: t.removed,
-      duration_ms: t.durationMs,
-    },
-    dry_run: result.dryRun,
-    written: result.written.map(fileName),
-    ...(result.commit ? { commit: { committed: result.commit.committed, ...(result.commit.sha ? { sha: result.commit.sha } : {}) } } : {}),
-    ...(reportPath ? { report: reportPath } : {}),
-  };
 }
 
 /** Notes and warnings listed in the report before the rest is counted: the report is a PR body. */

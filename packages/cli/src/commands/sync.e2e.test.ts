@@ -151,7 +151,7 @@ describe('sync', () => {
     expect(stamp(after, 'beta')).toBe(stamp(before, 'beta'));
   });
 
-  it('a vanished model loses its auto override; its manual override stays and is reported', async () => {
+  it('a vanished model loses its auto override; its manual override stays and is reported once', async () => {
     await setup([provider('alpha', '/alpha/v1/models')], [listRoute('alpha', [1, 2, 3])]);
     expect((await sync(['alpha'])).code).toBe(0);
     const { catalog, files } = await readCatalog(tmp.dir);
@@ -166,8 +166,10 @@ describe('sync', () => {
     expect(run.stdout).toMatch(new RegExp(`^notes:\\n  alpha: .*${gone}`, 'm'));
     const after = (await readCatalog(tmp.dir)).catalog;
     expect(overridesOf(after, 'alpha').filter((o) => o.model_id === gone)).toEqual([manual]);
+    // The note was news once: the next sync of the same list changes nothing and says nothing.
     const json = JSON.parse((await sync(['alpha', '--json'])).stdout);
-    expect(json.providers[0].notes).toEqual([expect.objectContaining({ kind: 'orphaned-manual', model_id: gone })]);
+    expect(json.providers[0]).toMatchObject({ id: 'alpha', status: 'unchanged' });
+    expect(json.providers[0].notes).toBeUndefined();
   });
 
   const faults: [string, (id: string) => MockRoute][] = [
@@ -288,7 +290,7 @@ describe('sync', () => {
     expect(mock.requests.some((r) => r.path === '/beta/v1/models')).toBe(false);
   });
 
-  it('--json prints exactly one document in the DESIGN §5 shape', async () => {
+  it('--json prints exactly one document in the shape the README documents', async () => {
     await setup(
       [provider('alpha', '/alpha/v1/models'), provider('beta', '/beta/v1/models'), provider('gamma', '/gamma/v1/models')],
       [listRoute('alpha', [1, 2]), listRoute('beta', [3], { fault: { kind: 'server-error', status: 500 } })],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockRoute } from '../../../../scripts/mock-server/routes.ts';
 import { type MockServer, startMockServer } from '../../../../scripts/mock-server/server.ts';
 import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
-import { cliTestCatalog } from './test-catalog.ts';
+import { cliTestCatalog, openAiProvider } from './test-catalog.ts';
 
 const KEY = 'sk-test-connection-secret';
 const openAiList = (ids: string[]) => ({ object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'lab' })) });
@@ -44,7 +44,7 @@ describe('catalog test', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^models url\s+http:\/\/127\.0\.0\.1:\d+\/lab\/v1\/models \(openai transformer\)$/m);
     expect(result.stdout).toMatch(/^key\s+LAB_KEY \(set\)$/m);
-    expect(result.stdout).toMatch(/^status\s+ok: HTTP 2xx with a models list in \d+ ms$/m);
+    expect(result.stdout).toMatch(/^status\s+ok: HTTP 200 with a models list in \d+ ms$/m);
     expect(result.stdout).toMatch(/^models\s+7: alpha, beta, gamma, delta, epsilon, \.\.\.$/m);
     expect(result.stdout).not.toContain(KEY);
     expect(mock.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
@@ -96,6 +96,27 @@ describe('catalog test', () => {
   it('takes the key variable of the catalog provider at the same host', async () => {
     const result = await run(['--json', '--url', 'https://api.groq.com/openai/v1', '--timeout', '1', '--models-url', `${mock.url}/lab/v1/models`]);
     expect(JSON.parse(result.stdout)).toMatchObject({ detected: { type: 'groq' }, catalog_provider: 'groq', key_env: 'GROQ_API_KEY' });
+  });
+
+  it('tells two catalog providers on one host apart by path: the right key variable and transformer', async () => {
+    const catalog = cliTestCatalog();
+    catalog.providers.push(
+      openAiProvider('lab', `${mock.url}/lab/v1`, { api_key_env: 'LAB_KEY' }),
+      openAiProvider('locked', `${mock.url}/locked/v1`, { api_key_env: 'LOCKED_KEY' }),
+    );
+    const shared = await makeTempDataDir(catalog);
+    try {
+      const result = await runCliCaptured(['--data', shared.dir, '--json', 'test', '--url', `${mock.url}/lab/v1`], { env: { LAB_KEY: KEY } });
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, catalog_provider: 'lab', key_env: 'LAB_KEY', key: 'set', http_status: 200 });
+    } finally {
+      await shared.cleanup();
+    }
+  });
+
+  it('a port Node refuses to connect to says so, instead of a bare network error', async () => {
+    const result = await run(['--url', 'http://127.0.0.1:6000/v1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`port 6000 is one that Node's fetch refuses to connect to`);
   });
 
   it('bad flags are usage errors', async () => {

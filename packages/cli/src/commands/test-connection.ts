@@ -38,7 +38,7 @@ export function registerTestConnection(program: Command, getContext: () => Comma
     .command('test')
     .description("test a provider's connection without saving anything: type, status, latency, models")
     .requiredOption('--url <url>', 'the API base URL (or its models URL), e.g. https://api.groq.com/openai/v1')
-    .option('--key-env <VAR>', 'the variable holding the key (default: that of the catalog provider at this host)')
+    .option('--key-env <VAR>', 'the variable holding the key (default: that of the catalog provider at this base URL)')
     .option('--format <format>', 'API format (default: detected from the URL, else OPENAI)')
     .option('--transformer <name>', 'how to read the models list (default: from the format)')
     .option('--models-url <url>', 'where the models are listed (default: detected, else <url>/models)')
@@ -109,7 +109,7 @@ export function registerTestConnection(program: Command, getContext: () => Comma
           [
             'status',
             ok
-              ? `ok: HTTP 2xx with a models list in ${result.latencyMs} ms`
+              ? `ok: ${result.httpStatus !== undefined ? `HTTP ${result.httpStatus} ` : ''}with a models list in ${result.latencyMs} ms`
               : `failed${result.httpStatus !== undefined ? `: HTTP ${result.httpStatus}` : ''} after ${result.latencyMs} ms (${result.error})`,
           ],
           ...(ok ? [['models', `${result.models}${result.sample?.length ? `: ${result.sample.join(', ')}${(result.models ?? 0) > result.sample.length ? ', ...' : ''}` : ''}`] as [string, string]] : []),

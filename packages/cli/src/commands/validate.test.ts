@@ -48,9 +48,30 @@ describe('catalog validate', () => {
     expect(lines(run.stderr)).toEqual([
       'error models.json: models[0] "m": context_window: must be > 0 (omit the field when the limit is unknown)',
       'error models.json: models[0] "m": pricing.input.per_million_tokens: price must not be negative',
-      `2 errors, 0 warnings in ${dir}`,
+      'error overrides.json: overrides[0] acme/m (priority 100): reason: a manual override (priority >= 100) must say why in "reason"',
+      `3 errors, 0 warnings in ${dir}`,
     ]);
     expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('reports reference problems beside schema errors, so the files are fixed in one round', async () => {
+    const dir = await dataDir({
+      models: [{ id: 'a-broken', capabilities: ['VISION', 'function_call'] }, { id: 'b-ok', replaced_by: 'nowhere' }],
+      overrides: [
+        { provider_id: 'acme', model_id: 'a-broken', priority: 0 },
+        { provider_id: 'acme', model_id: 'b-ok', priority: 0 },
+        { provider_id: 'acme', model_id: 'missing', priority: 100, reason: 'by hand' },
+      ],
+    });
+    const run = await validate(dir);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      'error models.json: models[0] "a-broken": capabilities[0]: unknown capability, got "VISION"',
+      'error models.json: models[0] "a-broken": capabilities[1]: unknown capability, got "function_call" (did you mean "FUNCTION_CALL"?)',
+      'error overrides.json: overrides[2] acme/missing (priority 100): model_id: unknown model "missing" (not in models.json)',
+      'warning models.json: models[1] "b-ok": replaced_by: replaced_by names unknown model "nowhere"',
+      `3 errors, 1 warning in ${dir}`,
+    ]);
   });
 
   it('reports integrity errors across files once the schema passes', async () => {
@@ -101,7 +122,7 @@ describe('catalog validate', () => {
     expect(report).toEqual({
       ok: false,
       errors: 1,
-      warnings: 0,
+      warnings: 1,
       problems: [
         {
           severity: 'error',
@@ -109,7 +130,14 @@ describe('catalog validate', () => {
           file: 'models.json',
           entry: 'models[1] "m"',
           field: 'capabilities[0]',
-          message: 'unknown capability',
+          message: 'unknown capability, got "TELEPATHY"',
+        },
+        {
+          severity: 'warning',
+          code: 'orphan-model',
+          file: 'models.json',
+          entry: 'models[0] "lonely"',
+          message: 'no provider serves this model (no enabled override names it)',
         },
       ],
     });
@@ -158,7 +186,7 @@ describe('catalog validate', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(lines(run.stderr)[0]).toBe(
-      'error: /nonexistent/llm-catalog-data: data directory not found (set --data or CATALOG_DATA_DIR)',
+      'error: /nonexistent/llm-catalog-data: data directory not found (from --data)',
     );
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });

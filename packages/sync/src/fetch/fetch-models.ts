@@ -35,6 +35,7 @@ export interface FetchModelListOptions {
   /** Texts to keep out of error messages besides this provider's own key (other providers' keys). */
   secrets?: readonly string[];
   onRetry?: (retry: RetryInfo) => void;
+  onSuccessStatus?: (status: number) => void;
 }
 
 export interface FetchedModelList {
@@ -84,6 +85,7 @@ async function fetchEndpoint(
         maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
         maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
         ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+        ...(options.onSuccessStatus ? { onSuccessStatus: options.onSuccessStatus } : {}),
       },
     );
     // The boundary between what a provider sent and what the merge may write: no key passes it.

@@ -28,6 +28,8 @@ export interface HttpOptions {
   maxRetryDelayMs: number;
   maxBytes: number;
   onRetry?: (retry: RetryInfo) => void;
+  /** Told the HTTP status of every successful (2xx) response, so a caller can report what it got. */
+  onSuccessStatus?: (status: number) => void;
   random?: () => number;
 }
 
@@ -80,13 +82,18 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms}ms` : `${Number((ms / 1000).toFixed(1))}s`;
 }
 
+/** The errors wrapped in `err`, outermost first (ofetch and undici wrap the system error). */
+function causeChain(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = err; current && chain.length < 5; current = (current as { cause?: unknown }).cause) chain.push(current);
+  return chain;
+}
+
 /** The code of the system error under the wrappers of ofetch and undici (`ECONNREFUSED`, ...). */
 function rootCauseCode(err: unknown): string | undefined {
-  let current: unknown = err;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
+  for (const e of causeChain(err)) {
+    const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
   }
   return undefined;
 }
@@ -98,6 +105,11 @@ function networkReason(err: unknown, url: string): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve ${host}`;
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') {
     return `connection to ${host} closed before the response was complete`;
+  }
+  // Node's fetch refuses the ports browsers refuse (6000, 6665-6669, ...) before connecting.
+  if (causeChain(err).some((e) => e instanceof Error && e.message === 'bad port')) {
+    const { port } = new URL(url);
+    return `port ${port} is one that Node's fetch refuses to connect to (the WHATWG "bad ports" list); serve the API on another port`;
   }
   // The message of a wrapper may quote the URL, and with it a key sent as a query parameter.
   return `network error reaching ${host}${code ? ` (${code})` : ''}`;
@@ -194,7 +206,10 @@ async function attempt(request: JsonRequest, options: HttpOptions): Promise<{ bo
     }
     const text = await readText(response, options.maxBytes, 'throw');
     const parsed = parseJsonText(text);
-    if (parsed.ok) return { body: parsed.value };
+    if (parsed.ok) {
+      options.onSuccessStatus?.(response.status);
+      return { body: parsed.value };
+    }
     const reason = describeNonJsonBody(redactSecrets(text, secrets), contentType, parsed.message);
     return { error: new FetchError(providerId, 'body', reason, { status: response.status, secrets }), retryable: false };
   } catch (err) {

@@ -54,7 +54,7 @@ export function importerMayReplace(sourceId: string, owner: string): boolean {
 }
 
 /**
- * An authoritative importer's view of an existing base model (DESIGN §4.5): a fact the importer may
+ * An authoritative importer's view of an existing base model (docs/data-contract.md): a fact the importer may
  * replace (see `importerMayReplace`) takes its new value and becomes the importer's, an absent fact
  * is filled and becomes the importer's, and a person's fact (no provenance) is left alone. Facts the
  * importer no longer reports are kept: a source dropping a field for a day must not erase it.

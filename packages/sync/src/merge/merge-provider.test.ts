@@ -230,6 +230,34 @@ describe('mergeProviderModels: replacing auto overrides', () => {
     expect(result.notes).toEqual([expect.objectContaining({ kind: 'redundant-manual', model_id: 'llama-3-8b' })]);
   });
 
+  it('notes only what changed in this run: the same list merged again says nothing', () => {
+    const cases: [string, Catalog, string, ReturnType<typeof fetched>[]][] = [
+      ['an orphaned manual override', groqCatalog(existing), 'groq', [fetched('gpt-4o'), fetched('mixtral-8x7b')]],
+      [
+        'a redundant manual override',
+        groqCatalog(existing),
+        'groq',
+        [fetched('llama-3-8b', { pricing: { output: usd(0.07) } }), fetched('mixtral-8x7b'), fetched('gpt-4o')],
+      ],
+      [
+        'folded variants',
+        groqCatalog(),
+        'openrouter',
+        [
+          fetched('llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b:free', variant: 'free', pricing: { input: usd(0) } }),
+          fetched('llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b', pricing: { input: usd(0.03) } }),
+        ],
+      ],
+    ];
+    for (const [what, catalog, providerId, list] of cases) {
+      const first = mergeProviderModels(catalog, providerId, list, { mode: 'sync' });
+      expect(first.notes.length, what).toBeGreaterThan(0);
+      const again = mergeProviderModels(first.catalog, providerId, list, { mode: 'sync' });
+      expect(again.status, what).toBe('unchanged');
+      expect(again.notes, what).toEqual([]);
+    }
+  });
+
   it('keeps a base model no provider serves any more, and notes nothing for it', () => {
     const result = mergeProviderModels(
       groqCatalog([auto('groq', 'mixtral-8x7b'), auto('groq', 'gpt-4o'), auto('groq', 'llama-3-8b')]),

@@ -97,7 +97,7 @@ const sameAuto = (current: readonly Override[] | undefined, next: Override) =>
   current?.length === 1 && sameValue(current[0], next);
 
 /**
- * Merges one provider's fetched model list into the catalog (DESIGN §4 steps 2 to 5). Pure: the
+ * Merges one provider's fetched model list into the catalog (docs/data-contract.md). Pure: the
  * input catalog is never modified, and the same inputs give deep-equal results.
  *
  * Each fetched entry is mapped to a base model by id, then alias; entries naming one model become
@@ -190,13 +190,16 @@ export function mergeProviderModels(
       .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || !sameAuto(own.auto.get(id), s.auto)))
       .map(([id]) => id),
   );
+  // A note is news once: about a model this run added, removed, changed or created. A sync that
+  // changes nothing says nothing, instead of repeating last night's notes.
+  const touched = new Set([...added, ...removed, ...changed, ...newModels.map((m) => m.id)]);
   const summary = {
     added,
     removed,
     changed,
     newBaseModels: sorted(newModels.map((m) => m.id)),
     refreshedBaseModels: sorted(refreshed.keys()),
-    notes,
+    notes: notes.filter((n) => n.model_id === undefined || touched.has(n.model_id)),
   };
   if (added.length === 0 && removed.length === 0 && changed.length === 0 && newModels.length === 0) {
     return { status: 'unchanged', catalog, ...summary };

@@ -5,7 +5,7 @@ export type MergeMode = 'sync' | 'import';
 export interface MergeOptions {
   /**
    * `sync`: a provider's own list describes its offering only; base models are created but never
-   * changed. `import`: an aggregator authoritative for the base facts it reports (DESIGN §4.5).
+   * changed. `import`: an aggregator authoritative for the base facts it reports (docs/data-contract.md).
    */
   mode: MergeMode;
   /** Accept an empty list or the loss of more than half of the provider's models. */

@@ -1,0 +1,152 @@
+import type { Catalog } from '../io/read.ts';
+import {
+  applyOverrides,
+  type CatalogIndex,
+  type FieldOrigin,
+  indexCatalog,
+  type ResolvedModel,
+} from '../resolve.ts';
+import { type Model, MODEL_FACT_KEYS } from '../schema/model.ts';
+import { compareByInputPrice, findBaseModelId } from './offerings.ts';
+
+/**
+ * Where one fact's value came from. `layer` is the base model, this provider's synced override
+ * (`auto`) or a person's override (`manual`). On the base layer, `source` names the source that wrote
+ * the fact (a provider or importer id); a base fact without `source` was written by a person.
+ */
+export interface FactOrigin {
+  layer: FieldOrigin;
+  source?: string;
+}
+
+/** The facts a provider's overrides can change, resolved: what a consumer routes and prices with. */
+const OFFERING_FACT_KEYS = [
+  'capabilities',
+  'context_window',
+  'max_output_tokens',
+  'max_input_tokens',
+  'pricing',
+  'reasoning',
+  'parameters',
+] as const satisfies readonly (keyof ResolvedModel)[];
+
+/** One provider's offering of the model, with its overrides applied. */
+export type ModelOfferingDocument = Pick<
+  ResolvedModel,
+  'provider_model_id' | 'disabled' | 'reason' | 'replace_with' | (typeof OFFERING_FACT_KEYS)[number]
+> & {
+  provider_id: string;
+  provider_name: string;
+  /** When the provider's list-models API was last synced, if it ever was. */
+  last_synced?: string;
+  /** For every fact present above; a price per price key (`pricing.input`). */
+  origins: Record<string, FactOrigin>;
+};
+
+/**
+ * A model and who serves it: the document of the static API's `models/<id>.json` and of the web
+ * API's model route, built by this one function so the two never differ.
+ */
+export interface ModelDocument {
+  /** The base model id (the document is found by an alias or a provider spelling too). */
+  id: string;
+  /** The provider-independent facts; source bookkeeping is in `origins`, not in `metadata`. */
+  model: Model;
+  /** For every base fact present in `model`. */
+  origins: Record<string, FactOrigin>;
+  /** Enabled offerings cheapest input price first (see `providersFor`), then disabled ones by provider id. */
+  providers: ModelOfferingDocument[];
+}
+
+/**
+ * The model without `metadata.provenance`: importers need it to know which facts they own; a
+ * consumer reads where a fact came from elsewhere (`origins`), or not at all.
+ */
+export function withoutProvenance<T extends Pick<Model, 'metadata'>>(model: T): T {
+  if (!model.metadata?.provenance) return model;
+  const { provenance: _provenance, ...metadata } = model.metadata;
+  const out: T = { ...model, metadata };
+  if (Object.keys(metadata).length === 0) delete out.metadata;
+  return out;
+}
+
+function baseOrigins(model: Model): Record<string, FactOrigin> {
+  const provenance = model.metadata?.provenance ?? {};
+  const origins: Record<string, FactOrigin> = {};
+  for (const key of MODEL_FACT_KEYS) {
+    if (model[key] === undefined) continue;
+    const source = provenance[key];
+    origins[key] = source === undefined ? { layer: 'base' } : { layer: 'base', source };
+  }
+  return origins;
+}
+
+function offeringDocument(
+  index: CatalogIndex,
+  providerId: string,
+  base: Model,
+  baseOrigins: Record<string, FactOrigin>,
+): ModelOfferingDocument | undefined {
+  const overrides = index.overrides.get(providerId)?.get(base.id);
+  const provider = index.providers.get(providerId);
+  if (!overrides || !provider) return undefined;
+  const { model, origins: touched } = applyOverrides(base, providerId, overrides);
+  // A price inherited from the base model has the origin of the base model's `pricing`.
+  const origin = (key: string): FactOrigin => {
+    const layer = touched[key];
+    if (layer !== undefined && layer !== 'base') return { layer };
+    return baseOrigins[key.replace(/\..*$/, '')] ?? { layer: 'base' };
+  };
+  const doc: ModelOfferingDocument = {
+    provider_id: providerId,
+    provider_name: provider.name,
+    provider_model_id: model.provider_model_id,
+    origins: {},
+  };
+  if (provider.models_api?.last_synced) doc.last_synced = provider.models_api.last_synced;
+  if (model.disabled !== undefined) {
+    doc.disabled = model.disabled;
+    doc.origins.disabled = origin('disabled');
+  }
+  if (model.reason !== undefined) doc.reason = model.reason;
+  if (model.replace_with !== undefined) doc.replace_with = model.replace_with;
+  for (const key of OFFERING_FACT_KEYS) {
+    if (model[key] === undefined) continue;
+    Object.assign(doc, { [key]: model[key] });
+    if (key === 'pricing') {
+      for (const priceKey of Object.keys(model.pricing ?? {})) doc.origins[`pricing.${priceKey}`] = origin(`pricing.${priceKey}`);
+    } else {
+      doc.origins[key] = origin(key);
+    }
+  }
+  return doc;
+}
+
+const isIndex = (value: Catalog | CatalogIndex): value is CatalogIndex => value.models instanceof Map;
+
+/**
+ * The document for `modelId` (a base id, an alias or a provider's own spelling), or undefined when
+ * the catalog has no such model. Pure. Pass a `CatalogIndex` when building many documents, so the
+ * catalog is indexed once.
+ */
+export function buildModelDocument(catalog: Catalog | CatalogIndex, modelId: string): ModelDocument | undefined {
+  const index = isIndex(catalog) ? catalog : indexCatalog(catalog);
+  const id = findBaseModelId(index, modelId);
+  const base = id === undefined ? undefined : index.models.get(id);
+  if (!base) return undefined;
+  const origins = baseOrigins(base);
+  const offerings: ModelOfferingDocument[] = [];
+  for (const providerId of index.providers.keys()) {
+    const doc = offeringDocument(index, providerId, base, origins);
+    if (doc) offerings.push(doc);
+  }
+  const enabled = offerings
+    .filter((o) => o.disabled !== true)
+    .map((doc) => ({ provider_id: doc.provider_id, model: doc, doc }))
+    .sort(compareByInputPrice)
+    .map(({ doc }) => doc);
+  const disabled = offerings
+    .filter((o) => o.disabled === true)
+    .sort((a, b) => (a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0));
+  return { id: base.id, model: withoutProvenance(base), origins, providers: [...enabled, ...disabled] };
+}

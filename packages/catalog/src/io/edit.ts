@@ -1,0 +1,39 @@
+import { catalogErrors } from '../check.ts';
+import { checkIntegrity } from '../integrity.ts';
+import { CatalogLoadError, type CatalogProblem, formatProblem } from '../problems.ts';
+import type { DataFileKind } from '../schema/files.ts';
+import { withDataLock } from './lock.ts';
+import { type Catalog, readCatalog } from './read.ts';
+import { writeCatalog } from './write.ts';
+
+/** An edit whose result would break the schema or the integrity rules: nothing was written. */
+export class InvalidEditError extends Error {
+  constructor(readonly problems: CatalogProblem[]) {
+    super(
+      `the change would leave the catalog invalid; nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
+    this.name = 'InvalidEditError';
+  }
+}
+
+/**
+ * One edit of the data files, the same for every caller (CLI, web API): under the data lock, read,
+ * change, check the whole result against the schema and the integrity rules, then write only the
+ * files that changed. Nothing is written when `edit` throws or the result is invalid.
+ */
+export async function editCatalog<T>(
+  dataDir: string,
+  edit: (catalog: Catalog) => { catalog: Catalog; result: T },
+): Promise<{ result: T; written: DataFileKind[] }> {
+  return withDataLock(dataDir, async () => {
+    const { catalog, files } = await readCatalog(dataDir);
+    const before = checkIntegrity(catalog).filter((p) => p.severity === 'error');
+    if (before.length > 0) throw new CatalogLoadError(before);
+    const { catalog: next, result } = edit(catalog);
+    if (next === catalog) return { result, written: [] };
+    // Every entry is checked, not only new objects: an edit may have changed an entry in place.
+    const problems = catalogErrors(next);
+    if (problems.length > 0) throw new InvalidEditError(problems);
+    return { result, written: await writeCatalog(dataDir, next, files) };
+  });
+}
