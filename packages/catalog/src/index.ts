@@ -1,4 +1,5 @@
 export * from './schema/index.ts';
+export * from './sources.ts';
 export * from './problems.ts';
 export * from './price.ts';
 export * from './ids.ts';

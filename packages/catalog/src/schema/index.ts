@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './provenance.ts';
 export * from './pricing.ts';
 export * from './model.ts';
 export * from './provider.ts';
