@@ -1,25 +1,36 @@
-import { canonicalModels, type Model, MODEL_FACT_KEYS, type ModelFactKey } from '@llm-catalog/catalog';
+import {
+  canonicalModels,
+  type Model,
+  MODEL_FACT_KEYS,
+  type ModelFactKey,
+  outranks,
+  type Provenance,
+} from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { sameValue } from './same-value.ts';
-import { AGGREGATOR_IMPORTERS, type MergeNote } from './types.ts';
+import type { MergeNote } from './types.ts';
 
 const canonicalModel = (model: Model): Model => canonicalModels([model])[0] ?? model;
 
-/** The facts an entry reports, each marked as coming from `sourceId`. */
-function provenanceOf(entry: Partial<Record<ModelFactKey, unknown>>, sourceId: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of MODEL_FACT_KEYS) if (entry[key] !== undefined) out[key] = sourceId;
-  return out;
-}
+/** The stamp a source puts on each fact it writes. */
+export const provenanceOf = (source: string, asOf: string | undefined): Provenance =>
+  asOf === undefined ? { source } : { source, as_of: asOf };
 
 /**
  * A new base model holding exactly what the source reported, with `metadata.source` naming the
- * provider that added it and `metadata.provenance` marking each fact as that provider's, so a later
- * import knows it may refresh them. `aliases` are the source's aliases the caller found free to use.
+ * source that added it and `metadata.provenance` marking each fact as that source's, as of `asOf`,
+ * so a later run knows who may refresh it. `aliases` are the source's aliases found free to use.
  */
-export function baseModelFromSource(source: NormalizedModel, sourceId: string, aliases: string[]): Model {
+export function baseModelFromSource(
+  source: NormalizedModel,
+  sourceId: string,
+  aliases: string[],
+  asOf?: string,
+): Model {
   const { provider_model_id: _providerModelId, variant: _variant, ...reported } = source;
-  const provenance = provenanceOf(reported, sourceId);
+  const stamp = provenanceOf(sourceId, asOf);
+  const provenance: Record<string, Provenance> = {};
+  for (const key of MODEL_FACT_KEYS) if (reported[key] !== undefined) provenance[key] = stamp;
   return canonicalModel({
     ...reported,
     aliases: aliases.length > 0 ? aliases : undefined,
@@ -33,7 +44,7 @@ export function baseModelFromSource(source: NormalizedModel, sourceId: string, a
 
 export interface RefreshedModel {
   model: Model;
-  /** The facts whose value changed (refreshed or filled), in `MODEL_FACT_KEYS` order. */
+  /** The facts whose value or owner changed (refreshed or filled), in `MODEL_FACT_KEYS` order. */
   changedFacts: ModelFactKey[];
   notes: MergeNote[];
 }
@@ -41,41 +52,33 @@ export interface RefreshedModel {
 const LIMIT_FACTS = ['context_window', 'max_output_tokens'] as const satisfies readonly ModelFactKey[];
 
 /**
- * Whether importer `sourceId` may take over a fact recorded by `owner`: its own, a plain provider
- * sync's, or a lower-precedence importer's. A person's fact has no owner and is never passed here.
+ * A source's view of an existing base model: a fact it outranks the owner of (see `outranks`: its
+ * own, or a lower-precedence source's) takes its value, an absent fact is filled, and a person's fact
+ * (no provenance) is left alone. Since every source follows this rule, a fact ends with the value of
+ * the highest-precedence source that reported it, whichever order they ran in. A fact keeps its
+ * as-of date while its value and source are unchanged, so a repeated run rewrites nothing. Facts the
+ * source no longer reports are kept: a source dropping a field for a day must not erase it.
  */
-export function importerMayReplace(sourceId: string, owner: string): boolean {
-  if (owner === sourceId) return true;
-  const rank = (id: string) => {
-    const i = (AGGREGATOR_IMPORTERS as readonly string[]).indexOf(id);
-    return i === -1 ? AGGREGATOR_IMPORTERS.length : i;
-  };
-  return rank(sourceId) < rank(owner);
-}
-
-/**
- * An authoritative importer's view of an existing base model (DESIGN §4.5): a fact the importer may
- * replace (see `importerMayReplace`) takes its new value and becomes the importer's, an absent fact
- * is filled and becomes the importer's, and a person's fact (no provenance) is left alone. Facts the
- * importer no longer reports are kept: a source dropping a field for a day must not erase it.
- */
-export function refreshBaseFacts(base: Model, source: NormalizedModel, sourceId: string): RefreshedModel {
+export function refreshBaseFacts(
+  base: Model,
+  source: NormalizedModel,
+  sourceId: string,
+  asOf?: string,
+): RefreshedModel {
   const provenance = { ...base.metadata?.provenance };
   const next: Record<string, unknown> = { ...base };
   const changed = new Set<ModelFactKey>();
+  const stamp = provenanceOf(sourceId, asOf);
   for (const key of MODEL_FACT_KEYS) {
     const reported = source[key];
     if (reported === undefined) continue;
     const current = base[key];
-    const owner = provenance[key];
-    const mayWrite = current === undefined || (owner !== undefined && importerMayReplace(sourceId, owner));
+    const owner = provenance[key]?.source;
+    const mayWrite = current === undefined || (owner !== undefined && outranks(sourceId, owner));
     if (!mayWrite) continue;
-    if (owner !== sourceId) {
-      provenance[key] = sourceId;
-      changed.add(key);
-    }
-    if (!sameValue(current, reported)) {
+    if (owner !== sourceId || !sameValue(current, reported)) {
       next[key] = reported;
+      provenance[key] = stamp;
       changed.add(key);
     }
   }
@@ -84,7 +87,7 @@ export function refreshBaseFacts(base: Model, source: NormalizedModel, sourceId:
   const context = next.context_window as number | undefined;
   const maxOutput = next.max_output_tokens as number | undefined;
   if (context !== undefined && maxOutput !== undefined && maxOutput > context) {
-    // The new value of one limit contradicts a value the importer may not touch; writing either
+    // The new value of one limit contradicts a value the source may not touch; writing either
     // would make the model invalid or pick a winner silently, so both keep their current values.
     for (const key of LIMIT_FACTS) {
       next[key] = base[key];
@@ -102,8 +105,16 @@ export function refreshBaseFacts(base: Model, source: NormalizedModel, sourceId:
     });
   }
 
-  if (changed.size === 0) return { model: base, changedFacts: [], notes };
-  next.metadata = { ...base.metadata, provenance: Object.keys(provenance).length > 0 ? provenance : undefined };
+  const recordOwner = base.metadata?.source;
+  const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);
+  if (changed.size === 0 && !takesRecord) return { model: base, changedFacts: [], notes };
+  next.metadata = {
+    ...base.metadata,
+    // The model is credited to the highest-precedence source that reported it, so the credit does
+    // not depend on which source happened to run first.
+    ...(takesRecord ? { source: sourceId } : {}),
+    provenance: Object.keys(provenance).length > 0 ? provenance : undefined,
+  };
   return {
     model: canonicalModel(next as Model),
     changedFacts: MODEL_FACT_KEYS.filter((k) => changed.has(k)),

@@ -13,7 +13,7 @@ describe.skipIf(!existsSync(`${corpus}openrouter-3.json`))('mergeProviderModels 
   const { models } = transformOpenRouter(body('openrouter-3.json'));
 
   it('imports every entry into a valid catalog, naming each entry folded into another', () => {
-    const result = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
+    const result = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, {});
     expect(result.status).toBe('updated');
     expect(catalogErrors(result.catalog)).toEqual([]);
     const folded = result.notes.filter((n) => n.kind === 'folded-variant' || n.kind === 'collision');
@@ -22,9 +22,9 @@ describe.skipIf(!existsSync(`${corpus}openrouter-3.json`))('mergeProviderModels 
   });
 
   it('a second import, or a plain sync, of the same list changes nothing', () => {
-    const once = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
+    const once = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, {});
     for (const mode of ['import', 'sync'] as const) {
-      const again = mergeProviderModels(once.catalog, 'openrouter', models, { mode });
+      const again = mergeProviderModels(once.catalog, 'openrouter', models, {});
       expect(again.status).toBe('unchanged');
       expect(again.catalog).toEqual(once.catalog);
     }

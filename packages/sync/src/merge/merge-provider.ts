@@ -1,4 +1,6 @@
 import {
+  bandOf,
+  bandOfPriority,
   spellingKey,
   type Catalog,
   compareModels,
@@ -9,7 +11,7 @@ import {
 } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { autoOverrideFor } from './auto-override.ts';
-import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
+import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
 import { byCodePoint, collectOfferings } from './offerings.ts';
@@ -53,8 +55,11 @@ function indexBaseModels(catalog: Catalog) {
   return { models, aliases, lookup, respelled };
 }
 
-/** This provider's overrides, split into auto (by model id) and manual. */
-function ownOverrides(catalog: Catalog, providerId: string) {
+/**
+ * This provider's overrides in the band of the source being merged (by model id), and its manual
+ * overrides. Other bands belong to other sources and are left as they are.
+ */
+function ownOverrides(catalog: Catalog, providerId: string, band: number) {
   const auto = new Map<string, Override[]>();
   const manual: Override[] = [];
   for (const o of catalog.overrides) {
@@ -63,6 +68,7 @@ function ownOverrides(catalog: Catalog, providerId: string) {
       manual.push(o);
       continue;
     }
+    if (bandOfPriority(o.priority) !== band) continue;
     const list = auto.get(o.model_id);
     if (list) list.push(o);
     else auto.set(o.model_id, [o]);
@@ -92,27 +98,33 @@ function freeAliases(source: NormalizedModel, claimed: Set<string>, notes: Merge
   return kept;
 }
 
-/** Whether a model's auto overrides are exactly the one the merge computed. */
-const sameAuto = (current: readonly Override[] | undefined, next: Override) =>
-  current?.length === 1 && sameValue(current[0], next);
+/** The override without its provenance: what it says, not when it was said. */
+const factsOf = ({ provenance: _provenance, ...facts }: Override) => facts;
 
 /**
- * Merges one provider's fetched model list into the catalog (DESIGN §4 steps 2 to 5). Pure: the
- * input catalog is never modified, and the same inputs give deep-equal results.
+ * The override to write: the current one when the source reports the same facts again, so that a
+ * repeated run (a nightly sync without news) keeps the as-of date of when the facts were first seen
+ * and rewrites nothing.
+ */
+function keepUnchanged(current: readonly Override[] | undefined, next: Override): Override {
+  const [only] = current ?? [];
+  return current?.length === 1 && only && sameValue(factsOf(only), factsOf(next)) ? only : next;
+}
+
+/**
+ * Merges one source's list of one provider's models into the catalog (DESIGN §4 steps 2 to 5, §7).
+ * Pure: the input catalog is never modified, and the same inputs give deep-equal results.
+ *
+ * The source is the provider itself (its own list API, or an aggregator's import of its own
+ * offerings) or a reference catalog (`models.dev`, `litellm`); it owns one band of auto priorities
+ * (`SOURCE_BANDS`) and replaces only that band for this provider: one auto override per offering
+ * holding every fact it reported, stamped with its provenance. Other sources' bands, manual
+ * overrides and other providers' overrides are kept. The removal guard counts this band only.
  *
  * Each fetched entry is mapped to a base model by id, then alias; entries naming one model become
- * one offering. A model not found becomes a new base model holding what the provider reported.
- * The provider's auto overrides (priority < 100) are replaced by one per offering holding the
- * differences from the base model; manual overrides and other providers' overrides are kept.
- *
- * In `sync` mode existing base models are never modified, not even to fill an absent fact: a
- * provider's list describes its own offering (its prices, its limits), and base facts that any
- * provider could write would flip between providers and depend on the order in which they sync.
- * Every difference goes to the provider's auto override instead. In `import` mode the provider is
- * an authoritative aggregator: it refreshes the base facts it owns and fills absent ones, never
- * touching a fact a person or another source set, and its auto override holds what remains.
- *
- * Base models no provider serves any more are kept: deleting one is a person's decision.
+ * one offering. A model not found becomes a new base model holding what the source reported; an
+ * existing one takes the facts this source outranks the owner of (`refreshBaseFacts`), never a
+ * person's. Base models no provider serves any more are kept: deleting one is a person's decision.
  * Throws only for a provider that is not in the catalog, which is a caller's mistake.
  */
 export function mergeProviderModels(
@@ -124,8 +136,11 @@ export function mergeProviderModels(
   if (!catalog.providers.some((p) => p.id === providerId)) {
     throw new Error(`cannot merge models of unknown provider "${providerId}" (not in providers.json)`);
   }
+  const sourceId = options.source ?? providerId;
+  const band = bandOf(sourceId);
+  const stamp = provenanceOf(sourceId, options.asOf);
   const index = indexBaseModels(catalog);
-  const own = ownOverrides(catalog, providerId);
+  const own = ownOverrides(catalog, providerId, band);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
   const spellingNotes: MergeNote[] = [...index.respelled]
     .sort(([a], [b]) => byCodePoint(a, b))
@@ -165,19 +180,19 @@ export function mergeProviderModels(
   for (const { modelId, source } of offerings) {
     let base = index.models.get(modelId);
     if (!base) {
-      base = baseModelFromSource(source, providerId, freeAliases(source, claimedNames, notes));
+      base = baseModelFromSource(source, sourceId, freeAliases(source, claimedNames, notes), options.asOf);
       newModels.push(base);
-    } else if (options.mode === 'import') {
-      const refresh = refreshBaseFacts(base, source, providerId);
+    } else {
+      const refresh = refreshBaseFacts(base, source, sourceId, options.asOf);
       notes.push(...refresh.notes);
-      if (refresh.changedFacts.length > 0) {
+      if (refresh.model !== base) {
         refreshed.set(modelId, refresh.model);
         base = refresh.model;
       }
     }
-    const auto = autoOverrideFor(providerId, base, source);
+    const auto = autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp });
     notes.push(...auto.notes);
-    served.set(modelId, { base, auto: auto.override });
+    served.set(modelId, { base, auto: keepUnchanged(own.auto.get(modelId), auto.override) });
   }
   notes.push(...manualOverrideNotes(providerId, own.manual, served));
   // Stable: within one model, notes keep the order in which the merge found them.
@@ -187,7 +202,7 @@ export function mergeProviderModels(
   const removed = sorted([...servedBefore].filter((id) => !servedAfter.has(id)));
   const changed = sorted(
     [...served]
-      .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || !sameAuto(own.auto.get(id), s.auto)))
+      .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || own.auto.get(id)?.[0] !== s.auto))
       .map(([id]) => id),
   );
   const summary = {
@@ -198,13 +213,21 @@ export function mergeProviderModels(
     refreshedBaseModels: sorted(refreshed.keys()),
     notes,
   };
-  if (added.length === 0 && removed.length === 0 && changed.length === 0 && newModels.length === 0) {
+  if (
+    added.length === 0 &&
+    removed.length === 0 &&
+    changed.length === 0 &&
+    newModels.length === 0 &&
+    refreshed.size === 0
+  ) {
     return { status: 'unchanged', catalog, ...summary };
   }
 
   const models = [...catalog.models.map((m) => refreshed.get(m.id) ?? m), ...newModels].sort(compareModels);
   const overrides = [
-    ...catalog.overrides.filter((o) => o.provider_id !== providerId || isManualOverride(o)),
+    ...catalog.overrides.filter(
+      (o) => o.provider_id !== providerId || isManualOverride(o) || bandOfPriority(o.priority) !== band,
+    ),
     ...[...served.values()].map((s) => s.auto),
   ].sort(compareOverrides);
   return { status: 'updated', catalog: { providers: catalog.providers, models, overrides }, ...summary };

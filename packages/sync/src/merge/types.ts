@@ -1,25 +1,17 @@
 import type { Catalog } from '@llm-catalog/catalog';
 
-export type MergeMode = 'sync' | 'import';
-
 export interface MergeOptions {
   /**
-   * `sync`: a provider's own list describes its offering only; base models are created but never
-   * changed. `import`: an aggregator authoritative for the base facts it reports (DESIGN §4.5).
+   * Who reported the list: the provider's id for its own list API or an aggregator's import (the
+   * default), or a reference source (`models.dev`, `litellm`). It decides the band written and who
+   * owns the base facts written (see `SOURCE_BANDS`, `BASE_FACT_PRECEDENCE`).
    */
-  mode: MergeMode;
-  /** Accept an empty list or the loss of more than half of the provider's models. */
+  source?: string;
+  /** The date the source's facts are as of (YYYY-MM-DD), recorded in provenance. */
+  asOf?: string;
+  /** Accept an empty list or the loss of more than half of the models this source lists for the provider. */
   allowRemovals?: boolean;
 }
-
-/**
- * The aggregators whose imports are authoritative for base facts, highest precedence first. In an
- * import, a fact recorded by a plain provider sync, or by an importer later in this list, is taken
- * over; a person's fact (no provenance) never is. A fixed order keeps two importers from trading the
- * same fact back and forth night after night.
- */
-export const AGGREGATOR_IMPORTERS = ['openrouter', 'aihubmix'] as const;
-export type AggregatorImporter = (typeof AGGREGATOR_IMPORTERS)[number];
 
 export type MergeNoteKind =
   | 'orphaned-manual'
@@ -44,11 +36,11 @@ export interface ProviderMergeResult {
   added: string[];
   /** Base model ids this provider stopped serving, sorted. */
   removed: string[];
-  /** Base model ids still served whose auto override or (import) base facts changed, sorted. */
+  /** Base model ids still served whose auto override (in this source's band) or base facts changed, sorted. */
   changed: string[];
   /** Base models created by this merge, sorted. */
   newBaseModels: string[];
-  /** Existing base models whose facts an import refreshed or filled, sorted. */
+  /** Existing base models whose facts this source refreshed or filled, sorted. */
   refreshedBaseModels: string[];
   notes: MergeNote[];
   /** Why the merge failed (the guard), when `status` is `failed`. */
