@@ -1,7 +1,8 @@
 export { NormalizedModelSchema, type NormalizedModel } from './normalized-model.ts';
 export type { TransformResult, TransformWarning, Transformer } from './result.ts';
 export { UpstreamErrorBody } from './upstream-error.ts';
-export { getTransformer, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
+export { getSource, getTransformer, type SourceEntry, SOURCES, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
+export * from './sources/index.ts';
 export { transformAiHubMix } from './formats/aihubmix.ts';
 export { transformAnthropic } from './formats/anthropic.ts';
 export { transformGemini } from './formats/gemini.ts';
