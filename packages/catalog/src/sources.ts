@@ -46,6 +46,9 @@ export function bandOfPriority(priority: number): number | undefined {
  */
 export const BASE_FACT_PRECEDENCE = ['openrouter', 'aihubmix', 'models.dev', 'litellm'] as const;
 
+/** The aggregators whose import covers their own offerings and, first in precedence, base facts. */
+export const AGGREGATOR_IMPORTERS = ['openrouter', 'aihubmix'] as const satisfies readonly (typeof BASE_FACT_PRECEDENCE)[number][];
+
 const baseRank = (source: string) => {
   const i = (BASE_FACT_PRECEDENCE as readonly string[]).indexOf(source);
   return i === -1 ? BASE_FACT_PRECEDENCE.length : i;
