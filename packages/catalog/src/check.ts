@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { checkIntegrity } from './integrity.ts';
 import type { Catalog } from './io/read.ts';
 import { type CatalogProblem, entryLabel, fileName, formatPath } from './problems.ts';
-import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS } from './schema/files.ts';
+import { DATA_FILE_KINDS, ENTRY_SCHEMAS, type FileKind } from './schema/files.ts';
 
 /** One entry's schema errors, each located by file, entry and field. */
 export function entrySchemaProblems(
-  kind: DataFileKind,
+  kind: FileKind,
   index: number,
   entry: unknown,
   error: z.ZodError,

@@ -90,21 +90,23 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
-  it('two auto overrides for one provider and model are an error', async () => {
+  it('two auto overrides at one priority for one offering are an error; other bands and variants are not', async () => {
     const problems = await validate({
       models: [{ id: 'm' }],
       overrides: [
-        { provider_id: 'acme', model_id: 'm', priority: 0 },
-        { provider_id: 'acme', model_id: 'm', priority: 5 },
-        { provider_id: 'beta', model_id: 'm', priority: 0 },
+        { provider_id: 'acme', model_id: 'm', priority: 10 },
+        { provider_id: 'acme', model_id: 'm', priority: 20 },
+        { provider_id: 'acme', model_id: 'm', priority: 20 },
+        { provider_id: 'acme', model_id: 'm', variant: 'free', priority: 20 },
+        { provider_id: 'beta', model_id: 'm', priority: 20 },
       ],
     });
     expect(problems.map(where)).toEqual([
       {
         file: 'overrides.json',
-        entry: 'overrides[1] acme/m (priority 5)',
+        entry: 'overrides[2] acme/m (priority 20)',
         field: undefined,
-        message: 'a second auto override (priority < 100) for acme/m; a sync writes exactly one',
+        message: 'a second auto override at priority 20 for acme/m; a source writes exactly one per offering',
       },
     ]);
   });

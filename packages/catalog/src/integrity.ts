@@ -2,7 +2,7 @@ import { spellingKey } from './ids.ts';
 import type { Catalog } from './io/read.ts';
 import { type CatalogProblem, entryLabel, fileName } from './problems.ts';
 import { TOKEN_PRICE_KEYS } from './schema/pricing.ts';
-import { isManualOverride } from './schema/override.ts';
+import { isManualOverride, type OfferingKey, offeringKey } from './schema/override.ts';
 
 /**
  * A per-million price below this is almost certainly a per-token price pasted into the wrong unit:
@@ -10,6 +10,10 @@ import { isManualOverride } from './schema/override.ts';
  * $0.0006.
  */
 export const MIN_PLAUSIBLE_PER_MILLION = 0.001;
+
+/** `provider/model`, or `provider/model (variant v)`: how problems name an offering. */
+export const offeringLabel = (o: OfferingKey): string =>
+  `${o.provider_id}/${o.model_id}${o.variant ? ` (variant ${o.variant})` : ''}`;
 
 type PriceBlock = Record<string, { per_million_tokens?: number; price?: number } | undefined>;
 
@@ -116,13 +120,12 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
     }
   });
 
-  const autoSeen = new Set<string>();
   const prioritySeen = new Set<string>();
   const servedModels = new Set<string>();
   const modelById = new Map(catalog.models.map((m) => [m.id, m]));
   catalog.overrides.forEach((o, i) => {
     const entry = entryLabel('overrides', i, o);
-    const key = `${o.provider_id}\u0000${o.model_id}`;
+    const offering = offeringLabel(o);
     if (!providerIds.has(o.provider_id)) {
       problems.push({
         severity: 'error',
@@ -153,18 +156,7 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
         message: `replace_with names unknown model "${o.replace_with}"`,
       });
     }
-    if (!isManualOverride(o)) {
-      if (autoSeen.has(key)) {
-        problems.push({
-          severity: 'error',
-          code: 'duplicate-auto-override',
-          file: overridesFile,
-          entry,
-          message: `a second auto override (priority < 100) for ${o.provider_id}/${o.model_id}; a sync writes exactly one`,
-        });
-      }
-      autoSeen.add(key);
-    } else if (!o.reason) {
+    if (isManualOverride(o) && !o.reason) {
       problems.push({
         severity: 'error',
         code: 'manual-without-reason',
@@ -174,16 +166,28 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
         message: 'a manual override (priority >= 100) must say why in "reason"',
       });
     }
-    const pkey = `${key}\u0000${o.priority}`;
+    // One offering (provider, model, variant) has at most one override per priority: each source
+    // writes one auto override in its own band, and a person's overrides need a clear order.
+    const pkey = `${offeringKey(o)}\u0000${o.priority}`;
     if (prioritySeen.has(pkey)) {
-      problems.push({
-        severity: 'error',
-        code: 'duplicate-priority',
-        file: overridesFile,
-        entry,
-        field: 'priority',
-        message: `two overrides for ${o.provider_id}/${o.model_id} share priority ${o.priority}; resolution order would be ambiguous`,
-      });
+      problems.push(
+        isManualOverride(o)
+          ? {
+              severity: 'error',
+              code: 'duplicate-priority',
+              file: overridesFile,
+              entry,
+              field: 'priority',
+              message: `two overrides for ${offering} share priority ${o.priority}; resolution order would be ambiguous`,
+            }
+          : {
+              severity: 'error',
+              code: 'duplicate-auto-override',
+              file: overridesFile,
+              entry,
+              message: `a second auto override at priority ${o.priority} for ${offering}; a source writes exactly one per offering`,
+            },
+      );
     }
     prioritySeen.add(pkey);
     if (!o.disabled) servedModels.add(o.model_id);

@@ -5,3 +5,4 @@ export * from './model.ts';
 export * from './provider.ts';
 export * from './override.ts';
 export * from './files.ts';
+export * from './link.ts';
