@@ -2,6 +2,7 @@ import {
   type Capability,
   type LongContextTier,
   normalizeModelId,
+  plural,
   type Pricing,
   type Provider,
   type ServiceTiers,
@@ -230,7 +231,7 @@ export function parseModelsDev(body: unknown, options: SourceParseOptions): Sour
       const entry = typeof facts === 'string' ? undefined : providerEntry(facts);
       if (!entry) {
         const why = typeof facts === 'string' ? facts : 'its facts do not make a valid provider entry';
-        collector.skip(providerKey, `${providerId} is not in the catalog and ${why}; its ${Object.keys(provider.models).length} models left out`);
+        collector.skip(providerKey, `${providerId} is not in the catalog and ${why}; its ${plural(Object.keys(provider.models).length, 'model')} left out`);
         continue;
       }
       // Two source providers can map to one new catalog id; the first one's entry stands.
