@@ -19,3 +19,4 @@ export * from './api/load.ts';
 export * from './api/toggle-offering.ts';
 export * from './check.ts';
 export * from './format.ts';
+export * from './identity/index.ts';

@@ -101,7 +101,7 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
       auto('openrouter', claude.id, { provider_model_id: 'anthropic/claude-3.5-haiku-20241022' }),
     ]);
     expect(result.notes).toEqual([
-      expect.objectContaining({ kind: 'respelled', model_id: claude.id, message: expect.stringContaining('"claude-3.5-haiku-20241022"') }),
+      expect.objectContaining({ kind: 'respelled', model_id: claude.id, message: expect.stringContaining('"anthropic/claude-3.5-haiku-20241022" names model') }),
     ]);
     expect(catalogErrors(result.catalog)).toEqual([]);
   });

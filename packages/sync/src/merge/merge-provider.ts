@@ -1,8 +1,12 @@
 import {
   bandOf,
   bandOfPriority,
-  spellingKey,
   type Catalog,
+  IdentityIndex,
+  type LinkOrigin,
+  newModelId,
+  readSpelling,
+  type SpellingEntry,
   compareModels,
   compareOverrides,
   isManualOverride,
@@ -14,7 +18,7 @@ import { autoOverrideFor } from './auto-override.ts';
 import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { byCodePoint, collectOfferings } from './offerings.ts';
+import { byCodePoint, collectOfferings, type IdentityOfEntry } from './offerings.ts';
 import { sameValue } from './same-value.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
 
@@ -22,35 +26,39 @@ const sorted = (ids: Iterable<string>) => [...ids].sort(byCodePoint);
 const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', b.model_id ?? '');
 
 /**
- * The catalog's lookup tables, built once per merge so that nothing scans a list per model. A fetched
- * id names a base model by its id, by an alias, or else by its spelling key when exactly one base
- * model has that key (`claude-3.5-haiku` for `claude-3-5-haiku`); such matches are recorded in
- * `respelled` so the merge can say so.
+ * Which base model each fetched entry names, by the catalog's identity index (a person's links, ids
+ * and aliases, the names a source states, then the spelling rules). An entry no model answers to
+ * names a new model under the identity's id for its spelling; the new model joins the index at once,
+ * so other spellings of it in the same list meet it. Links made by a source name or a spelling rule
+ * are recorded in `respelled` so the merge can say so.
  */
-function indexBaseModels(catalog: Catalog) {
-  const models = new Map<string, Model>();
+function identityLookup(catalog: Catalog, providerId: string) {
+  const identity = new IdentityIndex(catalog);
+  const models = new Map(catalog.models.map((m) => [m.id, m]));
   const aliases = new Map<string, string>();
-  const bySpelling = new Map<string, Set<string>>();
-  for (const m of catalog.models) {
-    models.set(m.id, m);
-    for (const name of [m.id, ...(m.aliases ?? [])]) {
-      if (name !== m.id && !aliases.has(name)) aliases.set(name, m.id);
-      const key = spellingKey(name);
-      const ids = bySpelling.get(key);
-      if (ids) ids.add(m.id);
-      else bySpelling.set(key, new Set([m.id]));
+  for (const m of catalog.models) for (const a of m.aliases ?? []) if (!aliases.has(a)) aliases.set(a, m.id);
+  const respelled = new Map<string, { modelId: string; origin: LinkOrigin }>();
+  const lookup = (entry: NormalizedModel): IdentityOfEntry => {
+    const meta = entry.metadata as { hugging_face_id?: unknown; canonical_slug?: unknown } | undefined;
+    const spelled: SpellingEntry = {
+      spelling: entry.provider_model_id,
+      provider_id: providerId,
+      ...(typeof meta?.hugging_face_id === 'string' ? { hugging_face_id: meta.hugging_face_id } : {}),
+      ...(typeof meta?.canonical_slug === 'string' ? { canonical_slug: meta.canonical_slug } : {}),
+    };
+    const match = identity.lookup(spelled) ?? identity.lookup({ ...spelled, spelling: entry.id });
+    if (match) {
+      if (match.origin === 'rule' || match.origin === 'source') {
+        respelled.set(entry.provider_model_id, { modelId: match.model_id, origin: match.origin });
+      }
+      identity.addSpelling(entry.provider_model_id, providerId, match.model_id);
+      return { modelId: match.model_id, ...(match.variant ? { variant: match.variant } : {}) };
     }
-  }
-  const respelled = new Map<string, string>();
-  const lookup = (id: string): string | undefined => {
-    if (models.has(id)) return id;
-    const alias = aliases.get(id);
-    if (alias) return alias;
-    const candidates = bySpelling.get(spellingKey(id));
-    if (candidates?.size !== 1) return undefined;
-    const [match] = candidates;
-    if (match !== undefined) respelled.set(id, match);
-    return match;
+    const modelId = newModelId(spelled);
+    identity.add({ id: modelId, ...(entry.metadata ? { metadata: entry.metadata } : {}) });
+    identity.addSpelling(entry.provider_model_id, providerId, modelId);
+    const { variant } = readSpelling(entry.provider_model_id, providerId);
+    return { modelId, ...(variant ? { variant } : {}) };
   };
   return { models, aliases, lookup, respelled };
 }
@@ -139,15 +147,15 @@ export function mergeProviderModels(
   const sourceId = options.source ?? providerId;
   const band = bandOf(sourceId);
   const stamp = provenanceOf(sourceId, options.asOf);
-  const index = indexBaseModels(catalog);
+  const index = identityLookup(catalog, providerId);
   const own = ownOverrides(catalog, providerId, band);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
   const spellingNotes: MergeNote[] = [...index.respelled]
     .sort(([a], [b]) => byCodePoint(a, b))
-    .map(([spelled, modelId]) => ({
+    .map(([spelled, { modelId, origin }]) => ({
       kind: 'respelled',
       model_id: modelId,
-      message: `"${spelled}" is "${modelId}" spelled with other separators; mapped to it, not added as a new model`,
+      message: `"${spelled}" names model "${modelId}" (${origin === 'rule' ? 'spelling rules' : 'a name its source states'}); mapped to it, not added as a new model`,
     }));
 
   const servedBefore = new Set(own.auto.keys());
@@ -180,7 +188,9 @@ export function mergeProviderModels(
   for (const { modelId, source } of offerings) {
     let base = index.models.get(modelId);
     if (!base) {
-      base = baseModelFromSource(source, sourceId, freeAliases(source, claimedNames, notes), options.asOf);
+      // The identity's id for the spelling (the maker's stable name), not the source's own reading.
+      const named = { ...source, id: modelId };
+      base = baseModelFromSource(named, sourceId, freeAliases(named, claimedNames, notes), options.asOf);
       newModels.push(base);
     } else {
       const refresh = refreshBaseFacts(base, source, sourceId, options.asOf);
@@ -230,5 +240,5 @@ export function mergeProviderModels(
     ),
     ...[...served.values()].map((s) => s.auto),
   ].sort(compareOverrides);
-  return { status: 'updated', catalog: { providers: catalog.providers, models, overrides }, ...summary };
+  return { status: 'updated', catalog: { ...catalog, models, overrides }, ...summary };
 }

@@ -10,8 +10,12 @@ export interface Offering {
   source: NormalizedModel;
 }
 
-/** The existing base model a fetched id means (by id, then by alias), if any. */
-export type BaseIdLookup = (id: string) => string | undefined;
+/** The base model a fetched entry names (an existing one, or the id of one to add), and its variant. */
+export interface IdentityOfEntry {
+  modelId: string;
+  variant?: string;
+}
+export type BaseIdLookup = (entry: NormalizedModel) => IdentityOfEntry;
 
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -71,7 +75,7 @@ export function collectOfferings(
 ): { offerings: Offering[]; notes: MergeNote[] } {
   const groups = new Map<string, NormalizedModel[]>();
   for (const entry of fetched) {
-    const modelId = lookup(entry.id) ?? entry.id;
+    const { modelId } = lookup(entry);
     const group = groups.get(modelId);
     if (group) group.push(entry);
     else groups.set(modelId, [entry]);
