@@ -47,7 +47,6 @@ describe('transformOpenRouter', () => {
         provider_model_id: 'anthropic/claude-sonnet-4.5',
         name: 'Claude Sonnet 4.5',
         owned_by: 'anthropic',
-        description: 'A model.',
         capabilities: ['FILE_INPUT', 'FUNCTION_CALL', 'IMAGE_RECOGNITION', 'REASONING', 'STRUCTURED_OUTPUT', 'WEB_SEARCH'],
         input_modalities: ['FILE', 'IMAGE', 'TEXT'],
         output_modalities: ['TEXT'],
