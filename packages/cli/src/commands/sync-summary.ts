@@ -70,8 +70,8 @@ export function describeWrites(result: SyncRunResult): string {
   return result.written.length > 0 ? `wrote ${names}` : 'nothing changed; no file written';
 }
 
-export const warningText = (w: { index: number; id?: string; message: string }) =>
-  `entry ${w.index}${w.id ? ` "${w.id}"` : ''}: ${w.message}`;
+export const warningText = (w: { index?: number; id?: string; message: string }) =>
+  `entry ${[w.index, w.id === undefined ? undefined : `"${w.id}"`].filter((x) => x !== undefined).join(' ')}: ${w.message}`;
 
 /** The `--json` document (DESIGN §5), plus what was written and committed. */
 export function syncJsonDocument(result: SyncRunResult, reportPath?: string) {

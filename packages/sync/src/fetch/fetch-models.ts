@@ -125,3 +125,14 @@ export async function fetchModelList(catalogProvider: Provider, options: FetchMo
   );
   return { models: lists.flatMap((l) => l.models), warnings: lists.flatMap((l) => l.warnings) };
 }
+
+/**
+ * Normalizes a recorded body of a provider's list (`--from FILE`) with the transformer of its first
+ * endpoint, the same one a live fetch uses, so a recorded body and a live one give the same models.
+ */
+export function modelListFromBody(provider: Provider, body: unknown, secrets: readonly string[] = []): FetchedModelList {
+  const endpoint = provider.models_api?.endpoints[0];
+  if (!endpoint) throw new Error(`${provider.id}: has no models_api in providers.json; no transformer to read the body with`);
+  const { models, warnings } = transformPage(provider.id, transformerForEndpoint(endpoint), body, secrets);
+  return { models, warnings };
+}

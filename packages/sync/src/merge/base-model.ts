@@ -1,6 +1,7 @@
 import {
   canonicalModels,
   type Model,
+  ModelSchema,
   MODEL_FACT_KEYS,
   type ModelFactKey,
   outranks,
@@ -49,7 +50,25 @@ export interface RefreshedModel {
   notes: MergeNote[];
 }
 
-const LIMIT_FACTS = ['context_window', 'max_output_tokens'] as const satisfies readonly ModelFactKey[];
+/**
+ * Facts the model schema checks against each other (limits, the release dates, the end-of-life
+ * dates). Facts from different sources may contradict one another; writing part of a group would
+ * make the model invalid or pick a winner silently, so a group that would contradict keeps its
+ * current values whole.
+ */
+const LINKED_FACTS: readonly (readonly ModelFactKey[])[] = [
+  ['context_window', 'max_output_tokens', 'max_input_tokens'],
+  ['release_date', 'last_updated'],
+  ['deprecation_date', 'shutdown_date'],
+];
+
+/** The groups of linked facts the schema rejects in `candidate`. */
+function contradictedGroups(candidate: Record<string, unknown>): (readonly ModelFactKey[])[] {
+  const checked = ModelSchema.safeParse(candidate);
+  if (checked.success) return [];
+  const fields = new Set(checked.error.issues.map((i) => String(i.path[0])));
+  return LINKED_FACTS.filter((group) => group.some((key) => fields.has(key)));
+}
 
 /**
  * A source's view of an existing base model: a fact it outranks the owner of (see `outranks`: its
@@ -84,24 +103,21 @@ export function refreshBaseFacts(
   }
 
   const notes: MergeNote[] = [];
-  const context = next.context_window as number | undefined;
-  const maxOutput = next.max_output_tokens as number | undefined;
-  if (context !== undefined && maxOutput !== undefined && maxOutput > context) {
-    // The new value of one limit contradicts a value the source may not touch; writing either
-    // would make the model invalid or pick a winner silently, so both keep their current values.
-    for (const key of LIMIT_FACTS) {
+  for (const group of changed.size > 0 ? contradictedGroups(next) : []) {
+    const written = group.filter((key) => changed.has(key));
+    if (written.length === 0) continue;
+    for (const key of group) {
       next[key] = base[key];
       changed.delete(key);
       const owner = base.metadata?.provenance?.[key];
       if (owner === undefined) delete provenance[key];
       else provenance[key] = owner;
     }
+    const values = group.map((key) => `${key} ${String(source[key] ?? base[key] ?? '-')}`).join(', ');
     notes.push({
       kind: 'collision',
       model_id: base.id,
-      message:
-        `the source's limits conflict with base model "${base.id}": max_output_tokens ${maxOutput} would exceed ` +
-        `context_window ${context}; kept the current limits`,
+      message: `the source's ${values} contradict base model "${base.id}"'s other facts; kept the current ${group.join(', ')}`,
     });
   }
 
