@@ -21,23 +21,20 @@ describe('autoOverrideFor', () => {
       pricing: { input: usd(2.5), output: usd(10) },
     });
     expect(autoOverrideFor('azure', base, source, band)).toEqual({
-      override: {
-        provider_id: 'azure',
-        model_id: 'gpt-4o',
-        priority: 20,
-        capabilities: { force: ['FUNCTION_CALL', 'IMAGE_RECOGNITION'] },
-        limits: { context_window: 128000 },
-        pricing: { input: usd(2.5), output: usd(10) },
-        provenance: { source: 'models.dev', as_of: '2026-06-13' },
-      },
-      notes: [],
+      provider_id: 'azure',
+      model_id: 'gpt-4o',
+      priority: 20,
+      capabilities: { force: ['FUNCTION_CALL', 'IMAGE_RECOGNITION'] },
+      limits: { context_window: 128000 },
+      pricing: { input: usd(2.5), output: usd(10) },
+      provenance: { source: 'models.dev', as_of: '2026-06-13' },
     });
   });
 
   it('records provider_model_id only when the provider spelling differs from the base id', () => {
-    const same = autoOverrideFor('openai', base, fetched('gpt-4o'), band).override;
+    const same = autoOverrideFor('openai', base, fetched('gpt-4o'), band);
     expect(same).not.toHaveProperty('provider_model_id');
-    const other = autoOverrideFor('openrouter', base, fetched('gpt-4o', { provider_model_id: 'openai/gpt-4o' }), band).override;
+    const other = autoOverrideFor('openrouter', base, fetched('gpt-4o', { provider_model_id: 'openai/gpt-4o' }), band);
     expect(other.provider_model_id).toBe('openai/gpt-4o');
   });
 
@@ -45,7 +42,7 @@ describe('autoOverrideFor', () => {
     const source = fetched('gpt-4o', {
       pricing: { output: usd(0.8999999999999999), input: { per_million_tokens: 2.5, currency: 'CNY' } },
     });
-    expect(autoOverrideFor('p', base, source, band).override.pricing).toEqual({
+    expect(autoOverrideFor('p', base, source, band).pricing).toEqual({
       output: usd(0.9),
       input: { per_million_tokens: 2.5, currency: 'CNY' },
     });
@@ -53,14 +50,14 @@ describe('autoOverrideFor', () => {
 
   it('replaces the capability list with a reported one, and touches none when the source reports no list', () => {
     const reported = autoOverrideFor('p', base, fetched('gpt-4o', { capabilities: ['STRUCTURED_OUTPUT'] }), band);
-    expect(reported.override.capabilities).toEqual({ force: ['STRUCTURED_OUTPUT'] });
-    const silent = autoOverrideFor('p', base, fetched('gpt-4o', { context_window: 128000 }), band).override;
+    expect(reported.capabilities).toEqual({ force: ['STRUCTURED_OUTPUT'] });
+    const silent = autoOverrideFor('p', base, fetched('gpt-4o', { context_window: 128000 }), band);
     expect(silent).not.toHaveProperty('capabilities');
   });
 
   it('is a membership marker with its provenance when the source reported no offering fact', () => {
     const source = fetched('gpt-4o', { name: 'GPT 4o (Azure)', owned_by: 'openai' });
-    expect(autoOverrideFor('p', base, source, band).override).toEqual({
+    expect(autoOverrideFor('p', base, source, band)).toEqual({
       provider_id: 'p',
       model_id: 'gpt-4o',
       priority: 20,
@@ -68,14 +65,8 @@ describe('autoOverrideFor', () => {
     });
   });
 
-  it('keeps the base limits and reports a collision when one reported limit contradicts the other base limit', () => {
+  it('keeps a reported limit that contradicts a base limit the source did not report', () => {
     const narrow = autoOverrideFor('p', base, fetched('gpt-4o', { context_window: 8192, max_input_tokens: 8000 }), band);
-    expect(narrow.override.limits).toEqual({ max_input_tokens: 8000 });
-    expect(narrow.notes).toEqual([expect.objectContaining({ kind: 'collision', model_id: 'gpt-4o' })]);
-    expect(narrow.notes[0]?.message).toContain('max_output_tokens 16384 exceeds context_window 8192');
-
-    const both = autoOverrideFor('p', base, fetched('gpt-4o', { context_window: 8192, max_output_tokens: 4096 }), band);
-    expect(both.override.limits).toEqual({ context_window: 8192, max_output_tokens: 4096 });
-    expect(both.notes).toEqual([]);
+    expect(narrow.limits).toEqual({ context_window: 8192, max_input_tokens: 8000 });
   });
 });

@@ -1,6 +1,5 @@
 import { canonicalOverrides, type Model, type Override, type Provenance } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
-import type { MergeNote } from './types.ts';
 
 type Limits = NonNullable<Override['limits']>;
 
@@ -13,51 +12,31 @@ function reportedLimits(source: NormalizedModel): Limits | undefined {
 }
 
 /**
- * A source that reports only one of the two limits must not make the offering invalid against the
- * base model's other one (an output limit above the base context window, or a context window below
- * the base output limit); keeping either silently would pick a winner, so both are left to the base
- * model and the conflict is reported.
- */
-function dropConflictingLimits(base: Model, limits: Limits | undefined, modelId: string, notes: MergeNote[]) {
-  if (!limits) return undefined;
-  const context = limits.context_window ?? base.context_window;
-  const maxOutput = limits.max_output_tokens ?? base.max_output_tokens;
-  if (context === undefined || maxOutput === undefined || maxOutput <= context) return limits;
-  notes.push({
-    kind: 'collision',
-    model_id: modelId,
-    message:
-      `the source's limits conflict with base model "${modelId}": max_output_tokens ${maxOutput} exceeds ` +
-      `context_window ${context}; kept the base model's limits for this provider`,
-  });
-  const { context_window: _context, max_output_tokens: _maxOutput, ...rest } = limits;
-  return Object.keys(rest).length > 0 ? rest : undefined;
-}
-
-/**
  * One source's auto override of a base model for one provider: every offering fact the source
  * reported (its spelling of the id, prices, limits, capabilities), not only the differences from the
  * base model, so that no other source changing the base model can change what this source said the
  * provider serves. A reported capability list says what the offering has, so it replaces the list
  * (`force`). With nothing reported it is a membership marker: "this provider serves this model".
+ * A reported limit is kept even when it contradicts a base limit the source did not report: which
+ * one is wrong is for a person to decide (`catalog audit` and `validate` show it), and dropping it
+ * would make this provider's offering depend on what other sources wrote into the base model.
  */
 export function autoOverrideFor(
   providerId: string,
   base: Model,
   source: NormalizedModel,
   band: { priority: number; provenance: Provenance },
-): { override: Override; notes: MergeNote[] } {
-  const notes: MergeNote[] = [];
+): Override {
   const override: Override = {
     provider_id: providerId,
     model_id: base.id,
     priority: band.priority,
     provider_model_id: source.provider_model_id !== base.id ? source.provider_model_id : undefined,
     capabilities: source.capabilities !== undefined ? { force: [...source.capabilities] } : undefined,
-    limits: dropConflictingLimits(base, reportedLimits(source), base.id, notes),
+    limits: reportedLimits(source),
     pricing: source.pricing,
     provenance: band.provenance,
   };
   const [canonical] = canonicalOverrides([override]);
-  return { override: canonical ?? override, notes };
+  return canonical ?? override;
 }

@@ -201,8 +201,7 @@ export function mergeProviderModels(
       }
     }
     const auto = autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp });
-    notes.push(...auto.notes);
-    served.set(modelId, { base, auto: keepUnchanged(own.auto.get(modelId), auto.override) });
+    served.set(modelId, { base, auto: keepUnchanged(own.auto.get(modelId), auto) });
   }
   notes.push(...manualOverrideNotes(providerId, own.manual, served));
   // Stable: within one model, notes keep the order in which the merge found them.
