@@ -287,3 +287,45 @@ describe('integrity checks across entries and files', () => {
     expect(problems.map((p) => p.code)).toEqual(['schema']);
   });
 });
+
+describe("a person's links", () => {
+  const withLinks = (links: unknown[]) => ({ ...sampleCatalog(), links } as Parameters<typeof checkIntegrity>[0]);
+  const linkProblems = (links: unknown[]) =>
+    checkIntegrity(withLinks(links))
+      .filter((p) => p.file === 'links.json')
+      .map(({ code, entry, message }) => ({ code, entry, message }));
+
+  it('a spelling linked to two models is an error, as is one that is another model\'s id or alias', () => {
+    expect(
+      linkProblems([
+        { spelling: 'gpt-4o-latest', model_id: 'gpt-4o', relation: 'same' },
+        { spelling: 'GPT-4o-latest', model_id: 'claude-sonnet-4.5', relation: 'same' },
+        { spelling: 'claude-sonnet-4-5', model_id: 'gpt-4o', relation: 'same' },
+      ]),
+    ).toEqual([
+      {
+        code: 'link-two-models',
+        entry: 'links[1] "GPT-4o-latest" -> claude-sonnet-4.5',
+        message: '"GPT-4o-latest" is linked to two models, "gpt-4o" and "claude-sonnet-4.5"',
+      },
+      {
+        code: 'link-two-models',
+        entry: 'links[2] "claude-sonnet-4-5" -> gpt-4o',
+        message: '"claude-sonnet-4-5" is model "claude-sonnet-4.5"\'s alias, but this link sends it to "gpt-4o"',
+      },
+    ]);
+  });
+
+  it('a link to an unknown model, or the same pair twice, is an error; a clean links list has none', () => {
+    expect(linkProblems([{ spelling: 'x', model_id: 'no-such-model', relation: 'same' }]).map((p) => p.code)).toEqual([
+      'unknown-model',
+    ]);
+    expect(
+      linkProblems([
+        { spelling: 'gpt-4o-2024-05-13', model_id: 'gpt-4o', relation: 'different' },
+        { spelling: 'gpt-4o-2024-05-13', model_id: 'gpt-4o', relation: 'same' },
+      ]).map((p) => p.code),
+    ).toEqual(['duplicate-link']);
+    expect(linkProblems([{ spelling: 'openai/chatgpt-4o', model_id: 'gpt-4o', relation: 'different' }])).toEqual([]);
+  });
+});

@@ -225,6 +225,8 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
     } else spellingOwner.set(key, m.id);
   });
 
+  problems.push(...linkProblems(catalog, modelIds));
+
   catalog.models.forEach((m, i) => {
     if (!servedModels.has(m.id)) {
       problems.push({
@@ -233,6 +235,72 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
         file: modelsFile,
         entry: entryLabel('models', i, m),
         message: 'no provider serves this model (no enabled override names it)',
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * A person's links must be unambiguous: each names a known model, no spelling links to two models,
+ * none contradicts an id or alias of another model, and none says both `same` and `different`.
+ */
+function linkProblems(catalog: Catalog, modelIds: ReadonlySet<string>): CatalogProblem[] {
+  const problems: CatalogProblem[] = [];
+  const file = fileName('links');
+  const names = new Map<string, string>();
+  for (const m of catalog.models) {
+    for (const a of m.aliases ?? []) names.set(a.toLowerCase(), m.id);
+  }
+  for (const m of catalog.models) names.set(m.id, m.id);
+  const same = new Map<string, string>();
+  const seen = new Set<string>();
+  (catalog.links ?? []).forEach((link, i) => {
+    const entry = entryLabel('links', i, link);
+    const spelling = link.spelling.toLowerCase();
+    if (!modelIds.has(link.model_id)) {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-model',
+        file,
+        entry,
+        field: 'model_id',
+        message: `unknown model "${link.model_id}" (not in models.json)`,
+      });
+    }
+    const pair = `${spelling}\u0000${link.model_id}`;
+    if (seen.has(pair)) {
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-link',
+        file,
+        entry,
+        message: `"${link.spelling}" is linked to "${link.model_id}" twice (say same or different, once)`,
+      });
+    }
+    seen.add(pair);
+    if (link.relation !== 'same') return;
+    const other = same.get(spelling);
+    if (other !== undefined && other !== link.model_id) {
+      problems.push({
+        severity: 'error',
+        code: 'link-two-models',
+        file,
+        entry,
+        field: 'spelling',
+        message: `"${link.spelling}" is linked to two models, "${other}" and "${link.model_id}"`,
+      });
+    }
+    same.set(spelling, link.model_id);
+    const named = names.get(spelling);
+    if (named !== undefined && named !== link.model_id) {
+      problems.push({
+        severity: 'error',
+        code: 'link-two-models',
+        file,
+        entry,
+        field: 'spelling',
+        message: `"${link.spelling}" is model "${named}"'s ${named === spelling ? 'id' : 'alias'}, but this link sends it to "${link.model_id}"`,
       });
     }
   });
