@@ -203,27 +203,19 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
-  it('an override whose limits put max_output_tokens above the context window is an error', async () => {
+  it('max_output_tokens above the context window is an error within one override, a warning against the base', async () => {
     const problems = await validate({
       models: [{ id: 'm', context_window: 32000, max_output_tokens: 8000 }],
       overrides: [
-        { provider_id: 'acme', model_id: 'm', priority: 0, limits: { context_window: 4096 } },
+        { provider_id: 'acme', model_id: 'm', priority: 0, limits: { context_window: 4096, max_output_tokens: 8000 } },
         { provider_id: 'beta', model_id: 'm', priority: 0, limits: { max_output_tokens: 64000 } },
+        { provider_id: 'beta', model_id: 'm', priority: 100, reason: 'contract', limits: { context_window: 4096 } },
       ],
     });
-    expect(problems.map(where)).toEqual([
-      {
-        file: 'overrides.json',
-        entry: 'overrides[0] acme/m (priority 0)',
-        field: 'limits.max_output_tokens',
-        message: 'max_output_tokens 8000 exceeds context_window 4096 for this provider',
-      },
-      {
-        file: 'overrides.json',
-        entry: 'overrides[1] beta/m (priority 0)',
-        field: 'limits.max_output_tokens',
-        message: 'max_output_tokens 64000 exceeds context_window 32000 for this provider',
-      },
+    expect(problems.map((p) => [p.severity, p.entry, p.message])).toEqual([
+      ['error', 'overrides[0] acme/m (priority 0)', 'max_output_tokens 8000 exceeds context_window 4096 for this provider'],
+      ['warning', 'overrides[1] beta/m (priority 0)', 'max_output_tokens 64000 exceeds context_window 32000 for this provider'],
+      ['error', 'overrides[2] beta/m (priority 100)', 'max_output_tokens 8000 exceeds context_window 4096 for this provider'],
     ]);
   });
 

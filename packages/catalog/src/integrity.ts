@@ -197,8 +197,11 @@ export function checkIntegrity(catalog: Catalog): CatalogProblem[] {
     const context = o.limits?.context_window ?? base?.context_window;
     const maxOut = o.limits?.max_output_tokens ?? base?.max_output_tokens;
     if (o.limits && context !== undefined && maxOut !== undefined && maxOut > context) {
+      // Both limits from one auto override is that source contradicting itself; one from the base
+      // was written by another source, which an import cannot settle, so it is reported, not refused.
+      const ownBoth = o.limits.context_window !== undefined && o.limits.max_output_tokens !== undefined;
       problems.push({
-        severity: 'error',
+        severity: ownBoth || isManualOverride(o) ? 'error' : 'warning',
         code: 'output-exceeds-context',
         file: overridesFile,
         entry,
