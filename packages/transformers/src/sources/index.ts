@@ -3,4 +3,3 @@ export { parseModelsDev } from './models-dev.ts';
 export { catalogProviderId } from './provider-map.ts';
 export { MAX_PLAUSIBLE_PER_MILLION } from './prices.ts';
 export type { SourceName, SourceParseOptions, SourceParser, SourceResult, SourceWarning } from './types.ts';
-export { SOURCE_NAMES } from './types.ts';

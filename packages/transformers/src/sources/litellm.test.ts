@@ -156,10 +156,6 @@ describe('parseLiteLlm', () => {
     expect(got).toEqual(expected);
     // 2.25e-5 * 1e6 is 22.499999999999996 in binary floating point; the shift gives 22.5.
     expect(got['long_context[0].output']).toBe(22.5);
-    expect(offering('vertex-ai', 'accounts/fireworks/models/tiny-image')?.pricing).toEqual({
-      input: usd(0.00013),
-      per_image: { price: 0.04, currency: 'USD' },
-    });
   });
 
   it('reads tiered_pricing: the tier from 0 is the list price, later tiers are long-context prices', () => {
@@ -175,7 +171,7 @@ describe('parseLiteLlm', () => {
   });
 
   it('maps LiteLLM provider ids and strips the route prefix from the key', () => {
-    expect(Object.keys(result.offerings)).toEqual(['bedrock', 'dashscope', 'deepseek', 'gemini', 'openai', 'together', 'vertex-ai', 'wandb']);
+    expect(Object.keys(result.offerings)).toEqual(['bedrock', 'dashscope', 'deepseek', 'gemini', 'openai', 'together', 'wandb']);
     expect(offering('together', 'meta-llama/Llama-3.3-70B-Instruct-Turbo')?.id).toBe('llama-3.3-70b-instruct-turbo');
     expect(offering('deepseek', 'deepseek-chat')?.pricing?.cache_read).toEqual(usd(0.028));
   });
@@ -193,10 +189,14 @@ describe('parseLiteLlm', () => {
         'tavily/search',
         'together-ai-21.1b-41b',
         'wandb/openai/gpt-oss-20b',
+        'accounts/fireworks/models/tiny-image',
       ].sort(),
     );
     expect(skipped['deepseek/deepseek-chat']).toBe('skipped: deepseek already has "deepseek-chat" from deepseek-chat');
     expect(skipped['wandb/openai/gpt-oss-20b']).toMatch(/input_cost_per_token: 0.005 is 5000 USD per million tokens, beyond any real price/);
+    expect(skipped['accounts/fireworks/models/tiny-image']).toBe(
+      'skipped: input_cost_per_token: 1.3e-10 is 0.00013 USD per million tokens, below the smallest price the catalog accepts (0.001)',
+    );
     expect(skipped['replicate/meta/llama-2-70b']).toBe('skipped: replicate is not in the catalog, and LiteLLM names no API base URL for it');
     expect(result.warnings.some((w) => w.key === 'sample_spec')).toBe(false);
   });

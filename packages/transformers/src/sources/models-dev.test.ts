@@ -102,7 +102,7 @@ const body = {
         id: 'qwen/qwen3-8b',
         name: 'Qwen3 8B',
         modalities: { input: ['text'], output: ['text'] },
-        cost: { input: 0.0000013, output: 0.1 },
+        cost: { input: 0.013, output: 0.1 },
         limit: { context: 0, output: 0 },
       },
       'broken/priced-per-token': {
@@ -184,7 +184,7 @@ describe('parseModelsDev', () => {
       ['service_tiers.priority.cache_read', gpt54.experimental.modes.fast.cost.cache_read],
     ]);
     const tiny = result.offerings.mixlayer?.[0];
-    expect(tiny?.pricing?.input?.per_million_tokens).toBe(0.0000013);
+    expect(tiny?.pricing?.input?.per_million_tokens).toBe(0.013);
   });
 
   it('keeps status, drops a last_updated before the release date with a warning, and reads 0 limits as unknown', () => {

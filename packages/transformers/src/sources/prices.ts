@@ -1,4 +1,4 @@
-import { type LongContextTier, shiftDecimal, type TokenPrice, type TokenPriceKey } from '@llm-catalog/catalog';
+import { type LongContextTier, MIN_PLAUSIBLE_PER_MILLION, shiftDecimal, type TokenPrice, type TokenPriceKey } from '@llm-catalog/catalog';
 import { tokenPrice } from '../pricing.ts';
 import type { EntryReport } from './collect.ts';
 
@@ -18,7 +18,10 @@ export type TokenPriceFields = Partial<Record<TokenPriceKey, string>>;
 /**
  * One token price from a source value. A per-token value becomes per-million by moving the decimal
  * point in its text (never a float multiply); a per-million value is taken as it is. A value that is
- * not a number is left out with a warning; an implausible one rejects the whole entry.
+ * not a number is left out with a warning. One outside the catalog's plausible range rejects the
+ * whole entry: above the maximum it is a unit mistake; below `validate`'s minimum (real but tiny
+ * prices exist, Fireworks prices image models at 1.3e-10 per token) the catalog could not hold it,
+ * and a skipped entry is better than a refused import.
  */
 export function sourceTokenPrice(value: unknown, field: string, scale: PriceScale, report: EntryReport): TokenPrice | undefined {
   if (value === undefined || value === null) return undefined;
@@ -32,6 +35,13 @@ export function sourceTokenPrice(value: unknown, field: string, scale: PriceScal
     report.reject(
       `${field}: ${JSON.stringify(value)} is ${perMillion} USD per million tokens, beyond any real price ` +
         `(over ${MAX_PLAUSIBLE_PER_MILLION}); probably a unit mistake`,
+    );
+    return undefined;
+  }
+  if (perMillion > 0 && perMillion < MIN_PLAUSIBLE_PER_MILLION) {
+    report.reject(
+      `${field}: ${JSON.stringify(value)} is ${perMillion} USD per million tokens, below the smallest price the ` +
+        `catalog accepts (${MIN_PLAUSIBLE_PER_MILLION})`,
     );
     return undefined;
   }

@@ -1,9 +1,8 @@
-import type { Provider } from '@llm-catalog/catalog';
+import type { Provider, ReferenceSource } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '../normalized-model.ts';
 
 /** The reference catalogs that list the offerings of many providers in one body. */
-export const SOURCE_NAMES = ['models.dev', 'litellm'] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
+export type SourceName = ReferenceSource;
 
 export interface SourceParseOptions {
   /**
