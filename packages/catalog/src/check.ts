@@ -24,9 +24,9 @@ export function entrySchemaProblems(
 /** Schema errors of every entry of an in-memory catalog, except the entries in `alreadyValid`. */
 export function schemaProblemsOf(catalog: Catalog, alreadyValid?: ReadonlySet<unknown>): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  for (const kind of DATA_FILE_KINDS) {
+  for (const kind of [...DATA_FILE_KINDS, 'links' as const]) {
     const schema = ENTRY_SCHEMAS[kind];
-    (catalog[kind] as unknown[]).forEach((entry, index) => {
+    ((catalog[kind] ?? []) as unknown[]).forEach((entry, index) => {
       if (alreadyValid?.has(entry)) return;
       const parsed = schema.safeParse(entry);
       if (!parsed.success) problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));

@@ -7,6 +7,7 @@ import { readSpelling, type SpellingReading } from './spelling.ts';
 export * from './spelling.ts';
 export * from './maker-aliases.ts';
 export * from './suggest.ts';
+export * from './edit-links.ts';
 
 /** Why a spelling names a model, strongest first. */
 export type LinkOrigin = 'id' | 'alias' | 'link' | 'source' | 'rule';

@@ -13,6 +13,7 @@ import { registerHealth } from './health.ts';
 import { registerSync } from './sync.ts';
 import { registerImport } from './import.ts';
 import { registerNormalize } from './normalize.ts';
+import { registerIdentity } from './identity.ts';
 
 /** Every command of the CLI. Each module only parses its flags and calls the packages. */
 export function registerCommands(program: Command, getContext: () => CommandContext): void {
@@ -29,4 +30,5 @@ export function registerCommands(program: Command, getContext: () => CommandCont
   registerSync(program, getContext);
   registerImport(program, getContext);
   registerNormalize(program, getContext);
+  registerIdentity(program, getContext);
 }

@@ -19,6 +19,7 @@ import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
 import { formatCount, formatMoney, formatTokenPrice, plural } from '../format.ts';
 import { renderTable } from '../table.ts';
+import { whoServes } from './who-serves.ts';
 
 interface ListOptions {
   provider?: string;
@@ -204,6 +205,11 @@ export function registerModels(program: Command, getContext: () => CommandContex
     .argument('<provider>', 'provider id')
     .argument('<model>', "model id, alias, or the provider's own spelling")
     .action((provider: string, model: string) => showModel(getContext(), provider, model));
+  models
+    .command('who-serves')
+    .description('every provider serving a model, with its own id, variant, prices and context; cheapest first')
+    .argument('<model>', 'any spelling of the model: base id, alias, or any provider\'s own id')
+    .action((model: string) => whoServes(getContext(), model));
   models
     .command('disable')
     .description('mark a model as not offered by a provider, with a manual override (priority >= 100) no sync changes')
