@@ -26,10 +26,12 @@ export function autoOverrideFor(
   base: Model,
   source: NormalizedModel,
   band: { priority: number; provenance: Provenance },
+  variant?: string,
 ): Override {
   const override: Override = {
     provider_id: providerId,
     model_id: base.id,
+    variant,
     priority: band.priority,
     provider_model_id: source.provider_model_id !== base.id ? source.provider_model_id : undefined,
     capabilities: source.capabilities !== undefined ? { force: [...source.capabilities] } : undefined,

@@ -114,7 +114,7 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
     expect(result.notes.filter((n) => n.kind === 'respelled')).toEqual([]);
   });
 
-  it('folds OpenRouter variants into one offering with one auto override, and notes each', () => {
+  it('writes each variant as an offering of its own, with its own prices, and takes base facts from the plain one', () => {
     const result = mergeProviderModels(
       groqCatalog(),
       'openrouter',
@@ -126,15 +126,16 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
       {},
     );
     expect(result.catalog.overrides).toEqual([
+      auto('openrouter', 'llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b', pricing: { input: usd(0.03), output: usd(0.08) } }),
       auto('openrouter', 'llama-3-8b', {
-        provider_model_id: 'meta-llama/llama-3-8b',
-        pricing: { input: usd(0.03), output: usd(0.08) },
+        variant: 'free',
+        provider_model_id: 'meta-llama/llama-3-8b:free',
+        pricing: { input: usd(0), output: usd(0) },
       }),
+      auto('openrouter', 'llama-3-8b', { variant: 'nitro', provider_model_id: 'meta-llama/llama-3-8b:nitro', pricing: { input: usd(0.2) } }),
     ]);
-    expect(result.notes.map((n) => [n.kind, n.model_id])).toEqual([
-      ['folded-variant', 'llama-3-8b'],
-      ['folded-variant', 'llama-3-8b'],
-    ]);
+    expect(result.added).toEqual(['llama-3-8b', 'llama-3-8b (variant free)', 'llama-3-8b (variant nitro)']);
+    expect(result.notes).toEqual([]);
     expect(catalogErrors(result.catalog)).toEqual([]);
   });
 
@@ -383,13 +384,11 @@ describe('mergeProviderModels: determinism', () => {
   ];
 
   it('gives deep-equal outputs for the same inputs and never mutates the input', () => {
-    for (const mode of ['sync', 'import'] as const) {
-      const input = deepFreeze(start());
-      const first = mergeProviderModels(input, 'groq', list, {});
-      const second = mergeProviderModels(input, 'groq', [...list].reverse(), {});
-      expect(second).toEqual(first);
-      expect(input).toEqual(start());
-    }
+    const input = deepFreeze(start());
+    const first = mergeProviderModels(input, 'groq', list, {});
+    const second = mergeProviderModels(input, 'groq', [...list].reverse(), {});
+    expect(second).toEqual(first);
+    expect(input).toEqual(start());
   });
 
   it('writes the catalog arrays in canonical order and form', () => {
@@ -401,19 +400,17 @@ describe('mergeProviderModels: determinism', () => {
   });
 
   it('treats a second merge of the same list as a no-op', () => {
-    for (const mode of ['sync', 'import'] as const) {
-      const once = mergeProviderModels(start(), 'groq', list, {});
-      expect(once.status).toBe('updated');
-      const twice = mergeProviderModels(once.catalog, 'groq', list, {});
-      expect(twice).toMatchObject({ status: 'unchanged', added: [], removed: [], changed: [], newBaseModels: [], refreshedBaseModels: [] });
-      expect(twice.catalog).toEqual(once.catalog);
-    }
+    const once = mergeProviderModels(start(), 'groq', list, {});
+    expect(once.status).toBe('updated');
+    const twice = mergeProviderModels(once.catalog, 'groq', list, {});
+    expect(twice).toMatchObject({ status: 'unchanged', added: [], removed: [], changed: [], newBaseModels: [], refreshedBaseModels: [] });
+    expect(twice.catalog).toEqual(once.catalog);
   });
 
   it('reports added, removed and changed as sorted base model ids', () => {
     const result = mergeProviderModels(start(), 'groq', list, {});
     expect(result).toMatchObject({
-      added: ['alpha', 'zeta-1'],
+      added: ['alpha', 'gpt-4o (variant extended)', 'zeta-1'],
       removed: [],
       changed: ['gpt-4o', 'mixtral-8x7b'],
       newBaseModels: ['alpha', 'zeta-1'],

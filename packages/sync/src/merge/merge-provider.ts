@@ -18,7 +18,7 @@ import { autoOverrideFor } from './auto-override.ts';
 import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { byCodePoint, collectOfferings, type IdentityOfEntry } from './offerings.ts';
+import { byCodePoint, collectOfferings, offeringId, offeringName, type IdentityOfEntry } from './offerings.ts';
 import { sameValue } from './same-value.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
 
@@ -64,11 +64,12 @@ function identityLookup(catalog: Catalog, providerId: string) {
 }
 
 /**
- * This provider's overrides in the band of the source being merged (by model id), and its manual
- * overrides. Other bands belong to other sources and are left as they are.
+ * This provider's overrides by offering (`offeringId`): those in the band of the source being merged,
+ * those of the other bands (kept as they are), and the manual ones.
  */
 function ownOverrides(catalog: Catalog, providerId: string, band: number) {
   const auto = new Map<string, Override[]>();
+  const otherBands = new Map<string, Override[]>();
   const manual: Override[] = [];
   for (const o of catalog.overrides) {
     if (o.provider_id !== providerId) continue;
@@ -76,12 +77,13 @@ function ownOverrides(catalog: Catalog, providerId: string, band: number) {
       manual.push(o);
       continue;
     }
-    if (bandOfPriority(o.priority) !== band) continue;
-    const list = auto.get(o.model_id);
+    const byOffering = bandOfPriority(o.priority) === band ? auto : otherBands;
+    const key = offeringId({ modelId: o.model_id, variant: o.variant });
+    const list = byOffering.get(key);
     if (list) list.push(o);
-    else auto.set(o.model_id, [o]);
+    else byOffering.set(key, [o]);
   }
-  return { auto, manual };
+  return { auto, otherBands, manual };
 }
 
 /**
@@ -159,7 +161,7 @@ export function mergeProviderModels(
     }));
 
   const servedBefore = new Set(own.auto.keys());
-  const servedAfter = new Set(offerings.map((o) => o.modelId));
+  const servedAfter = new Set(offerings.map(offeringId));
   const error = removalGuardError({
     fetchedCount: fetched.length,
     servedBefore,
@@ -181,39 +183,58 @@ export function mergeProviderModels(
   }
 
   const notes: MergeNote[] = [...foldNotes, ...spellingNotes];
-  const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...servedAfter]);
-  const newModels: Model[] = [];
+  const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...offerings.map((o) => o.modelId)]);
+  const created = new Map<string, Model>();
   const refreshed = new Map<string, Model>();
   const served = new Map<string, ServedModel>();
-  for (const { modelId, source } of offerings) {
-    let base = index.models.get(modelId);
+  const plainListed = new Set(offerings.filter((o) => o.variant === undefined).map((o) => o.modelId));
+  for (const offering of offerings) {
+    const { modelId, source } = offering;
+    let base = refreshed.get(modelId) ?? created.get(modelId) ?? index.models.get(modelId);
     if (!base) {
       // The identity's id for the spelling (the maker's stable name), not the source's own reading.
       const named = { ...source, id: modelId };
       base = baseModelFromSource(named, sourceId, freeAliases(named, claimedNames, notes), options.asOf);
-      newModels.push(base);
-    } else {
+      created.set(modelId, base);
+    } else if (offering.variant === undefined || !plainListed.has(modelId)) {
+      // A variant (a free route, a regional profile) speaks for the model only when the plain
+      // offering is not listed: its prices and limits are the variant's own.
       const refresh = refreshBaseFacts(base, source, sourceId, options.asOf);
       notes.push(...refresh.notes);
       if (refresh.model !== base) {
-        refreshed.set(modelId, refresh.model);
+        if (created.has(modelId)) created.set(modelId, refresh.model);
+        else refreshed.set(modelId, refresh.model);
         base = refresh.model;
       }
     }
-    const auto = autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp });
-    served.set(modelId, { base, auto: keepUnchanged(own.auto.get(modelId), auto) });
+    const key = offeringId(offering);
+    const auto = keepUnchanged(own.auto.get(key), autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp }, offering.variant));
+    const autos = [...(own.otherBands.get(key) ?? []), auto].sort((a, b) => a.priority - b.priority);
+    served.set(key, { base, auto: autos, own: auto });
+  }
+  // Offerings only other sources list still serve a person's override.
+  for (const [key, autos] of own.otherBands) {
+    const base = index.models.get(autos[0]?.model_id ?? '');
+    if (!served.has(key) && base) served.set(key, { base, auto: autos });
   }
   notes.push(...manualOverrideNotes(providerId, own.manual, served));
   // Stable: within one model, notes keep the order in which the merge found them.
   notes.sort(byModelId);
 
-  const added = sorted([...servedAfter].filter((id) => !servedBefore.has(id)));
-  const removed = sorted([...servedBefore].filter((id) => !servedAfter.has(id)));
-  const changed = sorted(
+  const nameOf = new Map(offerings.map((o) => [offeringId(o), offeringName(o)]));
+  for (const [key, list] of own.auto) {
+    const o = list[0];
+    if (o && !nameOf.has(key)) nameOf.set(key, offeringName({ modelId: o.model_id, variant: o.variant }));
+  }
+  const names = (keys: Iterable<string>) => sorted([...keys].map((k) => nameOf.get(k) ?? k));
+  const added = names([...servedAfter].filter((id) => !servedBefore.has(id)));
+  const removed = names([...servedBefore].filter((id) => !servedAfter.has(id)));
+  const changed = names(
     [...served]
-      .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || own.auto.get(id)?.[0] !== s.auto))
-      .map(([id]) => id),
+      .filter(([key, s]) => servedBefore.has(key) && (refreshed.has(s.base.id) || own.auto.get(key)?.[0] !== s.own))
+      .map(([key]) => key),
   );
+  const newModels = [...created.values()];
   const summary = {
     added,
     removed,
@@ -237,7 +258,7 @@ export function mergeProviderModels(
     ...catalog.overrides.filter(
       (o) => o.provider_id !== providerId || isManualOverride(o) || bandOfPriority(o.priority) !== band,
     ),
-    ...[...served.values()].map((s) => s.auto),
+    ...[...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
   ].sort(compareOverrides);
   return { status: 'updated', catalog: { ...catalog, models, overrides }, ...summary };
 }
