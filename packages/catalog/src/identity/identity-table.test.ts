@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../schema/model.ts';
-import { IdentityIndex, newModelId, type SpellingEntry } from './index.ts';
+import { IdentityIndex, type SpellingEntry } from './index.ts';
 
 interface Table {
   models: Record<string, [string, string, { hugging_face_id?: string; canonical_slug?: string }?][]>;
@@ -36,7 +36,7 @@ function assignModels(rows: readonly Row[]): string[] {
       index.addSpelling(entry.spelling, entry.provider_id, match.model_id);
       return match.model_id;
     }
-    const id = newModelId(entry);
+    const id = index.newModelId(entry);
     const metadata = { hugging_face_id: entry.hugging_face_id, canonical_slug: entry.canonical_slug };
     const model = { id, metadata: JSON.parse(JSON.stringify(metadata)) as Model['metadata'] } as Model;
     index.add(model);

@@ -66,9 +66,9 @@ export class IdentityIndex {
     }
     for (const m of catalog.models) this.add(m);
     for (const link of links) {
-      if (link.relation !== 'same' || !this.modelIds.has(link.model_id)) continue;
+      if (link.relation !== 'same') continue;
       this.personSame.set(lower(link.spelling), link.model_id);
-      this.addKey(readSpelling(link.spelling).key, link.model_id);
+      if (this.modelIds.has(link.model_id)) this.addKey(readSpelling(link.spelling).key, link.model_id);
     }
     for (const o of catalog.overrides ?? []) {
       if (o.provider_model_id !== undefined) this.addSpelling(o.provider_model_id, o.provider_id, o.model_id);
@@ -124,14 +124,29 @@ export class IdentityIndex {
     return { ...found, ...(reading.variant ? { variant: reading.variant } : {}) };
   }
 
+  private personLink(spelled: string, reading: SpellingReading): string | undefined {
+    return this.personSame.get(spelled) ?? this.personSame.get(reading.id);
+  }
+
+  /**
+   * The id a new base model gets when no model matches a spelling: the model a person linked the
+   * spelling to (so the result does not depend on which provider is merged first), else the maker's
+   * stable name when the spelling is a documented alias or snapshot, else the spelling's reading.
+   */
+  newModelId(entry: SpellingEntry | string): string {
+    const e = typeof entry === 'string' ? { spelling: entry } : entry;
+    const reading = readSpelling(e.spelling, e.provider_id);
+    return this.personLink(lower(e.spelling), reading) ?? makerStableId(reading.key) ?? reading.id;
+  }
+
   private allowed(spelling: string, modelId: string): boolean {
     return !this.personDifferent.has(pairKey(spelling, modelId));
   }
 
   private find(e: SpellingEntry, reading: SpellingReading): Omit<IdentityMatch, 'variant'> | undefined {
     const spelled = lower(e.spelling);
-    const person = this.personSame.get(spelled) ?? this.personSame.get(reading.id);
-    if (person) return { model_id: person, origin: 'link' };
+    const person = this.personLink(spelled, reading);
+    if (person !== undefined && this.modelIds.has(person)) return { model_id: person, origin: 'link' };
 
     for (const name of [spelled, reading.id]) {
       const hit = this.exact.get(name);
@@ -156,14 +171,4 @@ export class IdentityIndex {
     const ids = [...(this.byKey.get(makerKey(key)) ?? [])].filter((id) => this.allowed(spelling, id));
     return ids.length === 1 ? ids[0] : undefined;
   }
-}
-
-/**
- * The id a new base model gets when no model matches a spelling: the maker's stable name when the
- * spelling is a documented alias or snapshot, else the spelling's reading.
- */
-export function newModelId(entry: SpellingEntry | string): string {
-  const e = typeof entry === 'string' ? { spelling: entry } : entry;
-  const reading = readSpelling(e.spelling, e.provider_id);
-  return makerStableId(reading.key) ?? reading.id;
 }

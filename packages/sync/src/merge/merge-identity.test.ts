@@ -44,6 +44,17 @@ describe('mergeProviderModels: the identity step', () => {
     expect(result.catalog.links).toEqual(linked.links);
   });
 
+  it("creates the model a person's link names when the linked spelling arrives first, whatever the order", () => {
+    const links = [{ spelling: 'llama-3.3-70b-versatile', model_id: llama.id, relation: 'same' as const }];
+    const groqFirst = mergeProviderModels(
+      { ...catalogOf(['groq']), links },
+      'groq',
+      [fetched('llama-3.3-70b-versatile', { provider_model_id: 'llama-3.3-70b-versatile' })],
+      {},
+    );
+    expect(groqFirst.newBaseModels).toEqual([llama.id]);
+  });
+
   it('never maps a look-alike model of another size or release to an existing one', () => {
     const catalog = catalogOf(['openrouter'], [llama, { id: 'gpt-4o' }]);
     const result = mergeProviderModels(

@@ -4,7 +4,6 @@ import {
   type Catalog,
   IdentityIndex,
   type LinkOrigin,
-  newModelId,
   readSpelling,
   type SpellingEntry,
   compareModels,
@@ -54,7 +53,7 @@ function identityLookup(catalog: Catalog, providerId: string) {
       identity.addSpelling(entry.provider_model_id, providerId, match.model_id);
       return { modelId: match.model_id, ...(match.variant ? { variant: match.variant } : {}) };
     }
-    const modelId = newModelId(spelled);
+    const modelId = identity.newModelId(spelled);
     identity.add({ id: modelId, ...(entry.metadata ? { metadata: entry.metadata } : {}) });
     identity.addSpelling(entry.provider_model_id, providerId, modelId);
     const { variant } = readSpelling(entry.provider_model_id, providerId);
