@@ -218,7 +218,7 @@ describe('applyOverrides: long-context and service-tier prices', () => {
     },
   };
 
-  it("an override's tier list replaces the base's whole, and each service tier it lists replaces only that tier", () => {
+  it("an override's tier list replaces the base's whole; within a service tier, only the prices it names", () => {
     const { model } = applyOverrides(base, 'azure-openai', [
       {
         provider_id: 'azure-openai',
@@ -235,7 +235,7 @@ describe('applyOverrides: long-context and service-tier prices', () => {
       input: usd(2.75),
       output: usd(15),
       long_context: [{ above_input_tokens: 272000, input: usd(5.5) }],
-      service_tiers: { batch: { input: usd(1.375) }, flex: { input: usd(1.25) } },
+      service_tiers: { batch: { input: usd(1.375), output: usd(7.5) }, flex: { input: usd(1.25) } },
     });
   });
 });

@@ -51,11 +51,20 @@ describe('pricing with long-context and service tiers', () => {
     ]);
   });
 
-  it('an override replaces each flat price and the tier list whole, and each service tier it names', () => {
-    expect(mergePricing(gpt54, { output: usd(16), service_tiers: { flex: { input: usd(1.25) } } })).toEqual({
+  it('an override replaces each price and tier list it names, within each service tier too; the rest stays', () => {
+    expect(
+      mergePricing(gpt54, {
+        output: usd(16),
+        service_tiers: { priority: { input: usd(6) }, flex: { input: usd(1.25) } },
+      }),
+    ).toEqual({
       ...gpt54,
       output: usd(16),
-      service_tiers: { ...gpt54.service_tiers, flex: { input: usd(1.25) } },
+      service_tiers: {
+        batch: gpt54.service_tiers.batch,
+        priority: { ...gpt54.service_tiers.priority, input: usd(6) },
+        flex: { input: usd(1.25) },
+      },
     });
     expect(mergePricing(undefined, { input: usd(1) })).toEqual({ input: usd(1) });
   });

@@ -115,13 +115,19 @@ export type TokenPriceKey = (typeof TOKEN_PRICE_KEYS)[number];
 
 /**
  * A price list with another laid over it, as a provider's override lays its prices over the base
- * model's: each flat price and `long_context` is taken whole from `over` when it has one, and each
- * service tier likewise, so a tier `over` does not list keeps the base's prices.
+ * model's: each price, and the `long_context` list, that `over` names replaces the base's whole; a
+ * service tier is laid over the base's same tier the same way, so a price or tier list `over` does
+ * not name keeps what the base (a lower source) said.
  */
 export function mergePricing(base: Pricing | undefined, over: Pricing): Pricing {
   const merged: Pricing = { ...(base ?? {}), ...over };
   if (base?.service_tiers && over.service_tiers) {
-    merged.service_tiers = { ...base.service_tiers, ...over.service_tiers };
+    const tiers: ServiceTiers = { ...base.service_tiers };
+    for (const name of SERVICE_TIERS) {
+      const tier = over.service_tiers[name];
+      if (tier) tiers[name] = { ...base.service_tiers[name], ...tier };
+    }
+    merged.service_tiers = tiers;
   }
   return merged;
 }
