@@ -195,6 +195,12 @@ describe('estimateCost: long-context and service-tier prices', () => {
     });
   });
 
+  it('a long prompt in a service tier with no long-context price of its own is an error, not its short-prompt price', () => {
+    expect(() => at({ input_tokens: 300_000, output_tokens: 1_000, tier: 'batch' })).toThrow(
+      new CostEstimateError('no-price', 'the catalog has no batch price for prompts over 272,000 tokens for openai/gpt-5.4'),
+    );
+  });
+
   it('a service tier the catalog does not list is a clear error, not the standard price', () => {
     expect(() => at({ input_tokens: 1_000, output_tokens: 0, tier: 'flex' })).toThrow(
       new CostEstimateError('no-tier', 'the catalog lists no flex price for openai/gpt-5.4 (it lists: batch, priority)'),

@@ -1,3 +1,4 @@
+import { formatCount } from '../format.ts';
 import { roundPrice } from '../price.ts';
 import { type CatalogIndex, resolveModel } from '../resolve.ts';
 import type { LongContextTier, Pricing, ServiceTierName, TokenPrice, TokenPriceKey } from '../schema/pricing.ts';
@@ -89,6 +90,15 @@ function pricesFor(
       throw new CostEstimateError(
         'no-tier',
         `the catalog lists no ${tier} price for ${label}` + (known.length > 0 ? ` (it lists: ${known.join(', ')})` : ''),
+      );
+    }
+    // The standard prices charge more for this prompt; this tier's own long-context price is unknown,
+    // and its short-prompt price would understate the cost.
+    const standardLongContext = tierFor(pricing?.long_context, promptTokens);
+    if (standardLongContext && !listed.long_context) {
+      throw new CostEstimateError(
+        'no-price',
+        `the catalog has no ${tier} price for prompts over ${formatCount(standardLongContext.above_input_tokens)} tokens for ${label}`,
       );
     }
     standard = listed;
