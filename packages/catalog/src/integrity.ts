@@ -261,14 +261,15 @@ function linkProblems(catalog: Catalog, modelIds: ReadonlySet<string>): CatalogP
   (catalog.links ?? []).forEach((link, i) => {
     const entry = entryLabel('links', i, link);
     const spelling = link.spelling.toLowerCase();
+    // A reviewed link may come before the import that creates its model (it then names the new model).
     if (!modelIds.has(link.model_id)) {
       problems.push({
-        severity: 'error',
+        severity: 'warning',
         code: 'unknown-model',
         file,
         entry,
         field: 'model_id',
-        message: `unknown model "${link.model_id}" (not in models.json)`,
+        message: `unknown model "${link.model_id}" (not in models.json); the link applies once a source adds it`,
       });
     }
     const pair = `${spelling}\u0000${link.model_id}`;

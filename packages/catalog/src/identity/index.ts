@@ -43,7 +43,8 @@ const pairKey = (spelling: string, modelId: string) => `${lower(spelling)}\u0000
  * Which base model a provider's spelling names. Built once per run from the models and a person's
  * links, then asked for every fetched entry; `add` registers a model created during the run so the
  * spellings after it find it. A spelling is linked, in this order, by:
- * 1. a person's link (`links.json`), which also vetoes any link it marks `different`;
+ * 1. a person's link (`links.json`): the spelling, or one that reads to the same key; a link marked
+ *    `different` vetoes that pair wherever else the link would come from;
  * 2. an exact name: a model id or alias;
  * 3. a name a source states: a model's or the entry's canonical slug or Hugging Face id;
  * 4. the spelling rules: the one model whose names read to the same key (a documented maker alias and
@@ -57,6 +58,7 @@ export class IdentityIndex {
   private readonly byKey = new Map<string, Set<string>>();
   private readonly modelIds = new Set<string>();
   private readonly personSame = new Map<string, string>();
+  private readonly personSameByKey = new Map<string, string>();
   private readonly personDifferent = new Set<string>();
 
   constructor(catalog: { models: readonly Model[]; overrides?: readonly Override[]; links?: readonly Link[] }) {
@@ -68,6 +70,7 @@ export class IdentityIndex {
     for (const link of links) {
       if (link.relation !== 'same') continue;
       this.personSame.set(lower(link.spelling), link.model_id);
+      this.personSameByKey.set(makerKey(readSpelling(link.spelling).key), link.model_id);
       if (this.modelIds.has(link.model_id)) this.addKey(readSpelling(link.spelling).key, link.model_id);
     }
     for (const o of catalog.overrides ?? []) {
@@ -125,7 +128,7 @@ export class IdentityIndex {
   }
 
   private personLink(spelled: string, reading: SpellingReading): string | undefined {
-    return this.personSame.get(spelled) ?? this.personSame.get(reading.id);
+    return this.personSame.get(spelled) ?? this.personSame.get(reading.id) ?? this.personSameByKey.get(makerKey(reading.key));
   }
 
   /**
