@@ -14,7 +14,7 @@ import { isRecord } from '../envelope.ts';
 import { capabilitiesFromModalities, capabilityList, dateFromText, definedFields, mergeModalities, modalitiesOf, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { unitPrice } from '../pricing.ts';
-import { vendorSlug } from '../vendor.ts';
+import { makerFromIdVendor } from '../vendor.ts';
 import { createCollector, type EntryReport } from './collect.ts';
 import { providerEntry, SHARED_HOSTS } from './provider-entry.ts';
 import { catalogProviderId } from './provider-map.ts';
@@ -200,7 +200,12 @@ function pricingOf(entry: Readonly<Record<string, unknown>>, report: EntryReport
 const wordsOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
-function toModel(spelling: string, entry: Readonly<Record<string, unknown>>, report: EntryReport): NormalizedModel {
+function toModel(
+  spelling: string,
+  entry: Readonly<Record<string, unknown>>,
+  hosts: readonly string[],
+  report: EntryReport,
+): NormalizedModel {
   const { id, vendor, variant } = normalizeModelId(spelling);
   const mode = typeof entry.mode === 'string' ? MODE_FACTS[entry.mode] : undefined;
   const flags = Object.keys(FLAG_CAPABILITIES).filter((flag) => entry[flag] === true);
@@ -225,7 +230,7 @@ function toModel(spelling: string, entry: Readonly<Record<string, unknown>>, rep
     id,
     provider_model_id: spelling,
     variant,
-    owned_by: vendorSlug(vendor),
+    owned_by: makerFromIdVendor(vendor, hosts),
     capabilities: capabilityList(capabilities),
     input_modalities: input,
     output_modalities: output,
@@ -279,7 +284,7 @@ export function parseLiteLlm(body: unknown, options: SourceParseOptions): Source
       collector.skip({ ...place, provider_id: providerId }, why);
       continue;
     }
-    collector.add({ ...place, provider_id: providerId }, (report) => toModel(spelling, entry, report));
+    collector.add({ ...place, provider_id: providerId }, (report) => toModel(spelling, entry, [sourceProvider, providerId], report));
   }
   return collector.result(providers);
 }

@@ -24,7 +24,7 @@ import {
 } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawFlag, rawNumber, rawText } from '../raw.ts';
-import { vendorSlug } from '../vendor.ts';
+import { makerFromIdVendor } from '../vendor.ts';
 import { createCollector, type EntryReport } from './collect.ts';
 import { type HostFacts, providerEntry, SHARED_HOSTS } from './provider-entry.ts';
 import { catalogProviderId } from './provider-map.ts';
@@ -128,7 +128,7 @@ function dateField(value: string | null | undefined, field: string, report: Entr
   return date;
 }
 
-function toModel(key: string, model: SourceModel, report: EntryReport): NormalizedModel {
+function toModel(key: string, model: SourceModel, hosts: readonly string[], report: EntryReport): NormalizedModel {
   const spelling = text(model.id) ?? key;
   const { id, vendor, variant } = normalizeModelId(spelling);
   const input = modalitiesOf(model.modalities?.input ?? [], 'modalities.input', report.warn);
@@ -152,7 +152,7 @@ function toModel(key: string, model: SourceModel, report: EntryReport): Normaliz
     provider_model_id: spelling,
     variant,
     name: text(model.name),
-    owned_by: vendorSlug(vendor),
+    owned_by: makerFromIdVendor(vendor, hosts),
     capabilities: capabilityList(capabilities),
     input_modalities: input,
     output_modalities: output,
@@ -244,7 +244,7 @@ export function parseModelsDev(body: unknown, options: SourceParseOptions): Sour
         collector.skip(place, `not a model entry (${issuesText(parsed.error)})`);
         continue;
       }
-      collector.add(place, (report) => toModel(modelKey, parsed.data, report));
+      collector.add(place, (report) => toModel(modelKey, parsed.data, [sourceProvider, providerId], report));
     }
   }
   return collector.result(providers);
