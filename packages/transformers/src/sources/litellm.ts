@@ -17,7 +17,7 @@ import { unitPrice } from '../pricing.ts';
 import { makerFromIdVendor } from '../vendor.ts';
 import { createCollector, type EntryReport } from './collect.ts';
 import { providerEntry, SHARED_HOSTS } from './provider-entry.ts';
-import { catalogProviderId } from './provider-map.ts';
+import { catalogProviderId, NOT_LISTED } from './provider-map.ts';
 import { sortedTiers, sourceTokenPrice, type TokenPriceFields, tokenPricesOf } from './prices.ts';
 import type { SourceParseOptions, SourceResult } from './types.ts';
 
@@ -266,7 +266,7 @@ export function parseLiteLlm(body: unknown, options: SourceParseOptions): Source
     }
     const providerId = catalogProviderId('litellm', sourceProvider);
     if (providerId === null) {
-      collector.skip(place, `${sourceProvider} is not a provider the catalog lists`);
+      collector.skip(place, `${sourceProvider}: ${NOT_LISTED}`);
       continue;
     }
     if (!options.known_providers.has(providerId)) {

@@ -27,7 +27,7 @@ import { rawFlag, rawNumber, rawText } from '../raw.ts';
 import { makerFromIdVendor } from '../vendor.ts';
 import { createCollector, type EntryReport } from './collect.ts';
 import { type HostFacts, providerEntry, SHARED_HOSTS } from './provider-entry.ts';
-import { catalogProviderId } from './provider-map.ts';
+import { catalogProviderId, NOT_LISTED } from './provider-map.ts';
 import { sortedTiers, type TokenPriceFields, tokenPricesOf } from './prices.ts';
 import type { SourceParseOptions, SourceResult } from './types.ts';
 
@@ -223,7 +223,7 @@ export function parseModelsDev(body: unknown, options: SourceParseOptions): Sour
     const provider = parsedProvider.data;
     const providerId = catalogProviderId('models.dev', sourceProvider);
     if (providerId === null) {
-      collector.skip(providerKey, 'not a provider the catalog lists');
+      collector.skip(providerKey, NOT_LISTED);
       continue;
     }
     if (!options.known_providers.has(providerId)) {

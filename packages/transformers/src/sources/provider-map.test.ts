@@ -27,9 +27,11 @@ describe('catalogProviderId', () => {
     expect(catalogProviderId(source, id)).toBe(expected);
   });
 
-  it('marks a source provider the catalog does not list (a chat subscription, a retired API) with null', () => {
+  it('marks a source provider with no hosted offerings (a local server, a chat subscription, a retired API) with null', () => {
     expect(catalogProviderId('litellm', 'chatgpt')).toBeNull();
     expect(catalogProviderId('litellm', 'palm')).toBeNull();
+    expect(catalogProviderId('litellm', 'ollama')).toBeNull();
+    expect(catalogProviderId('models.dev', 'lmstudio')).toBeNull();
   });
 });
 

@@ -2,9 +2,9 @@ import type { SourceName } from './types.ts';
 
 /**
  * The one table from a source's provider ids to the catalog's. An id not in it maps to itself when
- * it is already a catalog provider id (`openai`, `groq`). `null` marks a source provider that is not
- * an API the catalog lists (a chat subscription, a retired API, a search engine): its entries are
- * skipped with a warning. Checked against every provider id in models.dev and every
+ * it is already a catalog provider id (`openai`, `groq`). `null` marks a source provider whose
+ * offerings no reference list can state (a local server, a chat subscription, a retired API): its
+ * entries are skipped with a warning. Checked against every provider id in models.dev and every
  * `litellm_provider` in LiteLLM.
  */
 const PROVIDER_IDS: Readonly<Record<SourceName, Readonly<Record<string, string | null>>>> = {
@@ -21,6 +21,8 @@ const PROVIDER_IDS: Readonly<Record<SourceName, Readonly<Record<string, string |
     'novita-ai': 'novita',
     togetherai: 'together',
     zhipuai: 'zhipu',
+    // A local server serves what its user installed, not a list a reference catalog can know.
+    lmstudio: null,
   },
   litellm: {
     amazon_nova: 'nova',
@@ -52,8 +54,14 @@ const PROVIDER_IDS: Readonly<Record<SourceName, Readonly<Record<string, string |
     // Shut down by their operators.
     anyscale: null,
     palm: null,
+    // Local servers: they serve what their user installed.
+    ollama: null,
+    lemonade: null,
   },
 };
+
+/** Why the entries of a source provider the table maps to `null` are skipped. */
+export const NOT_LISTED = 'a local server, a chat subscription or a retired API: no hosted offering the catalog lists';
 
 /** LiteLLM names Vertex AI's model families `vertex_ai-<family>`; they are all one provider. */
 const FAMILY_SUFFIX = /^(vertex_ai)-.+$/;
