@@ -285,27 +285,16 @@ function linkProblems(catalog: Catalog, modelIds: ReadonlySet<string>): CatalogP
     seen.add(pair);
     if (link.relation !== 'same') return;
     const other = same.get(spelling);
-    if (other !== undefined && other !== link.model_id) {
-      problems.push({
-        severity: 'error',
-        code: 'link-two-models',
-        file,
-        entry,
-        field: 'spelling',
-        message: `"${link.spelling}" is linked to two models, "${other}" and "${link.model_id}"`,
-      });
-    }
     same.set(spelling, link.model_id);
     const named = names.get(spelling);
-    if (named !== undefined && named !== link.model_id) {
-      problems.push({
-        severity: 'error',
-        code: 'link-two-models',
-        file,
-        entry,
-        field: 'spelling',
-        message: `"${link.spelling}" is model "${named}"'s ${named === spelling ? 'id' : 'alias'}, but this link sends it to "${link.model_id}"`,
-      });
+    const conflict =
+      other !== undefined && other !== link.model_id
+        ? `"${link.spelling}" is linked to two models, "${other}" and "${link.model_id}"`
+        : named !== undefined && named !== link.model_id
+          ? `"${link.spelling}" is model "${named}"'s ${named === spelling ? 'id' : 'alias'}, but this link sends it to "${link.model_id}"`
+          : undefined;
+    if (conflict) {
+      problems.push({ severity: 'error', code: 'link-two-models', file, entry, field: 'spelling', message: conflict });
     }
   });
   return problems;

@@ -8,13 +8,14 @@ import {
   readCatalog,
   withDataLock,
   writeCatalog,
+  writeLinks,
 } from '@llm-catalog/catalog';
 import { CliError, EXIT } from './errors.ts';
 
 /**
  * One edit of the data files by a command: under the data lock, read, change, check the whole result
- * against the schema and the integrity rules, then write only the files that changed. Nothing is
- * written when `edit` throws or the result is invalid.
+ * against the schema and the integrity rules, then write only the files that changed (the links file
+ * only when the edit changed the links). Nothing is written when `edit` throws or the result is invalid.
  */
 export async function editCatalog<T>(
   dataDir: string,
@@ -34,6 +35,8 @@ export async function editCatalog<T>(
         EXIT.fatal,
       );
     }
-    return { result, written: await writeCatalog(dataDir, next, files) };
+    const written = await writeCatalog(dataDir, next, files);
+    if (next.links !== catalog.links) await writeLinks(dataDir, next.links ?? [], files.links);
+    return { result, written };
   });
 }

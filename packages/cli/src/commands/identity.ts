@@ -1,9 +1,6 @@
 import {
-  catalogErrors,
-  CatalogLoadError,
-  checkIntegrity,
+  type Catalog,
   findBaseModelId,
-  formatProblem,
   indexCatalog,
   type LinkEdit,
   LinkEditError,
@@ -11,13 +8,11 @@ import {
   readCatalog,
   suggestLinks,
   unlinkSpelling,
-  withDataLock,
-  writeCatalog,
-  writeLinks,
 } from '@llm-catalog/catalog';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
-import { CliError, EXIT } from '../errors.ts';
+import { editCatalog } from '../edit-catalog.ts';
+import { CliError } from '../errors.ts';
 import { plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 
@@ -36,41 +31,25 @@ interface EditOptions {
   reason?: string;
 }
 
-/**
- * One edit of the links (and, when a link folds a model, of the catalog) under the data lock: read,
- * change, check the whole result, then write only what changed. Nothing is written on any error.
- */
+/** One edit of the links (and of the catalog, when a link folds a model) through the checked catalog edit. */
 async function editLinks(
   ctx: CommandContext,
   spelling: string,
   model: string,
-  change: (catalog: Parameters<typeof linkSpelling>[0], spelling: string, modelId: string) => LinkEdit,
+  change: (catalog: Catalog, spelling: string, modelId: string) => LinkEdit,
 ) {
   const trimmed = spelling.trim();
   if (trimmed === '') throw new CliError('SPELLING must not be empty');
-  const changes = await withDataLock(ctx.dataDir, async () => {
-    const { catalog, files } = await readCatalog(ctx.dataDir);
-    const before = checkIntegrity(catalog).filter((p) => p.severity === 'error');
-    if (before.length > 0) throw new CatalogLoadError(before);
+  const { result: changes } = await editCatalog(ctx.dataDir, (catalog) => {
     const modelId = findBaseModelId(indexCatalog(catalog), model);
     if (!modelId) throw new CliError(`no model is known as "${model}" (see \`catalog models list\`)`);
-    let edit: LinkEdit;
     try {
-      edit = change(catalog, trimmed, modelId);
+      const edit = change(catalog, trimmed, modelId);
+      return { catalog: edit.catalog, result: edit.changes };
     } catch (err) {
       if (err instanceof LinkEditError) throw new CliError(err.message);
       throw err;
     }
-    const problems = catalogErrors(edit.catalog);
-    if (problems.length > 0) {
-      throw new CliError(
-        `the change would leave the catalog invalid; nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-        EXIT.fatal,
-      );
-    }
-    await writeCatalog(ctx.dataDir, edit.catalog, files);
-    await writeLinks(ctx.dataDir, edit.catalog.links ?? [], files.links);
-    return edit.changes;
   });
   if (ctx.json) ctx.printJson({ changes });
   else for (const line of changes) ctx.info(line);
@@ -84,22 +63,31 @@ export function registerIdentity(program: Command, getContext: () => CommandCont
     .command('suggest')
     .description('look-alike models nothing links yet, with the evidence, for a person to accept or reject')
     .action(() => suggest(getContext()));
-  identity
-    .command('link')
-    .description('say that SPELLING names MODEL (folds SPELLING into MODEL when it is a model of its own)')
-    .argument('<spelling>', "any provider's spelling, or the id of a model that is really MODEL")
-    .argument('<model>', 'the model it names: base id, alias or any linked spelling')
-    .option('--reason <text>', 'the evidence, kept in links.json')
-    .action((spelling: string, model: string, opts: EditOptions) =>
-      editLinks(getContext(), spelling, model, (c, s, m) => linkSpelling(c, s, m, opts.reason?.trim() || undefined)),
-    );
-  identity
-    .command('unlink')
-    .description('say that SPELLING does not name MODEL: removes your link, or stops a rule or source from linking them')
-    .argument('<spelling>', "any provider's spelling")
-    .argument('<model>', 'the model it does not name')
-    .option('--reason <text>', 'the evidence, kept in links.json')
-    .action((spelling: string, model: string, opts: EditOptions) =>
-      editLinks(getContext(), spelling, model, (c, s, m) => unlinkSpelling(c, s, m, opts.reason?.trim() || undefined)),
-    );
+  const edits = [
+    {
+      name: 'link',
+      description: 'say that SPELLING names MODEL (folds SPELLING into MODEL when it is a model of its own)',
+      spelling: "any provider's spelling, or the id of a model that is really MODEL",
+      model: 'the model it names: base id, alias or any linked spelling',
+      change: linkSpelling,
+    },
+    {
+      name: 'unlink',
+      description: 'say that SPELLING does not name MODEL: removes your link, or stops a rule or source from linking them',
+      spelling: "any provider's spelling",
+      model: 'the model it does not name',
+      change: unlinkSpelling,
+    },
+  ];
+  for (const edit of edits) {
+    identity
+      .command(edit.name)
+      .description(edit.description)
+      .argument('<spelling>', edit.spelling)
+      .argument('<model>', edit.model)
+      .option('--reason <text>', 'the evidence, kept in links.json')
+      .action((spelling: string, model: string, opts: EditOptions) =>
+        editLinks(getContext(), spelling, model, (c, s, m) => edit.change(c, s, m, opts.reason?.trim() || undefined)),
+      );
+  }
 }
