@@ -112,7 +112,7 @@ function toModel(entry: OpenRouterEntry, warn: (message: string) => void): Norma
     pricing,
     knowledge_cutoff: dateField('knowledge_cutoff'),
     // The day OpenRouter stops serving the model.
-    deprecation_date: dateField('expiration_date'),
+    shutdown_date: dateField('expiration_date'),
     metadata,
   };
 }
