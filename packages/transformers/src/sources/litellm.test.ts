@@ -111,7 +111,7 @@ describe('parseLiteLlm', () => {
       capabilities: ['FILE_INPUT', 'FUNCTION_CALL', 'IMAGE_RECOGNITION', 'REASONING', 'STRUCTURED_OUTPUT'],
       input_modalities: ['FILE', 'IMAGE', 'TEXT'],
       output_modalities: ['TEXT'],
-      context_window: 1050000,
+      max_input_tokens: 1050000,
       max_output_tokens: 128000,
       pricing: {
         input: usd(2.5),

@@ -48,20 +48,20 @@ const NOT_ENTRIES = new Set(['sample_spec']);
 const NOT_MODELS = new Set(['search', 'vector_store']);
 
 /** What each mode says about a model's input and output when the entry lists no modalities. */
-const MODE_FACTS: Record<string, { input: Modality[]; output: Modality[]; capability?: Capability }> = {
+const MODE_FACTS: Record<string, { input: Modality[]; output?: Modality[]; capability?: Capability }> = {
   chat: { input: ['TEXT'], output: ['TEXT'] },
   completion: { input: ['TEXT'], output: ['TEXT'] },
   responses: { input: ['TEXT'], output: ['TEXT'] },
   realtime: { input: ['TEXT', 'AUDIO'], output: ['TEXT', 'AUDIO'] },
   embedding: { input: ['TEXT'], output: ['EMBEDDING'] },
-  rerank: { input: ['TEXT'], output: ['TEXT'], capability: 'RERANK' },
-  moderation: { input: ['TEXT'], output: ['TEXT'], capability: 'MODERATION' },
+  rerank: { input: ['TEXT'], capability: 'RERANK' },
+  moderation: { input: ['TEXT'], capability: 'MODERATION' },
   image_generation: { input: ['TEXT'], output: ['IMAGE'] },
   image_edit: { input: ['TEXT', 'IMAGE'], output: ['IMAGE'] },
   audio_transcription: { input: ['AUDIO'], output: ['TEXT'] },
   audio_speech: { input: ['TEXT'], output: ['AUDIO'] },
   video_generation: { input: ['TEXT'], output: ['VIDEO'] },
-  ocr: { input: ['FILE'], output: ['TEXT'] },
+  ocr: { input: ['FILE', 'IMAGE'], output: ['TEXT'] },
 };
 
 /** `supports_*` flags that, when true, state a capability (false says nothing a list can hold). */
@@ -234,8 +234,8 @@ function toModel(
     capabilities: capabilityList(capabilities),
     input_modalities: input,
     output_modalities: output,
-    // LiteLLM's max_input_tokens is the context window it checks prompts against.
-    context_window: limit('max_input_tokens'),
+    // Not the context window: for GPT-5 LiteLLM states 272,000 input tokens of a 400,000 window.
+    max_input_tokens: limit('max_input_tokens'),
     max_output_tokens: limit('max_output_tokens') ?? limit('max_tokens'),
     pricing: pricingOf(entry, report),
     // LiteLLM's `deprecation_date` is the day the model stops answering.
