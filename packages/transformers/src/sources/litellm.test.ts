@@ -62,6 +62,9 @@ const body = {
   'together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo': {
     litellm_provider: 'together_ai',
     mode: 'chat',
+    max_input_tokens: 131072,
+    max_output_tokens: 131072,
+    max_tokens: 131072,
     input_cost_per_token: 8.8e-7,
     output_cost_per_token: 8.8e-7,
   },
@@ -173,6 +176,12 @@ describe('parseLiteLlm', () => {
   it('maps LiteLLM provider ids and strips the route prefix from the key', () => {
     expect(Object.keys(result.offerings)).toEqual(['bedrock', 'dashscope', 'deepseek', 'gemini', 'openai', 'together', 'wandb']);
     expect(offering('together', 'meta-llama/Llama-3.3-70B-Instruct-Turbo')?.id).toBe('llama-3.3-70b-instruct-turbo');
+  });
+
+  it('reads an output limit equal to the input limit as a filled-in default, not a stated limit', () => {
+    const llama = offering('together', 'meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    expect(llama?.max_input_tokens).toBe(131072);
+    expect(llama?.max_output_tokens).toBeUndefined();
     expect(offering('deepseek', 'deepseek-chat')?.pricing?.cache_read).toEqual(usd(0.028));
   });
 

@@ -222,6 +222,11 @@ function toModel(
     ...(mode?.capability ? [mode.capability] : []),
   ];
   const limit = (field: string) => (typeof entry[field] === 'number' ? tokenLimit(entry[field]) : undefined);
+  const maxInput = limit('max_input_tokens');
+  // LiteLLM fills max_output_tokens with the input limit when a provider states no output limit (964
+  // entries in the 2026-07 file), and its legacy max_tokens means either: neither is a stated output limit.
+  const statedOutput = limit('max_output_tokens');
+  const maxOutput = statedOutput !== undefined && statedOutput !== maxInput ? statedOutput : undefined;
   const shutdown = typeof entry.deprecation_date === 'string' ? dateFromText(entry.deprecation_date) : undefined;
   if (entry.deprecation_date !== undefined && shutdown === undefined) {
     report.warn(`deprecation_date: ${JSON.stringify(entry.deprecation_date)} is not a date; left out`);
@@ -235,8 +240,8 @@ function toModel(
     input_modalities: input,
     output_modalities: output,
     // Not the context window: for GPT-5 LiteLLM states 272,000 input tokens of a 400,000 window.
-    max_input_tokens: limit('max_input_tokens'),
-    max_output_tokens: limit('max_output_tokens') ?? limit('max_tokens'),
+    max_input_tokens: maxInput,
+    max_output_tokens: maxOutput,
     pricing: pricingOf(entry, report),
     // LiteLLM's `deprecation_date` is the day the model stops answering.
     shutdown_date: shutdown,
