@@ -45,7 +45,6 @@ type SourceProvider = z.infer<typeof RawProviderSchema>;
 const RawModelSchema = z.looseObject({
   id: rawText,
   name: rawText,
-  attachment: rawFlag,
   reasoning: rawFlag,
   tool_call: rawFlag,
   structured_output: rawFlag,
