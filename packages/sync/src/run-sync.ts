@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   acquireDataLock,
@@ -6,6 +7,9 @@ import {
   type CatalogProblem,
   checkIntegrity,
   type DataFileKind,
+  type DataFileState,
+  fileName,
+  writeFileAtomic,
   errorsIntroduced,
   formatProblem,
   planCatalogWrite,
@@ -195,6 +199,44 @@ function describeInvalid(problems: readonly CatalogProblem[]): string {
   return `its result would make the catalog invalid: ${formatProblem(first)}${more}`;
 }
 
+/** The files sources write; any other (a person's links) is versioned as usual. */
+const SOURCE_WRITTEN_FILES: ReadonlySet<DataFileKind> = new Set(['providers', 'models', 'overrides']);
+
+/**
+ * Writes the files of a run from recorded data (`--as-of`). Their version is the newest as-of date
+ * in the catalog (`catalogClockOf`), a function of the content alone: the same recorded bodies give
+ * the same bytes on any day and in any order of imports, and a run that changes nothing writes nothing.
+ */
+async function writeDated(
+  dataDir: string,
+  catalog: Catalog,
+  files: Partial<Record<DataFileKind, DataFileState>>,
+  asOf: string,
+  dryRun: boolean,
+): Promise<DataFileKind[]> {
+  const unversioned = Object.fromEntries(
+    Object.entries(files).map(([kind, state]) => [
+      kind,
+      SOURCE_WRITTEN_FILES.has(kind as DataFileKind) ? { ...state, version: undefined } : state,
+    ]),
+  );
+  const planned = planCatalogWrite(catalog, unversioned, catalogClockOf(catalog, asOf)).filter(
+    (f) => f.changed && f.text !== files[f.kind]?.text,
+  );
+  if (!dryRun) for (const f of planned) await writeFileAtomic(join(dataDir, fileName(f.kind)), f.text);
+  return planned.map((f) => f.kind);
+}
+
+/**
+ * The order in which a reference source's providers are merged, so that a model's base facts come
+ * from its maker's entry where the source has one: the makers' own platforms (tagged `official`)
+ * first, then the rest, each in id order.
+ */
+export function referenceMergeOrder(providers: readonly Provider[]): Provider[] {
+  const official = (p: Provider) => (p.metadata?.tags?.includes('official') ? 0 : 1);
+  return [...providers].sort((a, b) => official(a) - official(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * Merges every fetched list into the catalog one provider at a time, in id order, so the result does
  * not depend on which answer arrived first. With `checkEach`, a provider whose merge would bring a
@@ -214,7 +256,9 @@ function mergeInOrder(
 ): { catalog: Catalog; merged: Map<string, ProviderRunSummary> } {
   let catalog = base;
   const merged = new Map<string, ProviderRunSummary>();
-  for (const provider of providers) {
+  // A reference source's providers share its base facts: the first entry merged speaks for a model.
+  const settled = new Set<string>();
+  for (const provider of options.source ? referenceMergeOrder(providers) : providers) {
     const outcome = outcomes.get(provider.id);
     if (!outcome) continue;
     const summary = blankSummary(provider.id, 'failed', outcome.durationMs);
@@ -227,7 +271,7 @@ function mergeInOrder(
     summary.warnings = outcome.warnings;
     try {
       const result = mergeProviderModels(catalog, provider.id, outcome.models, {
-        ...(options.source !== undefined ? { source: options.source } : {}),
+        ...(options.source !== undefined ? { source: options.source, settledModels: settled } : {}),
         ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
         allowRemovals: options.allowRemovals,
       });
@@ -250,6 +294,7 @@ function mergeInOrder(
         removed: result.removed,
       });
       if (result.status === 'updated') catalog = result.catalog;
+      for (const id of result.spokenFor) settled.add(id);
     } catch (err) {
       summary.error = redactSecrets(err instanceof Error ? err.message : String(err), options.secrets);
     }
@@ -415,13 +460,13 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       return summary;
     });
 
-    // A run from recorded data versions its files by the data's dates, so it gives the same bytes any day.
-    const versionClock = options.asOf ? catalogClockOf(after, options.asOf) : now;
-    const written = dryRun
-      ? planCatalogWrite(after, files, versionClock)
-          .filter((f) => f.changed)
-          .map((f) => f.kind)
-      : await writeCatalog(options.dataDir, after, files, versionClock);
+    const written = options.asOf
+      ? await writeDated(options.dataDir, after, files, options.asOf, dryRun)
+      : dryRun
+        ? planCatalogWrite(after, files, now)
+            .filter((f) => f.changed)
+            .map((f) => f.kind)
+        : await writeCatalog(options.dataDir, after, files, now);
 
     const commit =
       options.commit && !dryRun && written.length > 0 ? await commitWrites(options.dataDir, before, after) : undefined;

@@ -1,7 +1,6 @@
 import {
   canonicalModels,
   type Model,
-  ModelSchema,
   MODEL_FACT_KEYS,
   type ModelFactKey,
   outranks,
@@ -51,24 +50,19 @@ export interface RefreshedModel {
 }
 
 /**
- * Facts the model schema checks against each other (limits, the release dates, the end-of-life
- * dates). Facts from different sources may contradict one another; writing part of a group would
- * make the model invalid or pick a winner silently, so a group that would contradict keeps its
- * current values whole.
+ * Pairs of facts the model schema checks against each other: the first must not exceed the second
+ * (limits as numbers, dates as text, as the schema compares them).
  */
-const LINKED_FACTS: readonly (readonly ModelFactKey[])[] = [
-  ['context_window', 'max_output_tokens', 'max_input_tokens'],
+const ORDERED_PAIRS = [
+  ['max_output_tokens', 'context_window'],
+  ['max_input_tokens', 'context_window'],
   ['release_date', 'last_updated'],
   ['deprecation_date', 'shutdown_date'],
-];
+] as const satisfies readonly (readonly [ModelFactKey, ModelFactKey])[];
 
-/** The groups of linked facts the schema rejects in `candidate`. */
-function contradictedGroups(candidate: Record<string, unknown>): (readonly ModelFactKey[])[] {
-  const checked = ModelSchema.safeParse(candidate);
-  if (checked.success) return [];
-  const fields = new Set(checked.error.issues.map((i) => String(i.path[0])));
-  return LINKED_FACTS.filter((group) => group.some((key) => fields.has(key)));
-}
+/** Whether the fact owned by `a` wins over the one owned by `b` (undefined: a person, who always wins). */
+const prevails = (a: string | undefined, b: string | undefined) =>
+  a === undefined ? true : b === undefined ? false : outranks(a, b);
 
 /**
  * A source's view of an existing base model: a fact it outranks the owner of (see `outranks`: its
@@ -102,30 +96,54 @@ export function refreshBaseFacts(
     }
   }
 
+  // Facts from different sources may contradict each other (one source's output limit above
+  // another's context window). The fact of the lower-precedence source gives way: a value this
+  // source just wrote is not written, another source's older value is left out (unknown), so the
+  // result does not depend on which source ran first.
   const notes: MergeNote[] = [];
-  for (const group of changed.size > 0 ? contradictedGroups(next) : []) {
-    const written = group.filter((key) => changed.has(key));
-    if (written.length === 0) continue;
-    for (const key of group) {
-      next[key] = base[key];
-      changed.delete(key);
-      const owner = base.metadata?.provenance?.[key];
-      if (owner === undefined) delete provenance[key];
-      else provenance[key] = owner;
+  for (const [low, high] of changed.size > 0 ? ORDERED_PAIRS : []) {
+    const a = next[low] as number | string | undefined;
+    const b = next[high] as number | string | undefined;
+    if (a === undefined || b === undefined || a <= b) continue;
+    const loser = prevails(provenance[low]?.source, provenance[high]?.source) ? high : low;
+    const before = base.metadata?.provenance?.[loser];
+    if (changed.has(loser) && base[loser] !== undefined) {
+      next[loser] = base[loser];
+      if (before === undefined) delete provenance[loser];
+      else provenance[loser] = before;
+    } else {
+      delete next[loser];
+      delete provenance[loser];
     }
-    const values = group.map((key) => `${key} ${String(source[key] ?? base[key] ?? '-')}`).join(', ');
+    changed.add(loser);
     notes.push({
       kind: 'collision',
       model_id: base.id,
-      message: `the source's ${values} contradict base model "${base.id}"'s other facts; kept the current ${group.join(', ')}`,
+      message: `${low} ${a} exceeds ${high} ${b} on base model "${base.id}"; the lower-precedence ${loser} gave way`,
     });
+  }
+  for (const key of [...changed]) {
+    if (sameValue(next[key], base[key]) && sameValue(provenance[key], base.metadata?.provenance?.[key])) changed.delete(key);
   }
 
   const recordOwner = base.metadata?.source;
   const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);
-  if (changed.size === 0 && !takesRecord) return { model: base, changedFacts: [], notes };
+  const owner = takesRecord ? sourceId : recordOwner;
+  // What else the source says of the model (its canonical slug, dynamic pricing): the record owner's
+  // word, and anyone's where nobody has said it, so the result does not depend on the order of sources.
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source.metadata ?? {})) {
+    if (key === 'source' || key === 'provenance' || value === undefined) continue;
+    const current = base.metadata?.[key];
+    if (current === undefined || (owner !== undefined && outranks(sourceId, owner) && !sameValue(current, value))) {
+      extras[key] = value;
+    }
+  }
+  const hasExtras = Object.keys(extras).length > 0;
+  if (changed.size === 0 && !takesRecord && !hasExtras) return { model: base, changedFacts: [], notes };
   next.metadata = {
     ...base.metadata,
+    ...extras,
     // The model is credited to the highest-precedence source that reported it, so the credit does
     // not depend on which source happened to run first.
     ...(takesRecord ? { source: sourceId } : {}),

@@ -67,16 +67,22 @@ const referenceImport = (source: string, asOf: string, providers: readonly strin
 const ownImport = (providerId: string, asOf: string) =>
   list(providerId).map((l): SourceImport => ({ source: providerId, asOf, lists: { [providerId]: l } }));
 
-/** Applies one import as the importer does: its providers one at a time, in id order. */
+/**
+ * Applies one import as the importer does: its providers one at a time, in id order, the first
+ * entry of a model speaking for its base facts.
+ */
 function applyImport(catalog: Catalog, imp: SourceImport): Catalog {
   let out = catalog;
+  const settled = new Set<string>();
   for (const providerId of Object.keys(imp.lists).sort()) {
     const result = mergeProviderModels(out, providerId, imp.lists[providerId] ?? [], {
       source: imp.source,
       asOf: imp.asOf,
       allowRemovals: true,
+      settledModels: settled,
     });
     out = result.catalog;
+    for (const id of result.spokenFor) settled.add(id);
   }
   return out;
 }

@@ -176,6 +176,7 @@ export function mergeProviderModels(
       changed: [],
       newBaseModels: [],
       refreshedBaseModels: [],
+      spokenFor: [],
       notes: [{ kind: 'guard', message: error }],
       error,
     };
@@ -187,6 +188,8 @@ export function mergeProviderModels(
   const refreshed = new Map<string, Model>();
   const served = new Map<string, ServedModel>();
   const plainListed = new Set(offerings.filter((o) => o.variant === undefined).map((o) => o.modelId));
+  const settled = options.settledModels ?? new Set<string>();
+  const spokenFor = new Set<string>();
   for (const offering of offerings) {
     const { modelId, source } = offering;
     let base = refreshed.get(modelId) ?? created.get(modelId) ?? index.models.get(modelId);
@@ -195,7 +198,9 @@ export function mergeProviderModels(
       const named = { ...source, id: modelId };
       base = baseModelFromSource(named, sourceId, freeAliases(named, claimedNames, notes), options.asOf);
       created.set(modelId, base);
-    } else if (offering.variant === undefined || !plainListed.has(modelId)) {
+      spokenFor.add(modelId);
+    } else if (!settled.has(modelId) && (offering.variant === undefined || !plainListed.has(modelId))) {
+      spokenFor.add(modelId);
       // A variant (a free route, a regional profile) speaks for the model only when the plain
       // offering is not listed: its prices and limits are the variant's own.
       const refresh = refreshBaseFacts(base, source, sourceId, options.asOf);
@@ -240,6 +245,7 @@ export function mergeProviderModels(
     changed,
     newBaseModels: sorted(newModels.map((m) => m.id)),
     refreshedBaseModels: sorted(refreshed.keys()),
+    spokenFor: sorted(spokenFor),
     notes,
   };
   if (

@@ -11,6 +11,12 @@ export interface MergeOptions {
   asOf?: string;
   /** Accept an empty list or the loss of more than half of the models this source lists for the provider. */
   allowRemovals?: boolean;
+  /**
+   * Base models whose facts another provider's entry of the same source already spoke for in this
+   * run: a reference source lists one model under many providers, and only one entry may set the
+   * base facts, or the last provider merged would decide them.
+   */
+  settledModels?: ReadonlySet<string>;
 }
 
 export type MergeNoteKind =
@@ -42,6 +48,8 @@ export interface ProviderMergeResult {
   newBaseModels: string[];
   /** Existing base models whose facts this source refreshed or filled, sorted. */
   refreshedBaseModels: string[];
+  /** Base models whose facts this merge spoke for (created, or refreshed from this list), sorted. */
+  spokenFor: string[];
   notes: MergeNote[];
   /** Why the merge failed (the guard), when `status` is `failed`. */
   error?: string;
