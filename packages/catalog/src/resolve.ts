@@ -44,7 +44,7 @@ export interface CatalogIndex {
    */
   overrides: Map<string, Map<string, Override[]>>;
   /** Which model any provider's spelling names (links, source names, spelling rules). */
-  identity: IdentityIndex;
+  readonly identity: IdentityIndex;
 }
 
 /** One offering of a model at a provider. */
@@ -60,6 +60,7 @@ const byVariantThenPriority = (a: Override, b: Override) => {
 };
 
 export function indexCatalog(catalog: Catalog): CatalogIndex {
+  let identity: IdentityIndex | undefined;
   const overrides = new Map<string, Map<string, Override[]>>();
   for (const o of catalog.overrides) {
     let byModel = overrides.get(o.provider_id);
@@ -79,7 +80,11 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     models: new Map(catalog.models.map((m) => [m.id, m])),
     aliases,
     overrides,
-    identity: new IdentityIndex(catalog),
+    // Built on first use: most callers resolve by base id and never need the spelling rules.
+    get identity() {
+      identity ??= new IdentityIndex(catalog);
+      return identity;
+    },
   };
 }
 
