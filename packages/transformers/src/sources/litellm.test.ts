@@ -79,6 +79,7 @@ const body = {
   'replicate/meta/llama-2-70b': { litellm_provider: 'replicate', mode: 'chat', input_cost_per_token: 6.5e-7 },
   'chatgpt/gpt-5.4': { litellm_provider: 'chatgpt', mode: 'responses' },
   'tavily/search': { litellm_provider: 'tavily', mode: 'search', input_cost_per_query: 0.008 },
+  'openai/container': { litellm_provider: 'openai', mode: 'chat', code_interpreter_cost_per_session: 0.03 },
   'accounts/fireworks/models/tiny-image': {
     litellm_provider: 'vertex_ai-image-models',
     mode: 'image_generation',
@@ -193,6 +194,7 @@ describe('parseLiteLlm', () => {
         'chatgpt/gpt-5.4',
         'deepseek/deepseek-chat',
         'hd/1024-x-1024/dall-e-3',
+        'openai/container',
         'last_updated',
         'replicate/meta/llama-2-70b',
         'tavily/search',

@@ -107,8 +107,10 @@ export function litellmSpelling(key: string, provider: string): string {
 }
 
 /** Why a key is not one offering of a model, or undefined when it is. */
-function notAnOffering(key: string, spelling: string, provider: string, mode: unknown): string | undefined {
+function notAnOffering(key: string, spelling: string, provider: string, entry: Readonly<Record<string, unknown>>): string | undefined {
+  const mode = entry.mode;
   if (typeof mode === 'string' && NOT_MODELS.has(mode)) return `a ${mode} service priced per query, not a model`;
+  if (entry.code_interpreter_cost_per_session !== undefined) return "a tool's price (a code-interpreter session), not a model";
   if (IMAGE_SIZE_KEY.test(spelling)) return 'a price for one image size and quality, not a model';
   if (SIZE_BUCKET_KEY.test(key)) return "a price bucket for a host's models by size, not a model";
   // Bedrock and Azure model ids hold no "/": one here is a region, data zone or commitment term.
@@ -284,7 +286,7 @@ export function parseLiteLlm(body: unknown, options: SourceParseOptions): Source
       if (!providers.some((p) => p.id === providerId)) providers.push(providerFromShared);
     }
     const spelling = litellmSpelling(key, sourceProvider);
-    const why = notAnOffering(key, spelling, sourceProvider, entry.mode);
+    const why = notAnOffering(key, spelling, sourceProvider, entry);
     if (why) {
       collector.skip({ ...place, provider_id: providerId }, why);
       continue;
