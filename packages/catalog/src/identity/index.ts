@@ -2,7 +2,7 @@ import type { Link } from '../schema/link.ts';
 import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
 import { makerKey, makerStableId } from './maker-aliases.ts';
-import { readSpelling, type SpellingReading } from './spelling.ts';
+import { canonicalId, readSpelling, type SpellingReading } from './spelling.ts';
 
 export * from './spelling.ts';
 export * from './maker-aliases.ts';
@@ -74,14 +74,22 @@ export class IdentityIndex {
       if (this.modelIds.has(link.model_id)) this.addKey(readSpelling(link.spelling).key, link.model_id);
     }
     for (const o of catalog.overrides ?? []) {
-      if (o.provider_model_id !== undefined) this.addSpelling(o.provider_model_id, o.provider_id, o.model_id);
+      if (o.provider_model_id !== undefined) {
+        this.remember({ spelling: o.provider_model_id, provider_id: o.provider_id }, o.model_id);
+      }
     }
   }
 
-  /** Records that a provider's spelling names a model, so spellings that read like it follow. */
-  addSpelling(spelling: string, providerId: string | undefined, modelId: string): void {
-    if (!this.modelIds.has(modelId) || !this.allowed(spelling, modelId)) return;
-    this.addKey(readSpelling(spelling, providerId).key, modelId);
+  /**
+   * Records that an entry names a model: its spelling, and the names its source states for it, so
+   * spellings that read like any of them follow.
+   */
+  remember(entry: SpellingEntry, modelId: string): void {
+    if (!this.modelIds.has(modelId) || !this.allowed(entry.spelling, modelId)) return;
+    this.addKey(readSpelling(entry.spelling, entry.provider_id).key, modelId);
+    for (const name of [entry.hugging_face_id, entry.canonical_slug]) {
+      if (name !== undefined) this.addKey(readSpelling(name).key, modelId);
+    }
   }
 
   /** Registers a model (at creation during a run, or when the index is built). */
@@ -132,14 +140,22 @@ export class IdentityIndex {
   }
 
   /**
-   * The id a new base model gets when no model matches a spelling: the model a person linked the
-   * spelling to (so the result does not depend on which provider is merged first), else the maker's
-   * stable name when the spelling is a documented alias or snapshot, else the spelling's reading.
+   * The id a new base model gets when no model matches a spelling, the same whichever spelling of
+   * the model arrives first: the model a person linked the spelling to, else the maker's stable name
+   * for a documented alias or snapshot, else the canonical form of the key (of the Hugging Face id
+   * when the source states one).
    */
   newModelId(entry: SpellingEntry | string): string {
     const e = typeof entry === 'string' ? { spelling: entry } : entry;
     const reading = readSpelling(e.spelling, e.provider_id);
-    return this.personLink(lower(e.spelling), reading) ?? makerStableId(reading.key) ?? reading.id;
+    const linked = this.personLink(lower(e.spelling), reading);
+    if (linked !== undefined) return linked;
+    // The maker's repository name, when the source states it, is the maker's own spelling.
+    const key = e.hugging_face_id === undefined ? reading.key : readSpelling(e.hugging_face_id).key;
+    const id = makerStableId(key) ?? canonicalId(key);
+    // A key models already share (a collision a person has to settle): keep the spelling's own id.
+    const shared = (this.byKey.get(makerKey(reading.key))?.size ?? 0) > 0;
+    return shared || this.modelIds.has(id) ? reading.id : id;
   }
 
   private allowed(spelling: string, modelId: string): boolean {

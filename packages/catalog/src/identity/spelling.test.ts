@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identityKey, readSpelling } from './spelling.ts';
+import { canonicalId, identityKey, readSpelling } from './spelling.ts';
 
 /** Model names shaped like real ones: a family, a version, a size, sometimes a line and a release. */
 const modelName = fc
@@ -73,5 +73,21 @@ describe('readSpelling', () => {
     expect(readSpelling('accounts/fireworks/models/llama-v3p1-8b-instruct').id).toBe('llama-3.1-8b-instruct');
     expect(readSpelling('accounts/fireworks/routers/kimi-k2p6-turbo')).toMatchObject({ id: 'kimi-k2.6', variant: 'turbo' });
     expect(readSpelling('claude-sonnet-4-5@20250929').id).toBe('claude-sonnet-4-5-20250929');
+  });
+});
+
+describe('canonicalId', () => {
+  it('writes each key the way makers write their ids, the same from every spelling', () => {
+    const idOf = (spelling: string) => canonicalId(readSpelling(spelling).key);
+    expect(idOf('meta-llama/Llama-3.3-70B-Instruct')).toBe('llama-3.3-70b-instruct');
+    expect(idOf('meta.llama3-3-70b-instruct-v1:0')).toBe('llama-3.3-70b-instruct');
+    expect(idOf('anthropic/claude-3.5-haiku-20241022')).toBe('claude-3-5-haiku-20241022');
+    expect(idOf('Qwen/Qwen2.5-72B-Instruct')).toBe('qwen2.5-72b-instruct');
+    expect(idOf('qwen-2-5-72b-instruct')).toBe('qwen2.5-72b-instruct');
+    expect(idOf('kimi-k2-6')).toBe('kimi-k2.6');
+    expect(idOf('mistralai/Mixtral-8x7B-Instruct-v0.1')).toBe('mixtral-8x7b-instruct-v0.1');
+    expect(idOf('gpt-4o-2024-05-13')).toBe('gpt-4o-2024-05-13');
+    expect(idOf('gemini-2.5-flash-preview-05-20')).toBe('gemini-2.5-flash-preview-05-20');
+    expect(idOf('gemma4-31b')).toBe('gemma-4-31b');
   });
 });

@@ -113,6 +113,46 @@ export function identityKey(id: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** Families whose makers write the version against the name (`qwen3`, `qwen2.5`). */
+const JOINED_FAMILIES = new Set(['qwen']);
+/** Families whose makers write version parts with dashes (`claude-3-5-haiku`, `claude-sonnet-4-5`). */
+const DASHED_FAMILIES = new Set(['claude']);
+const NUMBER = /^\d+$/;
+
+/**
+ * The one id every spelling with this key gets when it creates a model, whichever provider or source
+ * is merged first: the key's parts joined the way makers write them. A letter run of one letter, or
+ * one that starts with a digit before a size, stays against the number after it (`k2`, `r1`, `v3`,
+ * `a22b`, `8x7b`); two short numbers in a row are a version (`3.3`, `2.5`), unless they follow another
+ * number or start with a zero (a date: `2024-05-13`, `preview-05-20`) or the family writes versions with
+ * dashes (Claude).
+ */
+export function canonicalId(key: string): string {
+  const parts = key.split('-');
+  const family = parts[0] ?? '';
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const prev = parts[i - 1] as string;
+    const part = parts[i] as string;
+    const startsWithDigit = /^\d/.test(part);
+    const joinToName =
+      startsWithDigit &&
+      /[a-z]$/.test(prev) &&
+      (prev.length === 1 || (/^\d/.test(prev) && /[a-z]$/.test(part)) || (i === 1 && JOINED_FAMILIES.has(prev)));
+    const version =
+      NUMBER.test(part) &&
+      part.length <= 2 &&
+      !/^0\d/.test(part) &&
+      /\d$/.test(prev) &&
+      !/^0\d/.test(prev) &&
+      !NUMBER.test(parts[i - 2] ?? '') &&
+      (NUMBER.test(prev) ? prev.length <= 2 : true) &&
+      !DASHED_FAMILIES.has(family);
+    out += joinToName ? part : version ? `.${part}` : `-${part}`;
+  }
+  return out;
+}
+
 /** Reads a provider's spelling of a model. `providerId` enables the host-specific rules. */
 export function readSpelling(spelling: string, providerId?: string): SpellingReading {
   const cacheKey = `${providerId ?? ''}\u0000${spelling}`;

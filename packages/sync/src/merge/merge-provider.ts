@@ -50,12 +50,12 @@ function identityLookup(catalog: Catalog, providerId: string) {
       if (match.origin === 'rule' || match.origin === 'source') {
         respelled.set(entry.provider_model_id, { modelId: match.model_id, origin: match.origin });
       }
-      identity.addSpelling(entry.provider_model_id, providerId, match.model_id);
+      identity.remember(spelled, match.model_id);
       return { modelId: match.model_id, ...(match.variant ? { variant: match.variant } : {}) };
     }
     const modelId = identity.newModelId(spelled);
     identity.add({ id: modelId, ...(entry.metadata ? { metadata: entry.metadata } : {}) });
-    identity.addSpelling(entry.provider_model_id, providerId, modelId);
+    identity.remember(spelled, modelId);
     const { variant } = readSpelling(entry.provider_model_id, providerId);
     return { modelId, ...(variant ? { variant } : {}) };
   };
