@@ -20,3 +20,6 @@ export * from './api/toggle-offering.ts';
 export * from './check.ts';
 export * from './format.ts';
 export * from './identity/index.ts';
+export * from './audit/audit.ts';
+export * from './audit/thresholds.ts';
+export * from './audit/render.ts';

@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   acquireDataLock,
+  auditCatalog,
   type Catalog,
   CatalogLoadError,
   type CatalogProblem,
   checkIntegrity,
   type DataFileKind,
   type DataFileState,
+  type Disagreement,
+  newDisagreements,
   fileName,
   writeFileAtomic,
   errorsIntroduced,
@@ -120,6 +123,8 @@ export interface SyncRunResult {
   addedProviders?: string[];
   /** A reference source's warnings about entries that name no catalog provider. */
   sourceWarnings?: RunWarning[];
+  /** Facts two sources now state differently that they did not before the run, most impact first. */
+  newDisagreements: Disagreement[];
   dryRun: boolean;
   /** Present when a commit was asked for and files were written; `error` when git refused. */
   commit?: { committed: boolean; sha?: string; message: string; error?: string };
@@ -474,6 +479,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       providers,
       totals: totalsOf(providers, elapsedSince(start)),
       keys,
+      newDisagreements: after === before ? [] : newDisagreements(auditCatalog(before), auditCatalog(after)),
       ...(gathered.addedProviders.length > 0 ? { addedProviders: gathered.addedProviders } : {}),
       ...(gathered.unplaced.length > 0 ? { sourceWarnings: gathered.unplaced } : {}),
       before,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DateStringSchema, type ReferenceSource, writeFileAtomic } from '@llm-catalog/catalog';
+import { DateStringSchema, formatDisagreement, type ReferenceSource, writeFileAtomic } from '@llm-catalog/catalog';
 import {
   buildChangeReport,
   DataFilesDirtyError,
@@ -97,6 +97,9 @@ Exit codes: 0 every provider updated, unchanged or skipped; 1 some provider fail
 still written); 2 usage error or fatal (bad data files, lock held, uncommitted data edits with
 --commit), nothing written.`;
 
+/** The new disagreements a run prints; the report file and `catalog audit` have them all. */
+const NEW_DISAGREEMENTS_SHOWN = 10;
+
 /** Run-level refusals are the user's to fix (a name, a dirty work tree): one line, exit 2. */
 async function runOrExplain(work: () => Promise<SyncRunResult>): Promise<SyncRunResult> {
   try {
@@ -127,6 +130,14 @@ function printHuman(ctx: CommandContext, result: SyncRunResult, reportPath: stri
     ctx.info();
     ctx.info('notes:');
     for (const line of notes) ctx.info(line);
+  }
+  if (result.newDisagreements.length > 0) {
+    ctx.info();
+    ctx.info(`new disagreements between sources (catalog audit lists them all): ${result.newDisagreements.length}`);
+    for (const d of result.newDisagreements.slice(0, NEW_DISAGREEMENTS_SHOWN)) ctx.info(`  ${formatDisagreement(d)}`);
+    if (result.newDisagreements.length > NEW_DISAGREEMENTS_SHOWN) {
+      ctx.info(`  ... and ${result.newDisagreements.length - NEW_DISAGREEMENTS_SHOWN} more`);
+    }
   }
   ctx.info();
   ctx.info(describeWrites(result));

@@ -1,4 +1,4 @@
-import { type ColumnAlign, fileName, joinColumns, padColumns } from '@llm-catalog/catalog';
+import { type ColumnAlign, fileName, formatDisagreement, joinColumns, padColumns } from '@llm-catalog/catalog';
 import type { ProviderRunSummary, SyncRunResult } from '@llm-catalog/sync';
 import type { Colors } from '../context.ts';
 
@@ -103,6 +103,7 @@ export function syncJsonDocument(result: SyncRunResult, reportPath?: string) {
       duration_ms: t.durationMs,
     },
     dry_run: result.dryRun,
+    ...(result.newDisagreements.length > 0 ? { new_disagreements: result.newDisagreements } : {}),
     written: result.written.map(fileName),
     ...(result.commit ? { commit: { committed: result.commit.committed, ...(result.commit.sha ? { sha: result.commit.sha } : {}) } } : {}),
     ...(reportPath ? { report: reportPath } : {}),
@@ -141,6 +142,8 @@ export function renderRunMarkdown(result: SyncRunResult): string {
   if (notes.length > 0) lines.push('### Notes', '', ...listed(notes), '');
   const warnings = result.providers.flatMap((p) => p.warnings.map((w) => `- **${p.id}**: ${mdCell(warningText(w))}`));
   if (warnings.length > 0) lines.push('### Entries skipped or read in part', '', ...listed(warnings), '');
+  const disagreements = result.newDisagreements.map((d) => `- ${mdCell(formatDisagreement(d))}`);
+  if (disagreements.length > 0) lines.push('### New disagreements between sources', '', ...listed(disagreements), '');
   lines.push(describeWrites(result), '');
   return lines.join('\n');
 }
