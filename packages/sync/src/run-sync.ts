@@ -15,6 +15,7 @@ import {
   writeFileAtomic,
   errorsIntroduced,
   formatProblem,
+  IdentityIndex,
   planCatalogWrite,
   type Provider,
   readCatalog,
@@ -263,6 +264,7 @@ function mergeInOrder(
   const merged = new Map<string, ProviderRunSummary>();
   // A reference source's providers share its base facts: the first entry merged speaks for a model.
   const settled = new Set<string>();
+  const identity = new IdentityIndex(base);
   for (const provider of options.source ? referenceMergeOrder(providers) : providers) {
     const outcome = outcomes.get(provider.id);
     if (!outcome) continue;
@@ -276,6 +278,7 @@ function mergeInOrder(
     summary.warnings = outcome.warnings;
     try {
       const result = mergeProviderModels(catalog, provider.id, outcome.models, {
+        identity,
         ...(options.source !== undefined ? { source: options.source, settledModels: settled } : {}),
         ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
         allowRemovals: options.allowRemovals,

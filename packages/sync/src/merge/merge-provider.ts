@@ -31,8 +31,8 @@ const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', 
  * so other spellings of it in the same list meet it. Links made by a source name or a spelling rule
  * are recorded in `respelled` so the merge can say so.
  */
-function identityLookup(catalog: Catalog, providerId: string) {
-  const identity = new IdentityIndex(catalog);
+function identityLookup(catalog: Catalog, providerId: string, shared: IdentityIndex | undefined) {
+  const identity = shared ?? new IdentityIndex(catalog);
   const models = new Map(catalog.models.map((m) => [m.id, m]));
   const aliases = new Map<string, string>();
   for (const m of catalog.models) for (const a of m.aliases ?? []) if (!aliases.has(a)) aliases.set(a, m.id);
@@ -148,7 +148,7 @@ export function mergeProviderModels(
   const sourceId = options.source ?? providerId;
   const band = bandOf(sourceId);
   const stamp = provenanceOf(sourceId, options.asOf);
-  const index = identityLookup(catalog, providerId);
+  const index = identityLookup(catalog, providerId, options.identity);
   const own = ownOverrides(catalog, providerId, band);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
   const spellingNotes: MergeNote[] = [...index.respelled]
@@ -258,12 +258,37 @@ export function mergeProviderModels(
     return { status: 'unchanged', catalog, ...summary };
   }
 
-  const models = [...catalog.models.map((m) => refreshed.get(m.id) ?? m), ...newModels].sort(compareModels);
-  const overrides = [
-    ...catalog.overrides.filter(
+  const models = mergeSorted(
+    catalog.models.map((m) => refreshed.get(m.id) ?? m),
+    newModels,
+    compareModels,
+  );
+  const overrides = mergeSorted(
+    catalog.overrides.filter(
       (o) => o.provider_id !== providerId || isManualOverride(o) || bandOfPriority(o.priority) !== band,
     ),
-    ...[...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
-  ].sort(compareOverrides);
+    [...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
+    compareOverrides,
+  );
   return { status: 'updated', catalog: { ...catalog, models, overrides }, ...summary };
+}
+
+/**
+ * `kept` and `added` as one sorted list. The catalog's lists are sorted already, so the few entries
+ * a merge adds are merged in one pass; sorting tens of thousands of overrides for every provider of
+ * a large import would dominate its time. A list out of order (a hand edit) is sorted whole.
+ */
+function mergeSorted<T>(kept: readonly T[], added: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const extra = [...added].sort(compare);
+  for (let i = 1; i < kept.length; i++) {
+    if (compare(kept[i - 1] as T, kept[i] as T) > 0) return [...kept, ...extra].sort(compare);
+  }
+  const out: T[] = [];
+  let j = 0;
+  for (const item of kept) {
+    while (j < extra.length && compare(extra[j] as T, item) < 0) out.push(extra[j++] as T);
+    out.push(item);
+  }
+  while (j < extra.length) out.push(extra[j++] as T);
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Catalog } from '@llm-catalog/catalog';
+import type { Catalog, IdentityIndex } from '@llm-catalog/catalog';
 
 export interface MergeOptions {
   /**
@@ -17,6 +17,12 @@ export interface MergeOptions {
    * base facts, or the last provider merged would decide them.
    */
   settledModels?: ReadonlySet<string>;
+  /**
+   * The identity index of the catalog, shared by the merges of one run and kept current by them
+   * (they only add models and spellings). Building it is most of a merge's time in a large catalog,
+   * so a run of many providers builds it once. Default: built from the catalog.
+   */
+  identity?: IdentityIndex;
 }
 
 export type MergeNoteKind =
