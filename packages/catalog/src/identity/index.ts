@@ -30,32 +30,71 @@ export interface IdentityMatch {
   origin: LinkOrigin;
 }
 
-/** The names a base model answers to besides its id: its aliases and the source names it carries. */
+/**
+ * A source's own slug is a name of the model unless it only adds a date to the spelling: OpenRouter's
+ * `openai/gpt-4.1` has the slug `openai/gpt-4.1-2025-04-14`, which says which snapshot the route
+ * serves today. Whether an undated name and a snapshot are one model is the maker's to say
+ * (`MAKER_SNAPSHOT_ALIASES`), so such a slug links nothing.
+ */
+const DATE_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{8}|\d{2}-\d{2}|\d{4})$/;
+function usableSlug(slug: string | undefined, ownKey: string): string | undefined {
+  if (slug === undefined) return undefined;
+  const key = readSpelling(slug).key;
+  return key !== ownKey && key.replace(DATE_SUFFIX, '') === ownKey ? undefined : slug;
+}
+
+/** The names a source states for an entry: the maker's Hugging Face repository, and a usable slug. */
+function statedNames(e: SpellingEntry, ownKey: string): string[] {
+  return [e.hugging_face_id, usableSlug(e.canonical_slug, ownKey)].filter((v): v is string => v !== undefined);
+}
+
+/** The names a base model answers to besides its id: the source names it carries. */
 function sourceNames(model: Model): string[] {
   const meta = model.metadata as { canonical_slug?: unknown; hugging_face_id?: unknown } | undefined;
-  return [meta?.canonical_slug, meta?.hugging_face_id].filter((v): v is string => typeof v === 'string');
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return statedNames(
+    { spelling: model.id, hugging_face_id: str(meta?.hugging_face_id), canonical_slug: str(meta?.canonical_slug) },
+    readSpelling(model.id).key,
+  );
+}
+
+/** Key parts that hold a digit: sizes, versions, releases. */
+const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
+
+/**
+ * A spelling linked to a model teaches other providers its key only when it is a release name that
+ * cannot move: it carries a release (four digits or more) and every numbered part of it is in the
+ * model's id (`qwen3-235b-a22b-2507` for `qwen3-235b-a22b-instruct-2507`). A name without one
+ * (`deepseek-chat`, `kimi-k2`) may mean another release at another provider, so it stays that
+ * provider's own.
+ */
+function isFixedRelease(spellingKey: string, modelId: string): boolean {
+  const parts = numbered(spellingKey);
+  const modelParts = new Set(numbered(readSpelling(modelId).key));
+  return parts.some((p) => /\d{4}/.test(p)) && parts.every((p) => modelParts.has(p));
 }
 
 const lower = (s: string) => s.trim().toLowerCase();
 const pairKey = (spelling: string, modelId: string) => `${lower(spelling)}\u0000${modelId}`;
+const providerKey = (providerId: string | undefined, key: string) => `${providerId ?? ''}\u0000${makerKey(key)}`;
 
 /**
- * Which base model a provider's spelling names. Built once per run from the models and a person's
- * links, then asked for every fetched entry; `add` registers a model created during the run so the
- * spellings after it find it. A spelling is linked, in this order, by:
+ * Which base model a provider's spelling names. Built once per run from the models, their offerings
+ * and a person's links, then asked for every fetched entry; `add` registers a model created during
+ * the run and `remember` an entry linked to one. A spelling is linked, in this order, by:
  * 1. a person's link (`links.json`): the spelling, or one that reads to the same key; a link marked
  *    `different` vetoes that pair wherever else the link would come from;
  * 2. an exact name: a model id or alias;
- * 3. a name a source states: a model's or the entry's canonical slug or Hugging Face id;
+ * 3. a name a source states: the Hugging Face id or slug of the entry or of a model;
  * 4. the spelling rules: the one model whose names read to the same key (a documented maker alias and
- *    its snapshot share a key). A model's names are its id, aliases and source names, and every
- *    spelling already linked to it (the `provider_model_id` of its offerings), so a spelling a source
- *    linked teaches the rules that spelling.
+ *    its snapshot share a key); first among this provider's own spellings already linked, then among
+ *    every model's names.
  * A key that two models share links to neither: that is a collision for a person to settle.
  */
 export class IdentityIndex {
   private readonly exact = new Map<string, { model_id: string; origin: LinkOrigin }>();
   private readonly byKey = new Map<string, Set<string>>();
+  private readonly byProviderKey = new Map<string, Set<string>>();
   private readonly modelIds = new Set<string>();
   private readonly personSame = new Map<string, string>();
   private readonly personSameByKey = new Map<string, string>();
@@ -71,7 +110,7 @@ export class IdentityIndex {
       if (link.relation !== 'same') continue;
       this.personSame.set(lower(link.spelling), link.model_id);
       this.personSameByKey.set(makerKey(readSpelling(link.spelling).key), link.model_id);
-      if (this.modelIds.has(link.model_id)) this.addKey(readSpelling(link.spelling).key, link.model_id);
+      if (this.modelIds.has(link.model_id)) this.addKey(this.byKey, makerKey(readSpelling(link.spelling).key), link.model_id);
     }
     for (const o of catalog.overrides ?? []) {
       if (o.provider_model_id !== undefined) {
@@ -81,15 +120,15 @@ export class IdentityIndex {
   }
 
   /**
-   * Records that an entry names a model: its spelling, and the names its source states for it, so
-   * spellings that read like any of them follow.
+   * Records that an entry names a model: its spelling for its provider (and for every provider when
+   * it is a fixed release name), and the names its source states.
    */
   remember(entry: SpellingEntry, modelId: string): void {
     if (!this.modelIds.has(modelId) || !this.allowed(entry.spelling, modelId)) return;
-    this.addKey(readSpelling(entry.spelling, entry.provider_id).key, modelId);
-    for (const name of [entry.hugging_face_id, entry.canonical_slug]) {
-      if (name !== undefined) this.addKey(readSpelling(name).key, modelId);
-    }
+    const { key } = readSpelling(entry.spelling, entry.provider_id);
+    this.addKey(this.byProviderKey, providerKey(entry.provider_id, key), modelId);
+    if (isFixedRelease(key, modelId)) this.addKey(this.byKey, makerKey(key), modelId);
+    for (const name of statedNames(entry, key)) this.addKey(this.byKey, makerKey(readSpelling(name).key), modelId);
   }
 
   /** Registers a model (at creation during a run, or when the index is built). */
@@ -99,7 +138,7 @@ export class IdentityIndex {
     for (const alias of model.aliases ?? []) this.setExact(alias, model.id, 'alias');
     for (const name of sourceNames(model)) this.setExact(name, model.id, 'source');
     for (const name of [model.id, ...(model.aliases ?? []), ...sourceNames(model)]) {
-      this.addKey(readSpelling(name).key, model.id);
+      this.addKey(this.byKey, makerKey(readSpelling(name).key), model.id);
     }
   }
 
@@ -110,11 +149,10 @@ export class IdentityIndex {
     if (!current || (origin === 'id' && current.origin !== 'id')) this.exact.set(key, { model_id: modelId, origin });
   }
 
-  private addKey(key: string, modelId: string): void {
-    const k = makerKey(key);
-    const ids = this.byKey.get(k);
+  private addKey(map: Map<string, Set<string>>, key: string, modelId: string): void {
+    const ids = map.get(key);
     if (ids) ids.add(modelId);
-    else this.byKey.set(k, new Set([modelId]));
+    else map.set(key, new Set([modelId]));
   }
 
   /** Model ids whose names read to this spelling's key (more than one: a collision). */
@@ -142,19 +180,19 @@ export class IdentityIndex {
   /**
    * The id a new base model gets when no model matches a spelling, the same whichever spelling of
    * the model arrives first: the model a person linked the spelling to, else the maker's stable name
-   * for a documented alias or snapshot, else the canonical form of the key (of the Hugging Face id
-   * when the source states one).
+   * for a documented alias or snapshot, else the canonical form of the spelling's key.
    */
   newModelId(entry: SpellingEntry | string): string {
     const e = typeof entry === 'string' ? { spelling: entry } : entry;
     const reading = readSpelling(e.spelling, e.provider_id);
     const linked = this.personLink(lower(e.spelling), reading);
     if (linked !== undefined) return linked;
-    // The maker's repository name, when the source states it, is the maker's own spelling.
-    const key = e.hugging_face_id === undefined ? reading.key : readSpelling(e.hugging_face_id).key;
-    const id = makerStableId(key) ?? canonicalId(key);
+    const id = makerStableId(reading.key) ?? canonicalId(reading.key);
+    // That name may itself be one a person linked to a model.
+    const linkedName = this.personLink(id, readSpelling(id));
+    if (linkedName !== undefined) return linkedName;
     // A key models already share (a collision a person has to settle): keep the spelling's own id.
-    const shared = (this.byKey.get(makerKey(reading.key))?.size ?? 0) > 0;
+    const shared = this.modelsWithKey(reading.key).length > 0;
     return shared || this.modelIds.has(id) ? reading.id : id;
   }
 
@@ -171,23 +209,25 @@ export class IdentityIndex {
       const hit = this.exact.get(name);
       if (hit && this.allowed(e.spelling, hit.model_id)) return hit;
     }
-    const stated = [e.canonical_slug, e.hugging_face_id].filter((v): v is string => v !== undefined);
+    const stated = statedNames(e, reading.key);
     for (const name of stated) {
       const hit = this.exact.get(lower(name));
       if (hit && this.allowed(e.spelling, hit.model_id)) return { model_id: hit.model_id, origin: 'source' };
     }
 
-    const byRule = this.uniqueByKey(e.spelling, reading.key);
+    const own = this.unique(this.byProviderKey, e.spelling, providerKey(e.provider_id, reading.key));
+    if (own) return { model_id: own, origin: 'rule' };
+    const byRule = this.unique(this.byKey, e.spelling, makerKey(reading.key));
     if (byRule) return { model_id: byRule, origin: 'rule' };
     for (const name of stated) {
-      const bySource = this.uniqueByKey(e.spelling, readSpelling(name).key);
+      const bySource = this.unique(this.byKey, e.spelling, makerKey(readSpelling(name).key));
       if (bySource) return { model_id: bySource, origin: 'source' };
     }
     return undefined;
   }
 
-  private uniqueByKey(spelling: string, key: string): string | undefined {
-    const ids = [...(this.byKey.get(makerKey(key)) ?? [])].filter((id) => this.allowed(spelling, id));
+  private unique(map: Map<string, Set<string>>, spelling: string, key: string): string | undefined {
+    const ids = [...(map.get(key) ?? [])].filter((id) => this.allowed(spelling, id));
     return ids.length === 1 ? ids[0] : undefined;
   }
 }

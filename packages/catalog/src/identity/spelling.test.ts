@@ -89,5 +89,6 @@ describe('canonicalId', () => {
     expect(idOf('gpt-4o-2024-05-13')).toBe('gpt-4o-2024-05-13');
     expect(idOf('gemini-2.5-flash-preview-05-20')).toBe('gemini-2.5-flash-preview-05-20');
     expect(idOf('gemma4-31b')).toBe('gemma-4-31b');
+    expect(idOf('meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8')).toBe('llama-4-maverick-17b-128e-instruct');
   });
 });

@@ -121,11 +121,10 @@ const NUMBER = /^\d+$/;
 
 /**
  * The one id every spelling with this key gets when it creates a model, whichever provider or source
- * is merged first: the key's parts joined the way makers write them. A letter run of one letter, or
- * one that starts with a digit before a size, stays against the number after it (`k2`, `r1`, `v3`,
- * `a22b`, `8x7b`); two short numbers in a row are a version (`3.3`, `2.5`), unless they follow another
- * number or start with a zero (a date: `2024-05-13`, `preview-05-20`) or the family writes versions with
- * dashes (Claude).
+ * is merged first: the key's parts joined the way makers write them. A single letter or an expert
+ * count (`8x`) stays against the number after it (`k2`, `r1`, `v3`, `a22b`, `8x7b`); two short
+ * numbers in a row are a version (`3.3`, `2.5`), unless they follow another number or start with a
+ * zero (a date: `2024-05-13`, `preview-05-20`) or the family writes versions with dashes (Claude).
  */
 export function canonicalId(key: string): string {
   const parts = key.split('-');
@@ -138,7 +137,7 @@ export function canonicalId(key: string): string {
     const joinToName =
       startsWithDigit &&
       /[a-z]$/.test(prev) &&
-      (prev.length === 1 || (/^\d/.test(prev) && /[a-z]$/.test(part)) || (i === 1 && JOINED_FAMILIES.has(prev)));
+      (prev.length === 1 || (/^\d+x$/.test(prev) && /[a-z]$/.test(part)) || (i === 1 && JOINED_FAMILIES.has(prev)));
     const version =
       NUMBER.test(part) &&
       part.length <= 2 &&
