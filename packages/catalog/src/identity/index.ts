@@ -9,8 +9,11 @@ export * from './maker-aliases.ts';
 export * from './suggest.ts';
 export * from './edit-links.ts';
 
-/** Why a spelling names a model, strongest first. */
-export type LinkOrigin = 'id' | 'alias' | 'link' | 'source' | 'rule';
+/**
+ * Why a spelling names a model: a person's link, the provider's own offering under that spelling,
+ * an id or alias, a name a source states, or the spelling rules.
+ */
+export type LinkOrigin = 'link' | 'offering' | 'id' | 'alias' | 'source' | 'rule';
 
 /** One provider's spelling of a model, with the cross-references its source states. */
 export interface SpellingEntry {
@@ -77,6 +80,7 @@ function isFixedRelease(spellingKey: string, modelId: string): boolean {
 const lower = (s: string) => s.trim().toLowerCase();
 const pairKey = (spelling: string, modelId: string) => `${lower(spelling)}\u0000${modelId}`;
 const providerKey = (providerId: string | undefined, key: string) => `${providerId ?? ''}\u0000${makerKey(key)}`;
+const providerSpelling = (providerId: string | undefined, spelling: string) => `${providerId ?? ''}\u0000${lower(spelling)}`;
 
 /**
  * Which base model a provider's spelling names. Built once per run from the models, their offerings
@@ -84,9 +88,11 @@ const providerKey = (providerId: string | undefined, key: string) => `${provider
  * the run and `remember` an entry linked to one. A spelling is linked, in this order, by:
  * 1. a person's link (`links.json`): the spelling, or one that reads to the same key; a link marked
  *    `different` vetoes that pair wherever else the link would come from;
- * 2. an exact name: a model id or alias;
- * 3. a name a source states: the Hugging Face id or slug of the entry or of a model;
- * 4. the spelling rules: the one model whose names read to the same key (a documented maker alias and
+ * 2. the model this provider already offers under this very spelling, so that re-running an import
+ *    links every spelling as before, whatever other sources added in between;
+ * 3. an exact name: a model id, else an alias, else a source's name for a model;
+ * 4. a name the entry's source states: its Hugging Face id or slug;
+ * 5. the spelling rules: the one model whose names read to the same key (a documented maker alias and
  *    its snapshot share a key); first among this provider's own spellings already linked, then among
  *    every model's names.
  * A key that two models share links to neither: that is a collision for a person to settle.
@@ -95,6 +101,7 @@ export class IdentityIndex {
   private readonly exact = new Map<string, { model_id: string; origin: LinkOrigin }>();
   private readonly byKey = new Map<string, Set<string>>();
   private readonly byProviderKey = new Map<string, Set<string>>();
+  private readonly byProviderSpelling = new Map<string, Set<string>>();
   private readonly modelIds = new Set<string>();
   private readonly personSame = new Map<string, string>();
   private readonly personSameByKey = new Map<string, string>();
@@ -126,6 +133,7 @@ export class IdentityIndex {
   remember(entry: SpellingEntry, modelId: string): void {
     if (!this.modelIds.has(modelId) || !this.allowed(entry.spelling, modelId)) return;
     const { key } = readSpelling(entry.spelling, entry.provider_id);
+    this.addKey(this.byProviderSpelling, providerSpelling(entry.provider_id, entry.spelling), modelId);
     this.addKey(this.byProviderKey, providerKey(entry.provider_id, key), modelId);
     if (isFixedRelease(key, modelId)) this.addKey(this.byKey, makerKey(key), modelId);
     for (const name of statedNames(entry, key)) this.addKey(this.byKey, makerKey(readSpelling(name).key), modelId);
@@ -205,10 +213,18 @@ export class IdentityIndex {
     const person = this.personLink(spelled, reading);
     if (person !== undefined && this.modelIds.has(person)) return { model_id: person, origin: 'link' };
 
-    for (const name of [spelled, reading.id]) {
-      const hit = this.exact.get(name);
-      if (hit && this.allowed(e.spelling, hit.model_id)) return hit;
+    // The model this provider already offers under this very spelling: a re-run links it the same way.
+    if (e.provider_id !== undefined) {
+      const offered = this.unique(this.byProviderSpelling, e.spelling, providerSpelling(e.provider_id, e.spelling));
+      if (offered) return { model_id: offered, origin: 'offering' };
     }
+    // An id outranks an alias, which outranks a name a source states, whichever of the two forms hits.
+    const hits = [this.exact.get(spelled), this.exact.get(reading.id)].filter(
+      (h): h is { model_id: string; origin: LinkOrigin } => h !== undefined && this.allowed(e.spelling, h.model_id),
+    );
+    const rank = (o: LinkOrigin) => ['id', 'alias', 'source'].indexOf(o);
+    const best = hits.sort((a, b) => rank(a.origin) - rank(b.origin))[0];
+    if (best) return best;
     const stated = statedNames(e, reading.key);
     for (const name of stated) {
       const hit = this.exact.get(lower(name));

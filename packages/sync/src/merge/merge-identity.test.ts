@@ -70,3 +70,23 @@ describe('mergeProviderModels: the identity step', () => {
     expect(result.newBaseModels).toEqual(['gpt-4o-2024-05-13', 'gpt-4o-mini', 'llama-3.1-70b-instruct']);
   });
 });
+
+describe('mergeProviderModels: re-running an import', () => {
+  it('links each spelling to the model the provider already offers under it, whatever was added since', () => {
+    const first = mergeProviderModels(
+      catalogOf(['abacus', 'openrouter']),
+      'abacus',
+      [fetched('x', { provider_model_id: 'Qwen/Qwen3-235B-A22B-Instruct-2507' })],
+      {},
+    );
+    expect(first.added).toEqual(['qwen3-235b-a22b-instruct-2507']);
+    // Another source later states that hf name for a model of its own.
+    const other: Model = {
+      id: 'qwen3-235b-a22b-2507',
+      metadata: { hugging_face_id: 'Qwen/Qwen3-235B-A22B-Instruct-2507' },
+    };
+    const later = { ...first.catalog, models: [...first.catalog.models, other] };
+    const again = mergeProviderModels(later, 'abacus', [fetched('x', { provider_model_id: 'Qwen/Qwen3-235B-A22B-Instruct-2507' })], {});
+    expect(again.status).toBe('unchanged');
+  });
+});
