@@ -9,15 +9,7 @@ import {
 } from '@llm-catalog/catalog';
 import { getSource, type NormalizedModel, type SourceWarning } from '@llm-catalog/transformers';
 import { FetchError } from './fetch/errors.ts';
-import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_RETRY_DELAY_MS,
-  DEFAULT_RETRIES,
-  DEFAULT_RETRY_BASE_DELAY_MS,
-  DEFAULT_TIMEOUT_MS,
-  getJson,
-  type HttpOptions,
-} from './fetch/http.ts';
+import { DEFAULT_MAX_BYTES, getJson, type HttpOptions, httpOptionsWithDefaults } from './fetch/http.ts';
 
 /** The whole reference file is one body: models.dev's is about 4 MB today, LiteLLM's 1.5 MB. */
 const SOURCE_MAX_BYTES = Math.max(DEFAULT_MAX_BYTES, 128 * 1024 * 1024);
@@ -41,14 +33,7 @@ export async function fetchSourceBody(source: ReferenceSource, http: SourceHttpO
   const { url } = getSource(source);
   return getJson(
     { providerId: source, url, headers: {}, query: {}, secrets: [] },
-    {
-      timeoutMs: http.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      retries: http.retries ?? DEFAULT_RETRIES,
-      retryBaseDelayMs: http.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
-      maxRetryDelayMs: http.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
-      maxBytes: http.maxBytes ?? SOURCE_MAX_BYTES,
-      ...(http.onRetry ? { onRetry: http.onRetry } : {}),
-    },
+    httpOptionsWithDefaults({ maxBytes: SOURCE_MAX_BYTES, ...http }),
   );
 }
 

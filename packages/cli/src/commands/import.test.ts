@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Provider, readCatalog } from '@llm-catalog/catalog';
+import { readCatalog } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { openAiProvider } from './test-catalog.ts';
 
 let tmp: TempDataDir | undefined;
 afterEach(async () => {
@@ -10,17 +11,7 @@ afterEach(async () => {
   tmp = undefined;
 });
 
-const openai: Provider = {
-  id: 'openai',
-  name: 'OpenAI',
-  authentication: 'API_KEY',
-  formats: [{ format: 'OPENAI', base_url: 'https://api.openai.com/v1', default: true }],
-  models_api: {
-    endpoints: [{ url: 'https://api.openai.com/v1/models', endpoint_type: 'CHAT_COMPLETIONS', format: 'OPENAI' }],
-    enabled: true,
-    update_frequency: 'daily',
-  },
-};
+const openai = openAiProvider('openai', 'https://api.openai.com/v1');
 
 /** A models.dev body with one provider and one model, as the live file spells it. */
 const modelsDevBody = (input: number) => ({

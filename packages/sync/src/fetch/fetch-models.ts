@@ -10,15 +10,7 @@ import { withEnvironmentBaseUrl } from '../discover.ts';
 import { keyOf, listingNeedsKey } from '../keys.ts';
 import { requestAuthFor } from './auth.ts';
 import { FetchError } from './errors.ts';
-import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_RETRY_DELAY_MS,
-  DEFAULT_RETRIES,
-  DEFAULT_RETRY_BASE_DELAY_MS,
-  DEFAULT_TIMEOUT_MS,
-  getJson,
-  type RetryInfo,
-} from './http.ts';
+import { getJson, httpOptionsWithDefaults, type RetryInfo } from './http.ts';
 
 /** A list that pages more often than this is assumed to loop. */
 export const DEFAULT_MAX_PAGES = 100;
@@ -76,14 +68,7 @@ async function fetchEndpoint(
   for (let page = 1; ; page++) {
     const body = await getJson(
       { providerId: provider.id, url: endpoint.url, headers: auth.headers, query: { ...pageQuery, ...auth.query }, secrets },
-      {
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        retries: options.retries ?? DEFAULT_RETRIES,
-        retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
-        maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
-        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-      },
+      httpOptionsWithDefaults(options),
     );
     const result = transformPage(provider.id, transform, body, secrets);
     models.push(...result.models);
