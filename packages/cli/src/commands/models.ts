@@ -139,7 +139,7 @@ async function showModel(ctx: CommandContext, providerId: string, modelId: strin
     });
     return;
   }
-  ctx.info(`${providerId} / ${model.id}${model.disabled ? ' (disabled)' : ''}`);
+  ctx.info(`${providerId} / ${model.id}${model.variant ? ` (variant ${model.variant})` : ''}${model.disabled ? ' (disabled)' : ''}`);
   ctx.io.stdout(renderTable(['field', 'value', 'from'], fields.map((f) => [f, displayValue(fieldValue(model, f)), ORIGIN_LABEL[originOf(f)]])));
   ctx.info(
     `overrides applied in order: ${overrides
