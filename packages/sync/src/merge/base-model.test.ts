@@ -141,13 +141,23 @@ describe('refreshBaseFacts', () => {
     expect(result).toEqual({ model: base, changedFacts: [], notes: [] });
   });
 
-  it("keeps the current limits when a refreshed limit contradicts a person's limit", () => {
+  it("leaves out a refreshed limit that contradicts a person's limit, and says so", () => {
     const result = refreshBaseFacts(base, fetched(base.id, { name: 'New name', context_window: 32000 }), 'openrouter');
-    expect(result.changedFacts).toEqual(['name']);
-    expect(result.model.context_window).toBe(200000);
-    expect(result.model.metadata?.provenance).toEqual(base.metadata?.provenance);
+    expect(result.changedFacts).toEqual(['name', 'context_window']);
+    expect(result.model.context_window).toBeUndefined();
+    expect(result.model.max_output_tokens).toBe(64000);
+    expect(result.model.metadata?.provenance).not.toHaveProperty('context_window');
     expect(result.notes).toEqual([expect.objectContaining({ kind: 'collision', model_id: base.id })]);
     expect(ModelSchema.safeParse(result.model).success).toBe(true);
+  });
+
+  it('takes linked facts from one source only: the highest that reported any of them, in any order', () => {
+    const openrouter = fetched('m', { context_window: 1000000 });
+    const modelsDev = fetched('m', { context_window: 200000, max_output_tokens: 64000, max_input_tokens: 180000 });
+    const forward = refreshBaseFacts(baseModelFromSource(modelsDev, 'models.dev', []), openrouter, 'openrouter').model;
+    const backward = refreshBaseFacts(baseModelFromSource(openrouter, 'openrouter', []), modelsDev, 'models.dev').model;
+    expect(forward).toEqual(backward);
+    expect([forward.context_window, forward.max_output_tokens, forward.max_input_tokens]).toEqual([1000000, undefined, undefined]);
   });
 
   it('does not claim a fact it could not fill because of a limit conflict', () => {

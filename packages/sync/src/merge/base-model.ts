@@ -50,8 +50,8 @@ export interface RefreshedModel {
 }
 
 /**
- * Pairs of facts the model schema checks against each other: the first must not exceed the second
- * (limits as numbers, dates as text, as the schema compares them).
+ * Facts the model schema checks against each other: the first of each pair must not exceed the
+ * second (limits as numbers, dates as text, as the schema compares them).
  */
 const ORDERED_PAIRS = [
   ['max_output_tokens', 'context_window'],
@@ -60,9 +60,18 @@ const ORDERED_PAIRS = [
   ['deprecation_date', 'shutdown_date'],
 ] as const satisfies readonly (readonly [ModelFactKey, ModelFactKey])[];
 
-/** Whether the fact owned by `a` wins over the one owned by `b` (undefined: a person, who always wins). */
-const prevails = (a: string | undefined, b: string | undefined) =>
-  a === undefined ? true : b === undefined ? false : outranks(a, b);
+/**
+ * Facts held as one: a group's values all come from one source, the highest-precedence one that
+ * reported any of them. Facts of two sources could contradict each other (one's output limit above
+ * the other's context window), and which of them survived would then depend on the order the
+ * sources ran in; a group from one source is as consistent as that source.
+ */
+const LINKED_FACTS: readonly (readonly ModelFactKey[])[] = [
+  ['context_window', 'max_output_tokens', 'max_input_tokens'],
+  ['release_date', 'last_updated'],
+  ['deprecation_date', 'shutdown_date'],
+];
+const LINKED = new Set<ModelFactKey>(LINKED_FACTS.flat());
 
 /**
  * A source's view of an existing base model: a fact it outranks the owner of (see `outranks`: its
@@ -80,51 +89,56 @@ export function refreshBaseFacts(
 ): RefreshedModel {
   const provenance = { ...base.metadata?.provenance };
   const next: Record<string, unknown> = { ...base };
-  const changed = new Set<ModelFactKey>();
   const stamp = provenanceOf(sourceId, asOf);
+  const isPersons = (key: ModelFactKey) => base[key] !== undefined && provenance[key] === undefined;
+  const write = (key: ModelFactKey, value: unknown) => {
+    if (provenance[key]?.source === sourceId && sameValue(next[key], value)) return;
+    next[key] = value;
+    provenance[key] = stamp;
+  };
   for (const key of MODEL_FACT_KEYS) {
     const reported = source[key];
-    if (reported === undefined) continue;
-    const current = base[key];
+    if (reported === undefined || LINKED.has(key)) continue;
     const owner = provenance[key]?.source;
-    const mayWrite = current === undefined || (owner !== undefined && outranks(sourceId, owner));
-    if (!mayWrite) continue;
-    if (owner !== sourceId || !sameValue(current, reported)) {
-      next[key] = reported;
-      provenance[key] = stamp;
-      changed.add(key);
-    }
+    if (base[key] === undefined || (owner !== undefined && outranks(sourceId, owner))) write(key, reported);
   }
 
-  // Facts from different sources may contradict each other (one source's output limit above
-  // another's context window). The fact of the lower-precedence source gives way: a value this
-  // source just wrote is not written, another source's older value is left out (unknown), so the
-  // result does not depend on which source ran first.
   const notes: MergeNote[] = [];
-  for (const [low, high] of changed.size > 0 ? ORDERED_PAIRS : []) {
-    const a = next[low] as number | string | undefined;
-    const b = next[high] as number | string | undefined;
-    if (a === undefined || b === undefined || a <= b) continue;
-    const loser = prevails(provenance[low]?.source, provenance[high]?.source) ? high : low;
-    const before = base.metadata?.provenance?.[loser];
-    if (changed.has(loser) && base[loser] !== undefined) {
-      next[loser] = base[loser];
-      if (before === undefined) delete provenance[loser];
-      else provenance[loser] = before;
-    } else {
-      delete next[loser];
-      delete provenance[loser];
+  for (const group of LINKED_FACTS) {
+    if (!group.some((key) => source[key] !== undefined)) continue;
+    const owners = group.map((key) => provenance[key]?.source).filter((o): o is string => o !== undefined);
+    if (!owners.every((owner) => outranks(sourceId, owner))) continue;
+    // The source takes the group: its values, and nothing of a lower source's beside them. A
+    // person's fact stays, and a value of the source's that contradicts it is left out.
+    for (const key of group) {
+      if (isPersons(key)) continue;
+      const reported = source[key];
+      if (reported !== undefined) write(key, reported);
+      else if (next[key] !== undefined) {
+        delete next[key];
+        delete provenance[key];
+      }
     }
-    changed.add(loser);
-    notes.push({
-      kind: 'collision',
-      model_id: base.id,
-      message: `${low} ${a} exceeds ${high} ${b} on base model "${base.id}"; the lower-precedence ${loser} gave way`,
-    });
+    for (const [low, high] of ORDERED_PAIRS) {
+      if (!group.includes(low)) continue;
+      const a = next[low] as number | string | undefined;
+      const b = next[high] as number | string | undefined;
+      if (a === undefined || b === undefined || a <= b) continue;
+      const dropped = isPersons(low) ? high : low;
+      delete next[dropped];
+      delete provenance[dropped];
+      notes.push({
+        kind: 'collision',
+        model_id: base.id,
+        message: `the source's ${dropped} contradicts a person's ${dropped === low ? high : low} on base model "${base.id}"; left out`,
+      });
+    }
   }
-  for (const key of [...changed]) {
-    if (sameValue(next[key], base[key]) && sameValue(provenance[key], base.metadata?.provenance?.[key])) changed.delete(key);
-  }
+  const changed = new Set(
+    MODEL_FACT_KEYS.filter(
+      (key) => !sameValue(next[key], base[key]) || !sameValue(provenance[key], base.metadata?.provenance?.[key]),
+    ),
+  );
 
   const recordOwner = base.metadata?.source;
   const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);

@@ -32,8 +32,8 @@ const price = fc.integer({ min: 0, max: 20_000 }).map((cents) => usd(cents / 100
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /**
- * An entry as a source reports it. Output limits stay below every context window, so no two
- * sources' limits can contradict each other (that conflict is reported and resolved elsewhere).
+ * An entry as a source reports it: consistent in itself, as a transformer's output is, but free to
+ * contradict another source's (one's output limit above the other's context window).
  */
 const entry = (providerId: string) =>
   fc
@@ -42,12 +42,18 @@ const entry = (providerId: string) =>
       spelled: fc.boolean(),
       name: optional(fc.constantFrom('Model', 'The Model', 'Model (new)')),
       context_window: optional(fc.constantFrom(8192, 32768, 128000, 200000, 1000000)),
-      max_output_tokens: optional(fc.constantFrom(1024, 4096)),
-      max_input_tokens: optional(fc.constantFrom(4096, 6000)),
+      max_output_tokens: optional(fc.constantFrom(1024, 4096, 65536, 200000)),
+      max_input_tokens: optional(fc.constantFrom(4096, 100000, 900000)),
       pricing: optional(fc.record({ input: price, output: price }, { requiredKeys: ['input'] })),
       capabilities: optional(fc.subarray(CAPABILITIES, { minLength: 1 })),
       release_date: optional(fc.constantFrom('2025-01-01', '2025-06-30')),
+      last_updated: optional(fc.constantFrom('2025-03-01', '2025-12-31')),
     })
+    .filter(
+      (e) =>
+        (e.context_window === undefined || ((e.max_output_tokens ?? 0) <= e.context_window && (e.max_input_tokens ?? 0) <= e.context_window)) &&
+        (e.release_date === undefined || e.last_updated === undefined || e.release_date <= e.last_updated),
+    )
     .map(({ id, spelled, ...facts }): NormalizedModel => {
       const defined = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
       return fetched(id, { ...defined, provider_model_id: spelled ? `${providerId}/${id}` : id });
