@@ -164,12 +164,8 @@ export class IdentityIndex {
   }
 
   /** Model ids whose names read to this spelling's key (more than one: a collision). */
-  modelsWithKey(key: string): string[] {
+  private modelsWithKey(key: string): string[] {
     return [...(this.byKey.get(makerKey(key)) ?? [])].sort();
-  }
-
-  has(modelId: string): boolean {
-    return this.modelIds.has(modelId);
   }
 
   /** The base model an entry names, with the variant its spelling carries; undefined when unsure. */
