@@ -163,9 +163,9 @@ export class IdentityIndex {
     else map.set(key, new Set([modelId]));
   }
 
-  /** Model ids whose names read to this spelling's key (more than one: a collision). */
-  private modelsWithKey(key: string): string[] {
-    return [...(this.byKey.get(makerKey(key)) ?? [])].sort();
+  /** Whether some model's names already read to this key. */
+  private keyTaken(key: string): boolean {
+    return (this.byKey.get(makerKey(key))?.size ?? 0) > 0;
   }
 
   /** The base model an entry names, with the variant its spelling carries; undefined when unsure. */
@@ -196,8 +196,7 @@ export class IdentityIndex {
     const linkedName = this.personLink(id, readSpelling(id));
     if (linkedName !== undefined) return linkedName;
     // A key models already share (a collision a person has to settle): keep the spelling's own id.
-    const shared = this.modelsWithKey(reading.key).length > 0;
-    return shared || this.modelIds.has(id) ? reading.id : id;
+    return this.keyTaken(reading.key) || this.modelIds.has(id) ? reading.id : id;
   }
 
   private allowed(spelling: string, modelId: string): boolean {
