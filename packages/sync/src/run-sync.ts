@@ -205,6 +205,12 @@ function describeInvalid(problems: readonly CatalogProblem[]): string {
   return `its result would make the catalog invalid: ${formatProblem(first)}${more}`;
 }
 
+/** What sources now state differently that they did not before: only the updated providers can have news. */
+function disagreementsBrought(before: Catalog, after: Catalog, updated: ReadonlySet<string>): Disagreement[] {
+  if (updated.size === 0) return [];
+  return newDisagreements(auditCatalog(before, { providers: updated }), auditCatalog(after, { providers: updated }));
+}
+
 /** The files sources write; any other (a person's links) is versioned as usual. */
 const SOURCE_WRITTEN_FILES: ReadonlySet<DataFileKind> = new Set(['providers', 'models', 'overrides']);
 
@@ -482,7 +488,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       providers,
       totals: totalsOf(providers, elapsedSince(start)),
       keys,
-      newDisagreements: after === before ? [] : newDisagreements(auditCatalog(before), auditCatalog(after)),
+      newDisagreements: disagreementsBrought(before, after, updatedIds()),
       ...(gathered.addedProviders.length > 0 ? { addedProviders: gathered.addedProviders } : {}),
       ...(gathered.unplaced.length > 0 ? { sourceWarnings: gathered.unplaced } : {}),
       before,

@@ -150,11 +150,12 @@ export function compareDisagreements(a: Disagreement, b: Disagreement): number {
  * `PRICE_TOLERANCE`, a price in two currencies, limits, capability lists. Each source's statement is
  * its auto override (its band); a person's manual override is a decision, not a statement, and is
  * left out. Nothing is averaged: the catalog resolves to the highest band, and this lists the rest.
+ * `providers` limits the audit to those providers' offerings.
  */
-export function auditCatalog(catalog: Catalog): Disagreement[] {
+export function auditCatalog(catalog: Catalog, options: { providers?: ReadonlySet<string> } = {}): Disagreement[] {
   const byOffering = new Map<string, Override[]>();
   for (const o of catalog.overrides) {
-    if (isManualOverride(o)) continue;
+    if (isManualOverride(o) || (options.providers && !options.providers.has(o.provider_id))) continue;
     const key = offeringKey(o);
     const list = byOffering.get(key) ?? [];
     list.push(o);
