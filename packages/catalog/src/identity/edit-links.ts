@@ -1,6 +1,8 @@
 import type { Catalog } from '../io/read.ts';
 import type { Link } from '../schema/link.ts';
 import { offeringKey, type Override } from '../schema/override.ts';
+import { makerKey } from './maker-aliases.ts';
+import { readSpelling } from './spelling.ts';
 
 /** Why a link cannot be made as asked: the person has to settle something first. */
 export class LinkEditError extends Error {
@@ -19,15 +21,19 @@ export interface LinkEdit {
 const sameSpelling = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
- * A person links `spelling` to the base model `modelId`. When the spelling is itself a base model
- * (two ids for one model), that model is folded into `modelId`: its offerings move over (each keeps
+ * A person links `spelling` to the base model `modelId`. When the spelling is itself a base model, or
+ * reads like one (two ids for one model), that model is folded into `modelId`: its offerings move over (each keeps
  * the provider's own spelling), its aliases join the target's, references to it follow, and the link
  * records the old id so no later import brings it back. Pure; throws LinkEditError when a provider
  * offers both models the same way, which only a person can settle.
  */
 export function linkSpelling(catalog: Catalog, spelling: string, modelId: string, reason?: string): LinkEdit {
   const changes: string[] = [];
-  const folded = catalog.models.find((m) => sameSpelling(m.id, spelling) && m.id !== modelId);
+  // The spelling is a model of its own, or reads like one: the link sends that model's spellings here.
+  const key = makerKey(readSpelling(spelling).key);
+  const folded = catalog.models.find(
+    (m) => m.id !== modelId && (sameSpelling(m.id, spelling) || makerKey(readSpelling(m.id).key) === key),
+  );
   let { models, overrides } = catalog;
   if (folded) {
     const target = catalog.models.find((m) => m.id === modelId);
