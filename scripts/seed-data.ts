@@ -6,33 +6,16 @@
  */
 import { join } from 'node:path';
 import {
-  type Catalog,
-  fileName,
-  isManualOverride,
-  isReferenceSource,
-  readCatalog,
-  serializeDataFile,
-  writeFileAtomic,
   canonicalModels,
   canonicalOverrides,
   canonicalProviders,
   DATA_FILE_KINDS,
+  fileName,
+  readCatalog,
+  seedOf,
+  serializeDataFile,
+  writeFileAtomic,
 } from '@llm-catalog/catalog';
-
-/** The person-written part of a catalog. */
-export function seedOf(catalog: Catalog): Catalog {
-  const providers = catalog.providers.filter((p) => {
-    const source = p.metadata?.source;
-    return !(typeof source === 'string' && isReferenceSource(source));
-  });
-  const overrides = catalog.overrides.filter(isManualOverride);
-  const pointedAt = new Set(overrides.flatMap((o) => [o.model_id, ...(o.replace_with ? [o.replace_with] : [])]));
-  const models = catalog.models.filter((m) => {
-    const source = m.metadata?.source;
-    return source === undefined || source === 'manual' || pointedAt.has(m.id);
-  });
-  return { ...catalog, providers, models, overrides };
-}
 
 async function main(dir: string): Promise<void> {
   const { catalog, files } = await readCatalog(dir);

@@ -1,4 +1,5 @@
-import { MANUAL_PRIORITY } from './schema/override.ts';
+import type { Catalog } from './io/read.ts';
+import { isManualOverride, MANUAL_PRIORITY } from './schema/override.ts';
 
 /**
  * The reference catalogs an import reads: offerings of many providers, with prices and limits, and
@@ -64,4 +65,24 @@ export function outranks(source: string, owner: string): boolean {
   const byOwner = baseRank(owner);
   if (bySource !== byOwner) return bySource < byOwner;
   return source < owner;
+}
+
+/**
+ * The part of a catalog a person wrote, which the sources' imports build on: providers no reference
+ * source added, base models no source created (or that a person's override points at), manual
+ * overrides, and a person's links. Rebuilding the rest from the same recorded bodies gives the same
+ * catalog (`scripts/build-data.sh`).
+ */
+export function seedOf(catalog: Catalog): Catalog {
+  const providers = catalog.providers.filter((p) => {
+    const source = p.metadata?.source;
+    return !(typeof source === 'string' && isReferenceSource(source));
+  });
+  const overrides = catalog.overrides.filter(isManualOverride);
+  const pointedAt = new Set(overrides.flatMap((o) => [o.model_id, ...(o.replace_with ? [o.replace_with] : [])]));
+  const models = catalog.models.filter((m) => {
+    const source = m.metadata?.source;
+    return source === undefined || source === 'manual' || pointedAt.has(m.id);
+  });
+  return { ...catalog, providers, models, overrides };
 }
