@@ -214,8 +214,9 @@ describe('parseLiteLlm', () => {
 
   it('lists a host both sources name from the shared table, so import order does not change it', () => {
     expect(result.providers.map((p) => p.id)).toEqual(['wandb']);
-    expect(result.providers[0]?.formats[0]?.base_url).toBe('https://api.inference.wandb.ai/v1');
-    expect(result.providers[0]?.models_api?.enabled).toBe(false);
+    const wandb = result.providers.find((p) => p.id === 'wandb');
+    expect(wandb?.formats[0]?.base_url).toBe('https://api.inference.wandb.ai/v1');
+    expect(wandb?.models_api?.enabled).toBe(false);
   });
 
   it('is pure: the same body gives the same result', () => {

@@ -114,6 +114,15 @@ const body = {
       },
     },
   },
+  'mixlayer-eu': {
+    id: 'mixlayer-eu',
+    name: 'Mixlayer (EU)',
+    api: 'https://eu.models.mixlayer.ai/v1',
+    env: ['MIXLAYER_API_KEY'],
+    npm: '@ai-sdk/openai-compatible',
+    doc: 'https://docs.mixlayer.com',
+    models: { 'qwen/qwen3-8b': { id: 'qwen/qwen3-8b', name: 'Qwen3 8B', cost: { input: 0.02, output: 0.1 } } },
+  },
   'local-box': {
     id: 'local-box',
     name: 'Local Box',
@@ -137,7 +146,7 @@ describe('parseModelsDev', () => {
   const result = parseModelsDev(body, { known_providers: known });
 
   it('files offerings under catalog provider ids, mapped through the provider table', () => {
-    expect(Object.keys(result.offerings)).toEqual(['mixlayer', 'openai', 'together']);
+    expect(Object.keys(result.offerings)).toEqual(['mixlayer', 'mixlayer-eu', 'openai', 'together']);
     expect(result.offerings.together?.map((m) => [m.id, m.provider_model_id])).toEqual([
       ['llama-3.3-70b-instruct-turbo', 'meta-llama/Llama-3.3-70B-Instruct-Turbo'],
     ]);
@@ -210,7 +219,7 @@ describe('parseModelsDev', () => {
   });
 
   it('builds a provider entry for an unmapped real API host, with its list endpoint switched off', () => {
-    expect(result.providers.map((p) => p.id)).toEqual(['mixlayer']);
+    expect(result.providers.map((p) => p.id)).toEqual(['mixlayer', 'mixlayer-eu']);
     const mixlayer = result.providers[0];
     expect(ProviderSchema.safeParse(mixlayer).success).toBe(true);
     expect(mixlayer).toEqual({
@@ -226,6 +235,13 @@ describe('parseModelsDev', () => {
         update_frequency: 'manual',
       },
     });
+  });
+
+  it("gives each new provider its own key variable when models.dev names one for several (regional hosts)", () => {
+    expect(result.providers.map((p) => [p.id, p.api_key_env])).toEqual([
+      ['mixlayer', 'MIXLAYER_API_KEY'],
+      ['mixlayer-eu', 'MIXLAYER_EU_API_KEY'],
+    ]);
   });
 
   it('skips, with a warning each, a local server, a host with no base URL, and a provider with no models', () => {

@@ -1,5 +1,6 @@
 import {
   type Capability,
+  defaultKeyEnvFor,
   type LongContextTier,
   normalizeModelId,
   plural,
@@ -184,16 +185,25 @@ function baseUrlOf(api: string): string | undefined {
   return url;
 }
 
-/** The facts for a new catalog provider, or why the source provider cannot be one. */
-function hostFacts(id: string, provider: SourceProvider): HostFacts | string {
+/** The variable holding a provider's key, among the environment variables models.dev lists for it. */
+const keyVariableOf = (provider: SourceProvider): string | undefined =>
+  (provider.env ?? []).find((v) => KEY_VARIABLE.test(v) && /^[A-Z][A-Z0-9_]*$/.test(v));
+
+/**
+ * The facts for a new catalog provider, or why the source provider cannot be one. A key variable
+ * models.dev names for several providers (one account's regional or coding-plan hosts) would make a
+ * key set for one count for all, so each new one reads its own `<ID>_API_KEY` instead.
+ */
+function hostFacts(id: string, provider: SourceProvider, sharedVariables: ReadonlySet<string>): HostFacts | string {
   const shared = SHARED_HOSTS[id];
   if (shared) return shared;
   const api = text(provider.api);
   if (api === undefined) return 'models.dev names no API base URL for it';
   const base_url = baseUrlOf(api);
   if (base_url === undefined) return `its API URL "${api}" is not a hosted https API`;
-  const api_key_env = (provider.env ?? []).find((v) => KEY_VARIABLE.test(v) && /^[A-Z][A-Z0-9_]*$/.test(v));
-  if (api_key_env === undefined) return 'models.dev names no key variable for it';
+  const named = keyVariableOf(provider);
+  const api_key_env = named !== undefined && sharedVariables.has(named) ? defaultKeyEnvFor(id) : named;
+  if (api_key_env === undefined || !/^[A-Z]/.test(api_key_env)) return 'models.dev names no usable key variable for it';
   return {
     id,
     name: text(provider.name) ?? id,
@@ -204,6 +214,20 @@ function hostFacts(id: string, provider: SourceProvider): HostFacts | string {
   };
 }
 
+/** Key variables that models.dev names for more than one provider. */
+function variablesOfSeveral(providers: readonly unknown[]): Set<string> {
+  const seen = new Set<string>();
+  const several = new Set<string>();
+  for (const raw of providers) {
+    const parsed = RawProviderSchema.safeParse(raw);
+    const variable = parsed.success ? keyVariableOf(parsed.data) : undefined;
+    if (variable === undefined) continue;
+    if (seen.has(variable)) several.add(variable);
+    seen.add(variable);
+  }
+  return several;
+}
+
 /**
  * Parses models.dev's `api.json`: every provider's offerings, prices taken exactly as written (USD
  * per million tokens), long-context tiers and service tiers with them. Pure.
@@ -212,6 +236,7 @@ export function parseModelsDev(body: unknown, options: SourceParseOptions): Sour
   if (!isRecord(body)) throw new TypeError('a models.dev body is an object of providers');
   const collector = createCollector();
   const providers: Provider[] = [];
+  const sharedVariables = variablesOfSeveral(Object.values(body));
   for (const [sourceProvider, rawProvider] of Object.entries(body)) {
     const providerKey = { source_provider: sourceProvider, key: sourceProvider };
     const parsedProvider = RawProviderSchema.safeParse(rawProvider);
@@ -226,7 +251,7 @@ export function parseModelsDev(body: unknown, options: SourceParseOptions): Sour
       continue;
     }
     if (!options.known_providers.has(providerId)) {
-      const facts = hostFacts(providerId, provider);
+      const facts = hostFacts(providerId, provider, sharedVariables);
       const entry = typeof facts === 'string' ? undefined : providerEntry(facts);
       if (!entry) {
         const why = typeof facts === 'string' ? facts : 'its facts do not make a valid provider entry';

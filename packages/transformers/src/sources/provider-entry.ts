@@ -14,14 +14,15 @@ export interface HostFacts {
  * Hosts that both models.dev and LiteLLM list and the seed catalog lacks. LiteLLM's body names no
  * base URL, so its offerings of these hosts need the facts from here (taken from models.dev's
  * entries); models.dev's parser uses the same facts, so whichever source is imported first writes
- * the same provider entry.
+ * the same provider entry. A key variable another provider already reads (GITHUB_TOKEN, GitHub
+ * Models') is replaced by the host's own `<ID>_API_KEY`.
  */
 export const SHARED_HOSTS: Readonly<Record<string, HostFacts>> = Object.fromEntries(
   (
     [
       ['baseten', 'Baseten', 'https://inference.baseten.co/v1', 'BASETEN_API_KEY', 'https://docs.baseten.co/inference/model-apis/overview'],
       ['databricks', 'Databricks', 'https://{databricks_host}/ai-gateway/mlflow/v1', 'DATABRICKS_TOKEN', 'https://docs.databricks.com/aws/en/machine-learning/foundation-models/'],
-      ['github-copilot', 'GitHub Copilot', 'https://api.githubcopilot.com', 'GITHUB_TOKEN', 'https://docs.github.com/en/copilot'],
+      ['github-copilot', 'GitHub Copilot', 'https://api.githubcopilot.com', 'GITHUB_COPILOT_API_KEY', 'https://docs.github.com/en/copilot'],
       ['gmicloud', 'GMI Cloud', 'https://api.gmi-serving.com/v1', 'GMICLOUD_API_KEY', 'https://docs.gmicloud.ai/inference-engine/api-reference/llm-api-reference'],
       ['inception', 'Inception', 'https://api.inceptionlabs.ai/v1', 'INCEPTION_API_KEY', 'https://platform.inceptionlabs.ai/docs'],
       ['llama', 'Llama', 'https://api.llama.com/compat/v1', 'LLAMA_API_KEY', 'https://llama.developer.meta.com/docs/models'],

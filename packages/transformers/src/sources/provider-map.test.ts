@@ -13,6 +13,10 @@ describe('catalogProviderId', () => {
     ['models.dev', 'moonshotai', 'moonshot'],
     ['models.dev', 'zhipuai', 'zhipu'],
     ['models.dev', 'alibaba', 'dashscope'],
+    ['models.dev', 'alibaba-cn', 'dashscope'],
+    ['models.dev', 'siliconflow-cn', 'siliconflow'],
+    ['models.dev', 'moonshotai-cn', 'moonshot'],
+    ['litellm', 'dashscope', 'dashscope'],
     ['models.dev', 'openai', 'openai'],
     ['models.dev', 'wafer.ai', 'wafer-ai'],
     ['litellm', 'together_ai', 'together'],
@@ -32,6 +36,7 @@ describe('catalogProviderId', () => {
     expect(catalogProviderId('litellm', 'palm')).toBeNull();
     expect(catalogProviderId('litellm', 'ollama')).toBeNull();
     expect(catalogProviderId('models.dev', 'lmstudio')).toBeNull();
+    expect(catalogProviderId('models.dev', 'firepass')).toBeNull();
   });
 });
 

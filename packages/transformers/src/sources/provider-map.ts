@@ -3,13 +3,20 @@ import type { SourceName } from './types.ts';
 /**
  * The one table from a source's provider ids to the catalog's. An id not in it maps to itself when
  * it is already a catalog provider id (`openai`, `groq`). `null` marks a source provider whose
- * offerings no reference list can state (a local server, a chat subscription, a retired API): its
- * entries are skipped with a warning. Checked against every provider id in models.dev and every
+ * offerings no reference list can state (a local server, a flat-fee plan, a chat subscription, a
+ * retired API): its entries are skipped with a warning. Checked against every provider id in models.dev and every
  * `litellm_provider` in LiteLLM.
  */
 const PROVIDER_IDS: Readonly<Record<SourceName, Readonly<Record<string, string | null>>>> = {
   'models.dev': {
+    // A provider's international and China endpoints are one catalog provider (as URL detection has
+    // them); the first one listed speaks for a model both list.
     alibaba: 'dashscope',
+    'alibaba-cn': 'dashscope',
+    'moonshotai-cn': 'moonshot',
+    'siliconflow-cn': 'siliconflow',
+    // A flat-fee plan on Fireworks' own API: its per-token prices are 0 and would shadow Fireworks' list.
+    firepass: null,
     'amazon-bedrock': 'bedrock',
     azure: 'azure-openai',
     'cloudflare-workers-ai': 'cloudflare',
@@ -61,7 +68,7 @@ const PROVIDER_IDS: Readonly<Record<SourceName, Readonly<Record<string, string |
 };
 
 /** Why the entries of a source provider the table maps to `null` are skipped. */
-export const NOT_LISTED = 'a local server, a chat subscription or a retired API: no hosted offering the catalog lists';
+export const NOT_LISTED = 'a local server, a flat-fee plan, a chat subscription or a retired API: no price list the catalog keeps';
 
 /** LiteLLM names Vertex AI's model families `vertex_ai-<family>`; they are all one provider. */
 const FAMILY_SUFFIX = /^(vertex_ai)-.+$/;

@@ -70,9 +70,11 @@ describe.skipIf(!existsSync(MODELS_DEV) || !existsSync(SEED_PROVIDERS))('models.
     const body = readJson(MODELS_DEV) as Record<string, { models: Record<string, { cost?: Record<string, unknown> }> }>;
     const result = parseModelsDev(body, { known_providers: seedProviderIds() });
     const mismatches: string[] = [];
+    const skipped = new Set(result.warnings.filter((w) => w.skipped).map((w) => w.key));
     for (const [sourceProvider, provider] of Object.entries(body)) {
       const providerId = catalogProviderId('models.dev', sourceProvider);
       for (const [key, model] of Object.entries(provider.models)) {
+        if (skipped.has(`${sourceProvider}/${key}`)) continue;
         const offering = result.offerings[providerId ?? '']?.find((m) => m.provider_model_id === key);
         if (!offering) continue;
         for (const field of ['input', 'output', 'cache_read', 'cache_write', 'reasoning', 'input_audio', 'output_audio'] as const) {
