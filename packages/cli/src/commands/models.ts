@@ -179,12 +179,12 @@ async function setModelDisabled(ctx: CommandContext, providerId: string, modelId
       throw err;
     }
   });
-  const { change, model_id: id, override } = result;
+  const { change, model_id: id, variant, override } = result;
   if (ctx.json) {
-    ctx.printJson({ provider_id: providerId, model_id: id, disabled, change, ...(override ? { override } : {}) });
+    ctx.printJson({ provider_id: providerId, model_id: id, ...(variant ? { variant } : {}), disabled, change, ...(override ? { override } : {}) });
     return;
   }
-  const label = `${providerId}/${id}`;
+  const label = `${providerId}/${id}${variant ? ` (variant ${variant})` : ''}`;
   const state = disabled ? 'disabled' : 'enabled';
   if (change === 'unchanged') ctx.info(`${label} is already ${state}; nothing changed`);
   else if (change === 'removed') ctx.info(`${state} ${label}: removed the manual override (priority ${override?.priority}) that disabled it`);
