@@ -417,7 +417,7 @@ async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: S
 }
 
 /**
- * Syncs providers into the data directory (DESIGN §4): fetches concurrently, each provider isolated
+ * Syncs providers into the data directory: fetches concurrently, each provider isolated
  * from the others' failures; merges in provider-id order; validates the whole result; writes the
  * changed files once, atomically, under the data lock; optionally commits them.
  *

@@ -55,7 +55,7 @@ const wholeNumber = (min: number) => (raw: string) => {
   return n;
 };
 
-/** The options `sync` and `import` share (DESIGN §5). */
+/** The options `sync` and `import` share. */
 export function addSyncOptions(command: Command): Command {
   return command
     .option('--dry-run', 'fetch and merge, report what would change, write nothing')

@@ -73,7 +73,7 @@ export function describeWrites(result: SyncRunResult): string {
 export const warningText = (w: { index?: number; id?: string; message: string }) =>
   `entry ${[w.index, w.id === undefined ? undefined : `"${w.id}"`].filter((x) => x !== undefined).join(' ')}: ${w.message}`;
 
-/** The `--json` document (DESIGN §5), plus what was written and committed. */
+/** The `--json` document: per provider and in total, plus what was written and committed. */
 export function syncJsonDocument(result: SyncRunResult, reportPath?: string) {
   const t = result.totals;
   return {

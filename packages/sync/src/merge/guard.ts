@@ -4,7 +4,7 @@ const NAMED_LOSSES = 5;
 /**
  * Why a merge must not be applied, or undefined when it may: an empty list, or the loss of more
  * than half of the models the provider serves now, is far likelier a broken endpoint or transformer
- * than a real change (DESIGN §4.4). Losses are counted as models no longer served, so a list that
+ * than a real change. Losses are counted as models no longer served, so a list that
  * renamed most models is caught too, not only one that shrank. A first sync loses nothing.
  */
 export function removalGuardError(input: {

@@ -121,7 +121,7 @@ function keepUnchanged(current: readonly Override[] | undefined, next: Override)
 }
 
 /**
- * Merges one source's list of one provider's models into the catalog (DESIGN §4 steps 2 to 5, §7).
+ * Merges one source's list of one provider's models into the catalog (docs/sources.md).
  * Pure: the input catalog is never modified, and the same inputs give deep-equal results.
  *
  * The source is the provider itself (its own list API, or an aggregator's import of its own
