@@ -108,6 +108,13 @@ describe('GitHub workflows', () => {
     expect(pr?.with?.['body-path']).toBe(`\${{ runner.temp }}/${report}`);
   });
 
+  it('sync.yml imports models.dev and LiteLLM live in the same run, into the same rolling pull request', async () => {
+    const syncStep = stepsOf(await readWorkflow('sync.yml')).find((s) => s.id === 'sync');
+    expect(syncStep?.run).toContain('for source in models.dev litellm; do');
+    expect(syncStep?.run).toContain('pnpm catalog import "$source" --commit');
+    expect(syncStep?.run).not.toContain('--from');
+  });
+
   it('sync.yml passes the key of every synced provider from a secret of the same name, and no other secret', async () => {
     const text = await readWorkflowText('sync.yml');
     const sync = parse(text) as Workflow;

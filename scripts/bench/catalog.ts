@@ -124,3 +124,34 @@ export async function writeBenchDataDir(dir: string, catalog: Catalog, now = new
   await writeCatalog(dir, catalog, {}, now);
   for (const [rel, text] of Object.entries(generatedJsonSchemas())) await writeFileAtomic(join(dir, rel), text);
 }
+
+/**
+ * A models.dev body (`api.json` shape) listing `perProvider` models under each synthetic provider of
+ * a catalog built from `spec`, with prices and limits: what `import models.dev` reads.
+ */
+export function syntheticModelsDevBody(spec: BenchCatalogSpec, perProvider: number): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (let i = 0; i < spec.providers; i++) {
+    const id = syntheticProviderId(i);
+    const models: Record<string, unknown> = {};
+    for (const n of servedModelNumbers(spec, i, perProvider)) {
+      const f = syntheticModelFacts(n);
+      models[f.id] = {
+        id: f.id,
+        name: f.name,
+        attachment: false,
+        reasoning: false,
+        tool_call: n % 3 === 0,
+        release_date: '2026-01-01',
+        last_updated: '2026-01-01',
+        modalities: { input: ['text'], output: ['text'] },
+        open_weights: false,
+        // Every seventh price differs from the list price, as reference catalogs differ from providers.
+        cost: { input: (f.inputCentsPerMillion + (n % 7 === 0 ? 1 : 0)) / 100, output: f.outputCentsPerMillion / 100 },
+        limit: { context: f.contextWindow, output: f.maxOutputTokens },
+      };
+    }
+    body[id] = { id, name: `Synthetic ${i + 1}`, env: [BENCH_KEY_ENV], npm: '@ai-sdk/openai-compatible', models };
+  }
+  return body;
+}

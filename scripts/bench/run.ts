@@ -6,10 +6,11 @@
  *   (a)  `sync --all` over 50 providers that each answer after 300 ms           target < 1.5 s
  *   (a*) the same with every provider fetched at once, for reference
  *   (b)  `sync` of one 600-model provider into 5,000 models / 25,000 overrides  target < 1 s
- *   peak RSS of (a) and (b)                                                     target < 300 MB
- *   (c), (d) `catalog serve`: search API under load, models page in Chromium (see serve.ts)
+ *   (c)  `import models.dev --from` a 5,200-offering body into the catalog of (b) target < 2 s
+ *   peak RSS of (a), (b) and (c)                                                target < 300 MB
+ *   (d), (e) `catalog serve`: search API under load, models page in Chromium (see serve.ts)
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,14 @@ import { catalogCliArgv } from '../catalog-cli.ts';
 import type { MockRoute } from '../mock-server/routes.ts';
 import { startMockServer } from '../mock-server/server.ts';
 import { syntheticListBody, syntheticProviderId, syntheticRoutePath, syntheticRoutes } from '../mock-server/synthetic.ts';
-import { BENCH_KEY_ENV, generateBenchCatalog, servedModelNumbers, syntheticProvider, writeBenchDataDir } from './catalog.ts';
+import {
+  BENCH_KEY_ENV,
+  generateBenchCatalog,
+  servedModelNumbers,
+  syntheticModelsDevBody,
+  syntheticProvider,
+  writeBenchDataDir,
+} from './catalog.ts';
 import { type Measurement, measureCommand, median, rssMethod } from './measure.ts';
 import { runServeBench, SERVE_SPEC, type ServeBenchRow } from './serve.ts';
 
@@ -31,7 +39,10 @@ interface Scenario {
   targetMs?: number;
   routes: () => MockRoute[];
   catalog: (mockUrl: string) => Catalog;
-  args: string[];
+  /** The CLI arguments; `root` is a directory for files the scenario writes first (see `files`). */
+  args: (root: string) => string[];
+  /** Files written into `root` once, before the runs. */
+  files?: () => Record<string, string>;
   /** Why a run did not do the work it is timed for, or undefined when it did. */
   check: (run: Measurement) => string | undefined;
 }
@@ -59,6 +70,8 @@ function syncCheck(expect: { providers: number; fetchedEach: number }) {
 
 const A = { providers: 50, modelsEach: 40, pool: 1000, latencyMs: 300 };
 const B = { providers: 50, models: 5000, overrides: 25_000, served: 600 };
+/** A models.dev body of 50 x 104 = 5,200 offerings, the size of the real file. */
+const C = { perProvider: 104 };
 
 const scenarioARoutes = () =>
   syntheticRoutes({ providers: A.providers, modelsPerProvider: A.modelsEach, poolSize: A.pool, latencyMs: A.latencyMs });
@@ -74,7 +87,7 @@ const SCENARIOS: Scenario[] = [
     title: 'process start only: catalog --help',
     routes: () => [],
     catalog: () => ({ providers: [], models: [], overrides: [] }),
-    args: ['--help'],
+    args: () => ['--help'],
     check: (run) => (run.exitCode === 0 ? undefined : `exit code ${run.exitCode}`),
   },
   {
@@ -83,7 +96,7 @@ const SCENARIOS: Scenario[] = [
     targetMs: 1500,
     routes: scenarioARoutes,
     catalog: scenarioACatalog,
-    args: ['sync', '--all', '--json'],
+    args: () => ['sync', '--all', '--json'],
     check: syncCheck({ providers: A.providers, fetchedEach: A.modelsEach }),
   },
   {
@@ -92,7 +105,7 @@ const SCENARIOS: Scenario[] = [
     title: `(a) with --concurrency ${A.providers}: every provider fetched at once`,
     routes: scenarioARoutes,
     catalog: scenarioACatalog,
-    args: ['sync', '--all', '--json', '--concurrency', String(A.providers)],
+    args: () => ['sync', '--all', '--json', '--concurrency', String(A.providers)],
     check: syncCheck({ providers: A.providers, fetchedEach: A.modelsEach }),
   },
   {
@@ -106,8 +119,18 @@ const SCENARIOS: Scenario[] = [
       },
     ],
     catalog: (url) => generateBenchCatalog(B, url),
-    args: ['sync', syntheticProviderId(0), '--json'],
+    args: () => ['sync', syntheticProviderId(0), '--json'],
     check: syncCheck({ providers: 1, fetchedEach: B.served }),
+  },
+  {
+    key: '(c)',
+    title: `import models.dev (${(B.providers * C.perProvider).toLocaleString('en')} offerings) into the catalog of (b)`,
+    targetMs: 2000,
+    routes: () => [],
+    catalog: (url) => generateBenchCatalog(B, url),
+    files: () => ({ 'models-dev.json': JSON.stringify(syntheticModelsDevBody(B, C.perProvider)) }),
+    args: (root) => ['import', 'models.dev', '--from', join(root, 'models-dev.json'), '--as-of', '2026-06-13', '--json'],
+    check: syncCheck({ providers: B.providers, fetchedEach: C.perProvider }),
   },
 ];
 
@@ -122,12 +145,13 @@ async function runScenario(scenario: Scenario, runs: number, cli: string[], root
   const server = await startMockServer({ routes: scenario.routes() });
   const result: ScenarioResult = { scenario, wallMs: [], peakRssKiB: [] };
   try {
+    for (const [name, text] of Object.entries(scenario.files?.() ?? {})) await writeFile(join(root, name), text);
     const pristine = join(root, `pristine-${scenario.key.replace(/\W/g, '')}`);
     await writeBenchDataDir(pristine, scenario.catalog(server.url));
     for (let i = 0; i < runs; i++) {
       const dataDir = join(root, `run-${scenario.key.replace(/\W/g, '')}-${i}`);
       await cp(pristine, dataDir, { recursive: true });
-      const run = await measureCommand([...cli, '--data', dataDir, ...scenario.args], {
+      const run = await measureCommand([...cli, '--data', dataDir, ...scenario.args(root)], {
         cwd: root,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, [BENCH_KEY_ENV]: 'bench-key', NO_COLOR: '1' },
       });

@@ -4,7 +4,7 @@
  * switched off, so a `sync --all` on the copy cannot reach the network.
  */
 import { cp } from 'node:fs/promises';
-import { keyEnvOf, type Provider, readCatalog, writeCatalog } from '@llm-catalog/catalog';
+import { keyEnvOf, type Provider, readCatalog, seedOf, writeCatalog } from '@llm-catalog/catalog';
 import { fixtureRoutePath, type ProviderFixture } from '../fixtures/index.ts';
 
 /** The provider with its list-models endpoint replaced by the fixture's mock route, and enabled. */
@@ -40,7 +40,10 @@ export interface DemoData {
   env: Record<string, string>;
 }
 
-/** Copies `sourceDir` to `targetDir` and rewires the copy's providers to the mock server. */
+/**
+ * Copies `sourceDir` to `targetDir`, keeps only what a person wrote (so the demo's sync starts from
+ * scratch, as on a fresh catalog), and rewires the copy's providers to the mock server.
+ */
 export async function prepareDemoData(
   sourceDir: string,
   targetDir: string,
@@ -48,7 +51,9 @@ export async function prepareDemoData(
   mockUrl: string,
 ): Promise<DemoData> {
   await cp(sourceDir, targetDir, { recursive: true });
-  const { catalog, files } = await readCatalog(targetDir);
+  const read = await readCatalog(targetDir);
+  const catalog = seedOf(read.catalog);
+  const files = read.files;
   const byId = new Map(fixtures.map((f) => [f.providerId, f]));
   const missing = fixtures.filter((f) => !catalog.providers.some((p) => p.id === f.providerId));
   if (missing.length > 0) {

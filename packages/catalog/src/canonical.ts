@@ -1,6 +1,8 @@
 import { roundPrice } from './price.ts';
+import { byCodePoint } from './schema/common.ts';
+import type { Link } from './schema/link.ts';
 import type { Model } from './schema/model.ts';
-import type { Override } from './schema/override.ts';
+import { compareOfferingKeys, type Override } from './schema/override.ts';
 import type { Provider } from './schema/provider.ts';
 
 /** Keys that lead an object, in this order; every other key follows alphabetically. */
@@ -9,12 +11,14 @@ const LEADING_KEYS = [
   'version',
   'id',
   'provider_id',
+  'spelling',
   'model_id',
+  'variant',
   'provider_model_id',
   'priority',
   'name',
+  'relation',
 ];
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rank = (k: string) => {
   const i = LEADING_KEYS.indexOf(k);
   return i === -1 ? LEADING_KEYS.length : i;
@@ -35,7 +39,7 @@ const SET_KEYS = new Set([
 ]);
 const PRICE_NUMBER_KEYS = new Set(['per_million_tokens', 'price']);
 
-const compareKeys = (a: string, b: string) => rank(a) - rank(b) || byString(a, b);
+const compareKeys = (a: string, b: string) => rank(a) - rank(b) || byCodePoint(a, b);
 
 /**
  * A copy whose object keys are inserted in canonical order, so that native `JSON.stringify` writes
@@ -66,10 +70,15 @@ function orderedCopy(value: unknown, key: string | undefined, canonical: boolean
 const canonicalValue = (value: unknown) => orderedCopy(value, undefined, true);
 
 
-export const compareProviders = (a: Provider, b: Provider) => byString(a.id, b.id);
-export const compareModels = (a: Model, b: Model) => byString(a.id, b.id);
-export const compareOverrides = (a: Override, b: Override) =>
-  byString(a.provider_id, b.provider_id) || byString(a.model_id, b.model_id) || a.priority - b.priority;
+export const compareProviders = (a: Provider, b: Provider) => byCodePoint(a.id, b.id);
+export const compareModels = (a: Model, b: Model) => byCodePoint(a.id, b.id);
+export const compareOverrides = (a: Override, b: Override) => compareOfferingKeys(a, b) || a.priority - b.priority;
+
+export const compareLinks = (a: Link, b: Link) =>
+  byCodePoint(a.spelling.toLowerCase(), b.spelling.toLowerCase()) ||
+  byCodePoint(a.model_id, b.model_id) ||
+  byCodePoint(a.relation, b.relation) ||
+  byCodePoint(a.spelling, b.spelling);
 
 /** Sorted copies with set-arrays sorted, prices rounded and undefined keys dropped. */
 export function canonicalProviders(list: readonly Provider[]): Provider[] {
@@ -91,4 +100,7 @@ export function stableJson(value: unknown): string {
   const text = JSON.stringify(orderedCopy(value, undefined, false), null, 2);
   if (text === undefined) throw new TypeError('value cannot be serialized to JSON');
   return `${text}\n`;
+}
+export function canonicalLinks(list: readonly Link[]): Link[] {
+  return [...list].sort(compareLinks).map((l) => canonicalValue(l) as Link);
 }

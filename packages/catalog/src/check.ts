@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import { checkIntegrity } from './integrity.ts';
 import type { Catalog } from './io/read.ts';
 import { type CatalogProblem, entryLabel, fileName, formatPath } from './problems.ts';
-import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS } from './schema/files.ts';
+import { DATA_FILE_KINDS, ENTRY_SCHEMAS, type FileKind } from './schema/files.ts';
 
 /** One entry's schema errors, each located by file, entry and field. */
 export function entrySchemaProblems(
-  kind: DataFileKind,
+  kind: FileKind,
   index: number,
   entry: unknown,
   error: z.ZodError,
@@ -41,9 +41,9 @@ function invalidValueMessage(message: string, value: unknown, allowed: readonly 
 /** Schema errors of every entry of an in-memory catalog, except the entries in `alreadyValid`. */
 export function schemaProblemsOf(catalog: Catalog, alreadyValid?: ReadonlySet<unknown>): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  for (const kind of DATA_FILE_KINDS) {
+  for (const kind of [...DATA_FILE_KINDS, 'links' as const]) {
     const schema = ENTRY_SCHEMAS[kind];
-    (catalog[kind] as unknown[]).forEach((entry, index) => {
+    ((catalog[kind] ?? []) as unknown[]).forEach((entry, index) => {
       if (alreadyValid?.has(entry)) return;
       const parsed = schema.safeParse(entry);
       if (!parsed.success) problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));

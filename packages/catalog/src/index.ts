@@ -1,4 +1,5 @@
 export * from './schema/index.ts';
+export * from './sources.ts';
 export * from './problems.ts';
 export * from './price.ts';
 export * from './ids.ts';
@@ -24,3 +25,7 @@ export * from './api/toggle-offering.ts';
 export * from './api/provider-edits.ts';
 export * from './check.ts';
 export * from './format.ts';
+export * from './identity/index.ts';
+export * from './audit/audit.ts';
+export * from './audit/thresholds.ts';
+export * from './audit/render.ts';

@@ -90,21 +90,23 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
-  it('two auto overrides for one provider and model are an error', async () => {
+  it('two auto overrides at one priority for one offering are an error; other bands and variants are not', async () => {
     const problems = await validate({
       models: [{ id: 'm' }],
       overrides: [
-        { provider_id: 'acme', model_id: 'm', priority: 0 },
-        { provider_id: 'acme', model_id: 'm', priority: 5 },
-        { provider_id: 'beta', model_id: 'm', priority: 0 },
+        { provider_id: 'acme', model_id: 'm', priority: 10 },
+        { provider_id: 'acme', model_id: 'm', priority: 20 },
+        { provider_id: 'acme', model_id: 'm', priority: 20 },
+        { provider_id: 'acme', model_id: 'm', variant: 'free', priority: 20 },
+        { provider_id: 'beta', model_id: 'm', priority: 20 },
       ],
     });
     expect(problems.map(where)).toEqual([
       {
         file: 'overrides.json',
-        entry: 'overrides[1] acme/m (priority 5)',
+        entry: 'overrides[2] acme/m (priority 20)',
         field: undefined,
-        message: 'a second auto override (priority < 100) for acme/m; a sync writes exactly one',
+        message: 'a second auto override at priority 20 for acme/m; a source writes exactly one per offering',
       },
     ]);
   });
@@ -201,27 +203,19 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
-  it('an override whose limits put max_output_tokens above the context window is an error', async () => {
+  it('max_output_tokens above the context window is an error within one override, a warning against the base', async () => {
     const problems = await validate({
       models: [{ id: 'm', context_window: 32000, max_output_tokens: 8000 }],
       overrides: [
-        { provider_id: 'acme', model_id: 'm', priority: 0, limits: { context_window: 4096 } },
+        { provider_id: 'acme', model_id: 'm', priority: 0, limits: { context_window: 4096, max_output_tokens: 8000 } },
         { provider_id: 'beta', model_id: 'm', priority: 0, limits: { max_output_tokens: 64000 } },
+        { provider_id: 'beta', model_id: 'm', priority: 100, reason: 'contract', limits: { context_window: 4096 } },
       ],
     });
-    expect(problems.map(where)).toEqual([
-      {
-        file: 'overrides.json',
-        entry: 'overrides[0] acme/m (priority 0)',
-        field: 'limits.max_output_tokens',
-        message: 'max_output_tokens 8000 exceeds context_window 4096 for this provider',
-      },
-      {
-        file: 'overrides.json',
-        entry: 'overrides[1] beta/m (priority 0)',
-        field: 'limits.max_output_tokens',
-        message: 'max_output_tokens 64000 exceeds context_window 32000 for this provider',
-      },
+    expect(problems.map((p) => [p.severity, p.entry, p.message])).toEqual([
+      ['error', 'overrides[0] acme/m (priority 0)', 'max_output_tokens 8000 exceeds context_window 4096 for this provider'],
+      ['warning', 'overrides[1] beta/m (priority 0)', 'max_output_tokens 64000 exceeds context_window 32000 for this provider'],
+      ['error', 'overrides[2] beta/m (priority 100)', 'max_output_tokens 8000 exceeds context_window 4096 for this provider'],
     ]);
   });
 
@@ -283,5 +277,47 @@ describe('integrity checks across entries and files', () => {
       overrides: [{ provider_id: 'acme', model_id: 'm', priority: 0 }],
     });
     expect(problems.map((p) => p.code)).toEqual(['schema']);
+  });
+});
+
+describe("a person's links", () => {
+  const withLinks = (links: unknown[]) => ({ ...sampleCatalog(), links } as Parameters<typeof checkIntegrity>[0]);
+  const linkProblems = (links: unknown[]) =>
+    checkIntegrity(withLinks(links))
+      .filter((p) => p.file === 'links.json')
+      .map(({ code, entry, message }) => ({ code, entry, message }));
+
+  it('a spelling linked to two models is an error, as is one that is another model\'s id or alias', () => {
+    expect(
+      linkProblems([
+        { spelling: 'gpt-4o-latest', model_id: 'gpt-4o', relation: 'same' },
+        { spelling: 'GPT-4o-latest', model_id: 'claude-sonnet-4.5', relation: 'same' },
+        { spelling: 'claude-sonnet-4-5', model_id: 'gpt-4o', relation: 'same' },
+      ]),
+    ).toEqual([
+      {
+        code: 'link-two-models',
+        entry: 'links[1] "GPT-4o-latest" -> claude-sonnet-4.5',
+        message: '"GPT-4o-latest" is linked to two models, "gpt-4o" and "claude-sonnet-4.5"',
+      },
+      {
+        code: 'link-two-models',
+        entry: 'links[2] "claude-sonnet-4-5" -> gpt-4o',
+        message: '"claude-sonnet-4-5" is model "claude-sonnet-4.5"\'s alias, but this link sends it to "gpt-4o"',
+      },
+    ]);
+  });
+
+  it('a link to a model not (yet) in models.json is a warning; the same pair twice is an error', () => {
+    expect(linkProblems([{ spelling: 'x', model_id: 'no-such-model', relation: 'same' }]).map((p) => p.code)).toEqual([
+      'unknown-model',
+    ]);
+    expect(
+      linkProblems([
+        { spelling: 'gpt-4o-2024-05-13', model_id: 'gpt-4o', relation: 'different' },
+        { spelling: 'gpt-4o-2024-05-13', model_id: 'gpt-4o', relation: 'same' },
+      ]).map((p) => p.code),
+    ).toEqual(['duplicate-link']);
+    expect(linkProblems([{ spelling: 'openai/chatgpt-4o', model_id: 'gpt-4o', relation: 'different' }])).toEqual([]);
   });
 });

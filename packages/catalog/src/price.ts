@@ -7,24 +7,38 @@ export function roundPrice(n: number): number {
   return Number(n.toPrecision(10));
 }
 
-const PLAIN_DECIMAL = /^(\d*)(?:\.(\d+))?$/;
+// A non-negative decimal, with an optional exponent: "0.0000025", "2.5e-6", "3E-07", ".5".
+const DECIMAL = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /**
- * Converts a price per token ("0.0000025") into a price per million tokens by moving the decimal
- * point in the string, so no float multiplication adds noise. Returns undefined for anything that
- * is not a non-negative decimal number (callers decide what a sentinel such as "-1" means).
+ * Multiplies a non-negative decimal number by 10^places by moving the decimal point in its text, so
+ * no binary float arithmetic adds noise: "2.5e-6" shifted by 6 is exactly 2.5. A number is read from
+ * the shortest text that round-trips it (`String(n)`), which is the decimal the source wrote.
+ * Returns undefined for anything that is not such a number.
+ */
+export function shiftDecimal(value: string | number, places: number): number | undefined {
+  const s = typeof value === 'number' ? String(value) : value.trim();
+  const m = DECIMAL.exec(s);
+  if (!m) return undefined;
+  const [, intPart = '', fracPart = '', exponent = '0'] = m;
+  if (intPart === '' && fracPart === '') return undefined;
+  const digits = intPart + fracPart;
+  // Position of the decimal point within `digits` once the exponent and the shift are applied.
+  const point = intPart.length + Number(exponent) + places;
+  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : digits.padEnd(point, '0');
+  const at = Math.max(point, 1);
+  const whole = padded.slice(0, at).replace(/^0+(?=\d)/, '');
+  const frac = padded.slice(at).replace(/0+$/, '');
+  const n = Number(frac ? `${whole}.${frac}` : whole);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Converts a price per token ("0.0000025", 2.5e-6) into a price per million tokens by moving the
+ * decimal point (see `shiftDecimal`). Returns undefined for anything that is not a non-negative
+ * decimal number (callers decide what a sentinel such as "-1" means).
  */
 export function perTokenToPerMillion(value: string | number): number | undefined {
-  const s = typeof value === 'number' ? String(value) : value.trim();
-  const m = PLAIN_DECIMAL.exec(s);
-  if (!m || s === '' || s === '.') {
-    // Exponent notation (1e-7) or junk: fall back to arithmetic for the former only.
-    const n = Number(s);
-    return s !== '' && Number.isFinite(n) && n >= 0 ? roundPrice(n * 1e6) : undefined;
-  }
-  const intPart = m[1] ?? '';
-  const frac = (m[2] ?? '').padEnd(6, '0');
-  const whole = (intPart + frac.slice(0, 6)).replace(/^0+(?=\d)/, '');
-  const rest = frac.slice(6);
-  return roundPrice(Number(rest ? `${whole}.${rest}` : whole));
+  const shifted = shiftDecimal(value, 6);
+  return shifted === undefined ? undefined : roundPrice(shifted);
 }

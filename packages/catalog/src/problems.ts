@@ -1,5 +1,4 @@
-import type { DataFileKind } from './schema/files.ts';
-import { DATA_FILES } from './schema/files.ts';
+import { FILE_NAMES, type FileKind } from './schema/files.ts';
 
 /** One thing wrong (or suspicious) in the data files, located precisely enough to fix by hand. */
 export interface CatalogProblem {
@@ -15,17 +14,19 @@ export interface CatalogProblem {
   message: string;
 }
 
-export function fileName(kind: DataFileKind): string {
-  return DATA_FILES[kind];
+export function fileName(kind: FileKind): string {
+  return FILE_NAMES[kind];
 }
 
 /** A human label for an entry: its position and its identity. */
-export function entryLabel(kind: DataFileKind, index: number, entry: unknown): string {
+export function entryLabel(kind: FileKind, index: number, entry: unknown): string {
   const e = (entry ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');
   if (kind === 'overrides') {
-    return `overrides[${index}] ${str(e.provider_id)}/${str(e.model_id)} (priority ${str(e.priority)})`;
+    const variant = e.variant === undefined ? '' : `variant ${str(e.variant)}, `;
+    return `overrides[${index}] ${str(e.provider_id)}/${str(e.model_id)} (${variant}priority ${str(e.priority)})`;
   }
+  if (kind === 'links') return `links[${index}] "${str(e.spelling)}" -> ${str(e.model_id)}`;
   return `${kind}[${index}] "${str(e.id)}"`;
 }
 

@@ -167,8 +167,15 @@ describe('finding a model by any of its names', () => {
     expect(findModelId(index, 'openrouter', 'OpenAI/GPT-4o')).toBe('gpt-4o');
   });
 
-  it("another provider's spelling does not resolve", () => {
-    expect(findModelId(index, 'openai', 'openai/gpt-4o')).toBeUndefined();
+  it("another provider's spelling resolves to the model this provider serves", () => {
+    expect(findModelId(index, 'openai', 'openai/gpt-4o')).toBe('gpt-4o');
+    expect(resolveModel(index, 'openrouter', 'claude-sonnet-4-5')?.model.provider_model_id).toBe('anthropic/claude-sonnet-4.5');
+    expect(resolveModel(index, 'anthropic', 'anthropic/claude-sonnet-4.5')?.model.provider_model_id).toBe('claude-sonnet-4-5');
+  });
+
+  it('a look-alike of another size or line does not resolve', () => {
+    expect(findModelId(index, 'openai', 'gpt-4o-mini')).toBeUndefined();
+    expect(findModelId(index, 'groq', 'llama-3.1-70b-versatile')).toBeUndefined();
   });
 
   it('a model the provider does not serve, or an unknown provider, resolves to nothing', () => {
@@ -196,5 +203,83 @@ describe('every model of a provider', () => {
 
   it('is empty for a provider with no offerings', () => {
     expect(resolveProviderModels(indexCatalog(sampleCatalog()), 'nobody')).toEqual([]);
+  });
+});
+
+describe('applyOverrides: long-context and service-tier prices', () => {
+  const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
+  const base = {
+    id: 'gpt-5.4',
+    pricing: {
+      input: usd(2.5),
+      output: usd(15),
+      long_context: [{ above_input_tokens: 272000, input: usd(5), output: usd(22.5) }],
+      service_tiers: { batch: { input: usd(1.25), output: usd(7.5) }, flex: { input: usd(1.25) } },
+    },
+  };
+
+  it("an override's tier list replaces the base's whole; within a service tier, only the prices it names", () => {
+    const { model } = applyOverrides(base, 'azure-openai', [
+      {
+        provider_id: 'azure-openai',
+        model_id: 'gpt-5.4',
+        priority: 20,
+        pricing: {
+          input: usd(2.75),
+          long_context: [{ above_input_tokens: 272000, input: usd(5.5) }],
+          service_tiers: { batch: { input: usd(1.375) } },
+        },
+      },
+    ]);
+    expect(model.pricing).toEqual({
+      input: usd(2.75),
+      output: usd(15),
+      long_context: [{ above_input_tokens: 272000, input: usd(5.5) }],
+      service_tiers: { batch: { input: usd(1.375), output: usd(7.5) }, flex: { input: usd(1.25) } },
+    });
+  });
+});
+
+describe('offering variants', () => {
+  const usdPrice = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
+  const catalog = sampleCatalog();
+  catalog.overrides.push(
+    {
+      provider_id: 'openrouter',
+      model_id: 'gpt-4o',
+      variant: 'free',
+      provider_model_id: 'openai/gpt-4o:free',
+      priority: 0,
+      pricing: { input: usdPrice(0), output: usdPrice(0) },
+    },
+  );
+  const index = indexCatalog(catalog);
+
+  it('the paid and the :free route are two offerings, each with its own price', () => {
+    expect(resolveModel(index, 'openrouter', 'gpt-4o')?.model).toMatchObject({ pricing: { input: usdPrice(2.75) } });
+    expect(resolveModel(index, 'openrouter', 'gpt-4o')?.model.variant).toBeUndefined();
+    const free = resolveModel(index, 'openrouter', 'openai/gpt-4o:free')?.model;
+    expect(free).toMatchObject({ variant: 'free', provider_model_id: 'openai/gpt-4o:free', pricing: { input: usdPrice(0) } });
+    expect(resolveModel(index, 'openrouter', 'gpt-4o', { variant: 'free' })?.model.variant).toBe('free');
+  });
+
+  it('a variant the provider does not offer resolves to nothing', () => {
+    expect(resolveModel(index, 'openai', 'gpt-4o', { variant: 'free' })).toBeUndefined();
+    expect(resolveModel(index, 'openai', 'openai/gpt-4o:free')).toBeUndefined();
+  });
+
+  it('a provider that lists only variants resolves to its first variant', () => {
+    const regional = sampleCatalog();
+    regional.overrides.push(
+      { provider_id: 'groq', model_id: 'gpt-4o', variant: 'us', provider_model_id: 'us.openai.gpt-4o', priority: 0 },
+      { provider_id: 'groq', model_id: 'gpt-4o', variant: 'eu', provider_model_id: 'eu.openai.gpt-4o', priority: 0 },
+    );
+    const r = indexCatalog(regional);
+    expect(resolveModel(r, 'groq', 'gpt-4o')?.model.variant).toBe('eu');
+    expect(resolveModel(r, 'groq', 'us.openai.gpt-4o')?.model.variant).toBe('us');
+    expect(resolveProviderModels(r, 'groq').map((m) => [m.id, m.variant])).toEqual([
+      ['gpt-4o', 'eu'],
+      ['llama-3.3-70b-versatile', undefined],
+    ]);
   });
 });

@@ -1,8 +1,9 @@
+import { IdentityIndex } from './identity/index.ts';
 import type { Catalog } from './io/read.ts';
 import type { Capability } from './schema/common.ts';
 import type { Model } from './schema/model.ts';
 import { MANUAL_PRIORITY, type Override } from './schema/override.ts';
-import type { Pricing } from './schema/pricing.ts';
+import { mergePricing } from './schema/pricing.ts';
 import type { Provider } from './schema/provider.ts';
 
 /** Where a resolved field's value came from. */
@@ -13,6 +14,8 @@ export type ResolvedModel = Model & {
   provider_id: string;
   /** The id to send to the provider. */
   provider_model_id: string;
+  /** Which offering of the model this is, when the provider serves several (`free`, `fp8`, `us`). */
+  variant?: string;
   disabled?: boolean;
   reason?: string;
   replace_with?: string;
@@ -35,11 +38,29 @@ export interface CatalogIndex {
   models: Map<string, Model>;
   /** alias -> model id */
   aliases: Map<string, string>;
-  /** provider id -> model id -> overrides sorted by ascending priority */
+  /**
+   * provider id -> model id -> overrides of every variant, sorted by variant (the plain offering
+   * first), then by ascending priority
+   */
   overrides: Map<string, Map<string, Override[]>>;
+  /** Which model any provider's spelling names (links, source names, spelling rules). */
+  readonly identity: IdentityIndex;
 }
 
+/** One offering of a model at a provider. */
+export interface OfferingRef {
+  model_id: string;
+  variant?: string;
+}
+
+const byVariantThenPriority = (a: Override, b: Override) => {
+  const va = a.variant ?? '';
+  const vb = b.variant ?? '';
+  return (va < vb ? -1 : va > vb ? 1 : 0) || a.priority - b.priority;
+};
+
 export function indexCatalog(catalog: Catalog): CatalogIndex {
+  let identity: IdentityIndex | undefined;
   const overrides = new Map<string, Map<string, Override[]>>();
   for (const o of catalog.overrides) {
     let byModel = overrides.get(o.provider_id);
@@ -49,7 +70,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     else byModel.set(o.model_id, [o]);
   }
   for (const byModel of overrides.values()) {
-    for (const list of byModel.values()) list.sort((a, b) => a.priority - b.priority);
+    for (const list of byModel.values()) list.sort(byVariantThenPriority);
   }
   const aliases = new Map<string, string>();
   for (const m of catalog.models) for (const a of m.aliases ?? []) aliases.set(a, m.id);
@@ -59,27 +80,59 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     models: new Map(catalog.models.map((m) => [m.id, m])),
     aliases,
     overrides,
+    // Built on first use: most callers resolve by base id and never need the spelling rules.
+    get identity() {
+      identity ??= new IdentityIndex(catalog);
+      return identity;
+    },
   };
 }
 
+/** The variants a provider offers of a model, the plain offering (undefined) first. */
+function variantsOffered(list: readonly Override[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  for (const o of list) if (!out.includes(o.variant)) out.push(o.variant);
+  return out;
+}
+
 /**
- * Finds which base model a provider means by `modelId`: a base id, an alias, or the provider's own
- * spelling (`provider_model_id`), compared case-insensitively.
+ * Finds which offering a provider means by `spelling`: the provider's own spelling of an offering
+ * (`provider_model_id`, exact, then case-insensitive), else any spelling the identity links to a model
+ * this provider serves (a base id, an alias, another provider's spelling). The variant is the one the
+ * spelling names (`:free`, `us.`), else `variant`, else the plain offering, else the first variant.
  */
-export function findModelId(index: CatalogIndex, providerId: string, modelId: string): string | undefined {
-  const lower = modelId.toLowerCase();
+export function findOffering(
+  index: CatalogIndex,
+  providerId: string,
+  spelling: string,
+  variant?: string,
+): OfferingRef | undefined {
   const byModel = index.overrides.get(providerId);
-  if (byModel?.has(lower)) return lower;
-  const alias = index.aliases.get(lower);
-  if (alias && byModel?.has(alias)) return alias;
-  if (byModel) {
+  if (!byModel) return undefined;
+  const lower = spelling.toLowerCase();
+  for (const exact of [true, false]) {
     for (const [id, list] of byModel) {
-      if (list.some((o) => o.provider_model_id === modelId || o.provider_model_id?.toLowerCase() === lower)) {
-        return id;
+      const o = list.find((x) =>
+        exact ? x.provider_model_id === spelling : x.provider_model_id?.toLowerCase() === lower,
+      );
+      if (o && (variant === undefined || o.variant === variant)) {
+        return { model_id: id, ...(o.variant ? { variant: o.variant } : {}) };
       }
     }
   }
-  return undefined;
+  const match = index.identity.lookup({ spelling, provider_id: providerId });
+  const list = match ? byModel.get(match.model_id) : undefined;
+  if (!match || !list) return undefined;
+  const offered = variantsOffered(list);
+  const wanted = match.variant ?? variant;
+  if (wanted !== undefined && !offered.includes(wanted)) return undefined;
+  const chosen = wanted ?? offered[0];
+  return { model_id: match.model_id, ...(chosen ? { variant: chosen } : {}) };
+}
+
+/** Which base model a provider means by `modelId` (any linked spelling), if it serves it. */
+export function findModelId(index: CatalogIndex, providerId: string, modelId: string): string | undefined {
+  return findOffering(index, providerId, modelId)?.model_id;
 }
 
 function applyCapabilities(current: Capability[] | undefined, o: NonNullable<Override['capabilities']>) {
@@ -93,6 +146,8 @@ function applyCapabilities(current: Capability[] | undefined, o: NonNullable<Ove
 /** Applies overrides in the given order to a base model, field by field. Pure. */
 export function applyOverrides(base: Model, providerId: string, overrides: readonly Override[]): Resolution {
   const model: ResolvedModel = { ...base, provider_id: providerId, provider_model_id: base.id };
+  const variant = overrides.find((o) => o.variant !== undefined)?.variant;
+  if (variant !== undefined) model.variant = variant;
   const origins: Record<string, FieldOrigin> = {};
   for (const o of overrides) {
     const origin: FieldOrigin = o.priority >= MANUAL_PRIORITY ? 'manual' : 'auto';
@@ -109,7 +164,7 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
       set('max_input_tokens', o.limits.max_input_tokens);
     }
     if (o.pricing) {
-      model.pricing = { ...(model.pricing ?? {}), ...o.pricing } as Pricing;
+      model.pricing = mergePricing(model.pricing, o.pricing);
       for (const k of Object.keys(o.pricing)) origins[`pricing.${k}`] = origin;
     }
     set('reasoning', o.reasoning);
@@ -129,27 +184,51 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
   return { model, overrides: [...overrides], origins };
 }
 
-/**
- * The model `modelId` as `providerId` serves it, or undefined when the provider does not list it.
- * A disabled offering still resolves (with `disabled: true`) so callers can show why.
- */
-export function resolveModel(index: CatalogIndex, providerId: string, modelId: string): Resolution | undefined {
-  const id = findModelId(index, providerId, modelId);
-  if (!id) return undefined;
-  const base = index.models.get(id);
-  const overrides = index.overrides.get(providerId)?.get(id);
-  if (!base || !overrides) return undefined;
-  return applyOverrides(base, providerId, overrides);
+/** The overrides of one offering, in ascending priority. */
+function offeringOverrides(list: readonly Override[], variant: string | undefined): Override[] {
+  return list.filter((o) => o.variant === variant);
 }
 
-/** Every model a provider serves, resolved, sorted by id (disabled ones included). */
+/**
+ * The model `spelling` names as `providerId` serves it, or undefined when the provider does not
+ * list it. Any spelling the identity links works (`claude-sonnet-4.5`, `anthropic/claude-sonnet-4.5`,
+ * Bedrock's `us.anthropic.claude-sonnet-4-5-20250929-v1:0`); a spelling that names a variant, or
+ * `options.variant`, picks that offering. A disabled offering still resolves (with `disabled: true`)
+ * so callers can show why.
+ */
+export function resolveModel(
+  index: CatalogIndex,
+  providerId: string,
+  spelling: string,
+  options: { variant?: string } = {},
+): Resolution | undefined {
+  const offering = findOffering(index, providerId, spelling, options.variant);
+  if (!offering) return undefined;
+  const base = index.models.get(offering.model_id);
+  const list = index.overrides.get(providerId)?.get(offering.model_id);
+  if (!base || !list) return undefined;
+  return applyOverrides(base, providerId, offeringOverrides(list, offering.variant));
+}
+
+/** Every offering a provider has of one model, resolved: the plain offering first, then each variant. */
+export function resolveOfferings(index: CatalogIndex, providerId: string, modelId: string): ResolvedModel[] {
+  const base = index.models.get(modelId);
+  const list = index.overrides.get(providerId)?.get(modelId);
+  if (!base || !list) return [];
+  return variantsOffered(list).map((v) => applyOverrides(base, providerId, offeringOverrides(list, v)).model);
+}
+
+/**
+ * Every model a provider serves, resolved, sorted by id (disabled ones included): one entry per
+ * model, its plain offering (or, when it has none, its first variant).
+ */
 export function resolveProviderModels(index: CatalogIndex, providerId: string): ResolvedModel[] {
   const byModel = index.overrides.get(providerId);
   if (!byModel) return [];
   const out: ResolvedModel[] = [];
-  for (const [id, overrides] of byModel) {
+  for (const [id, list] of byModel) {
     const base = index.models.get(id);
-    if (base) out.push(applyOverrides(base, providerId, overrides).model);
+    if (base) out.push(applyOverrides(base, providerId, offeringOverrides(list, variantsOffered(list)[0])).model);
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -127,7 +127,7 @@ export function sampleCatalog(): Catalog {
         },
         release_date: '2024-05-13',
         aliases: ['gpt-4o-2024-08-06'],
-        metadata: { source: 'openai', provenance: { context_window: 'openrouter' } },
+        metadata: { source: 'openai', provenance: { context_window: { source: 'openrouter' } } },
       },
       {
         id: 'claude-sonnet-4.5',

@@ -15,9 +15,10 @@ export {
   DEFAULT_TIMEOUT_MS,
   type RetryInfo,
 } from './fetch/http.ts';
-export { DEFAULT_MAX_PAGES, fetchModelList, type FetchedModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
+export { DEFAULT_MAX_PAGES, fetchModelList, modelListFromBody, type FetchedModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
 export { keyOf, keyStatusOf, listingNeedsKey, secretsOf, type KeyStatus, type ProviderKey } from './keys.ts';
 export { closeMatches, ProviderSelectionError, type ProviderSelection, selectProviders } from './select-providers.ts';
 export type { SyncProgressEvent, SyncProgressListener } from './progress.ts';
 export * from './run-sync.ts';
 export * from './probe.ts';
+export * from './source-import.ts';

@@ -126,7 +126,7 @@ describe('runSync', () => {
       { provider_id: 'a', model_id: syntheticModelId(2), priority: 100, reason: 'measured', limits: { max_output_tokens: 16384 } },
     ];
     const dir = await dataDir({ providers: [provider('a'), provider('b')], models, overrides });
-    const result = await runSync({ dataDir: dir, providers: 'all', env, mode: 'import' });
+    const result = await runSync({ dataDir: dir, providers: 'all', env });
     const status = Object.fromEntries(result.providers.map((p) => [p.id, p.status]));
     expect(status).toEqual({ a: 'updated', b: 'failed' });
     expect(result.providers[1]?.error).toMatch(/^its result would make the catalog invalid: .*exceeds context_window 8192/);

@@ -1,19 +1,28 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   acquireDataLock,
+  auditCatalog,
   type Catalog,
   CatalogLoadError,
   type CatalogProblem,
   checkIntegrity,
   type DataFileKind,
+  type DataFileState,
+  type Disagreement,
+  newDisagreements,
+  fileName,
+  writeFileAtomic,
   errorsIntroduced,
   formatProblem,
+  IdentityIndex,
   planCatalogWrite,
   type Provider,
   readCatalog,
+  type ReferenceSource,
   writeCatalog,
 } from '@llm-catalog/catalog';
-import type { NormalizedModel, TransformWarning } from '@llm-catalog/transformers';
+import type { NormalizedModel, SourceWarning, TransformWarning } from '@llm-catalog/transformers';
 import pLimit from 'p-limit';
 import { FetchError } from './fetch/errors.ts';
 import { fetchModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
@@ -21,10 +30,12 @@ import { redactSecrets } from './fetch/redact.ts';
 import { withDiscoveredProviders } from './discover.ts';
 import { assertDataFilesClean, commitDataFiles } from './git.ts';
 import { keyStatusOf, type ProviderKey, secretsOf } from './keys.ts';
-import { type MergeMode, type MergeNote, mergeProviderModels } from './merge/index.ts';
+import { type MergeNote, mergeProviderModels } from './merge/index.ts';
+import { modelListFromBody } from './fetch/fetch-models.ts';
+import { catalogClockOf, fetchSourceBody, sourceListsFromBody } from './source-import.ts';
 import type { SyncProgressListener } from './progress.ts';
 import { buildChangeReport, commitMessageFor } from './report/index.ts';
-import { type ProviderSelection, selectProviders } from './select-providers.ts';
+import { type ProviderSelection, ProviderSelectionError, selectProviders } from './select-providers.ts';
 
 /** Providers fetched at once. Each is a different host, so this bounds sockets and memory, not any one API. */
 export const DEFAULT_CONCURRENCY = 8;
@@ -37,8 +48,19 @@ export type FetchTuning = Pick<
 export interface SyncRunOptions extends FetchTuning {
   dataDir: string;
   providers: ProviderSelection;
-  /** `import`: the aggregator import, authoritative for the base facts it reports. Default `sync`. */
-  mode?: MergeMode;
+  /**
+   * A reference source (`models.dev`, `litellm`) to import instead of the providers' own lists: its
+   * body feeds every provider it lists, each merged into that source's band. `providers` is then
+   * ignored. Default: each selected provider's own list API.
+   */
+  source?: ReferenceSource;
+  /**
+   * A recorded body to read instead of fetching: the reference source's, or the one selected
+   * provider's list as its endpoint returns it (through the same transformer).
+   */
+  recorded?: { body: unknown };
+  /** The date the facts are as of (YYYY-MM-DD): provenance and the file version use it, not the clock. */
+  asOf?: string;
   env: NodeJS.ProcessEnv;
   /** Fetch and merge, but write and commit nothing. */
   dryRun?: boolean;
@@ -50,6 +72,9 @@ export interface SyncRunOptions extends FetchTuning {
   now?: Date;
   onProgress?: SyncProgressListener;
 }
+
+/** A transformer's warning, or a reference source's (named by its key, with no position in a list). */
+export type RunWarning = Omit<TransformWarning, 'index'> & { index?: number };
 
 export type ProviderRunStatus = 'updated' | 'unchanged' | 'skipped' | 'failed';
 
@@ -68,7 +93,7 @@ export interface ProviderRunSummary {
   reason?: string;
   durationMs: number;
   /** Entries of the list that were skipped or read only in part. */
-  warnings: TransformWarning[];
+  warnings: RunWarning[];
   /** What the merge wants a reviewer to know (manual overrides left pointing at nothing, collisions). */
   notes: MergeNote[];
 }
@@ -95,13 +120,19 @@ export interface SyncRunResult {
   after: Catalog;
   /** The data files written, or that would be written in a dry run. */
   written: DataFileKind[];
+  /** Providers a reference source brought into providers.json, sorted. */
+  addedProviders?: string[];
+  /** A reference source's warnings about entries that name no catalog provider. */
+  sourceWarnings?: RunWarning[];
+  /** Facts two sources now state differently that they did not before the run, most impact first. */
+  newDisagreements: Disagreement[];
   dryRun: boolean;
   /** Present when a commit was asked for and files were written; `error` when git refused. */
   commit?: { committed: boolean; sha?: string; message: string; error?: string };
 }
 
 type FetchOutcome =
-  | { ok: true; models: NormalizedModel[]; warnings: TransformWarning[]; durationMs: number }
+  | { ok: true; models: NormalizedModel[]; warnings: RunWarning[]; durationMs: number }
   | { ok: false; error: string; durationMs: number };
 
 const elapsedSince = (start: number) => Math.round(performance.now() - start);
@@ -117,18 +148,21 @@ async function fetchAll(
   const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
   const emit = options.onProgress ?? (() => undefined);
   const outcomes = new Map<string, FetchOutcome>();
+  const recorded = options.recorded;
   await Promise.all(
     providers.map((provider) =>
       limit(async () => {
         const start = performance.now();
         emit({ type: 'fetch-start', providerId: provider.id });
         try {
-          const list = await fetchModelList(provider, {
-            env: options.env,
-            secrets,
-            ...fetchTuningOf(options),
-            onRetry: (retry) => emit({ type: 'fetch-retry', ...retry }),
-          });
+          const list = recorded
+            ? modelListFromBody(provider, recorded.body, secrets)
+            : await fetchModelList(provider, {
+                env: options.env,
+                secrets,
+                ...fetchTuningOf(options),
+                onRetry: (retry) => emit({ type: 'fetch-retry', ...retry }),
+              });
           const durationMs = elapsedSince(start);
           outcomes.set(provider.id, { ok: true, ...list, durationMs });
           emit({
@@ -171,6 +205,50 @@ function describeInvalid(problems: readonly CatalogProblem[]): string {
   return `its result would make the catalog invalid: ${formatProblem(first)}${more}`;
 }
 
+/** What sources now state differently that they did not before: only the updated providers can have news. */
+function disagreementsBrought(before: Catalog, after: Catalog, updated: ReadonlySet<string>): Disagreement[] {
+  if (updated.size === 0) return [];
+  return newDisagreements(auditCatalog(before, { providers: updated }), auditCatalog(after, { providers: updated }));
+}
+
+/** The files sources write; any other (a person's links) is versioned as usual. */
+const SOURCE_WRITTEN_FILES: ReadonlySet<DataFileKind> = new Set(['providers', 'models', 'overrides']);
+
+/**
+ * Writes the files of a run from recorded data (`--as-of`). Their version is the newest as-of date
+ * in the catalog (`catalogClockOf`), a function of the content alone: the same recorded bodies give
+ * the same bytes on any day and in any order of imports, and a run that changes nothing writes nothing.
+ */
+async function writeDated(
+  dataDir: string,
+  catalog: Catalog,
+  files: Partial<Record<DataFileKind, DataFileState>>,
+  asOf: string,
+  dryRun: boolean,
+): Promise<DataFileKind[]> {
+  const unversioned = Object.fromEntries(
+    Object.entries(files).map(([kind, state]) => [
+      kind,
+      SOURCE_WRITTEN_FILES.has(kind as DataFileKind) ? { ...state, version: undefined } : state,
+    ]),
+  );
+  const planned = planCatalogWrite(catalog, unversioned, catalogClockOf(catalog, asOf)).filter(
+    (f) => f.changed && f.text !== files[f.kind]?.text,
+  );
+  if (!dryRun) for (const f of planned) await writeFileAtomic(join(dataDir, fileName(f.kind)), f.text);
+  return planned.map((f) => f.kind);
+}
+
+/**
+ * The order in which a reference source's providers are merged, so that a model's base facts come
+ * from its maker's entry where the source has one: the makers' own platforms (tagged `official`)
+ * first, then the rest, each in id order.
+ */
+export function referenceMergeOrder(providers: readonly Provider[]): Provider[] {
+  const official = (p: Provider) => (p.metadata?.tags?.includes('official') ? 0 : 1);
+  return [...providers].sort((a, b) => official(a) - official(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * Merges every fetched list into the catalog one provider at a time, in id order, so the result does
  * not depend on which answer arrived first. With `checkEach`, a provider whose merge would bring a
@@ -180,11 +258,20 @@ function mergeInOrder(
   base: Catalog,
   providers: readonly Provider[],
   outcomes: ReadonlyMap<string, FetchOutcome>,
-  options: { mode: MergeMode; allowRemovals: boolean; checkEach: boolean; secrets: readonly string[] },
+  options: {
+    source: string | undefined;
+    asOf: string | undefined;
+    allowRemovals: boolean;
+    checkEach: boolean;
+    secrets: readonly string[];
+  },
 ): { catalog: Catalog; merged: Map<string, ProviderRunSummary> } {
   let catalog = base;
   const merged = new Map<string, ProviderRunSummary>();
-  for (const provider of providers) {
+  // A reference source's providers share its base facts: the first entry merged speaks for a model.
+  const settled = new Set<string>();
+  const identity = new IdentityIndex(base);
+  for (const provider of options.source ? referenceMergeOrder(providers) : providers) {
     const outcome = outcomes.get(provider.id);
     if (!outcome) continue;
     const summary = blankSummary(provider.id, 'failed', outcome.durationMs);
@@ -197,7 +284,9 @@ function mergeInOrder(
     summary.warnings = outcome.warnings;
     try {
       const result = mergeProviderModels(catalog, provider.id, outcome.models, {
-        mode: options.mode,
+        identity,
+        ...(options.source !== undefined ? { source: options.source, settledModels: settled } : {}),
+        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
         allowRemovals: options.allowRemovals,
       });
       summary.notes = result.notes;
@@ -219,6 +308,7 @@ function mergeInOrder(
         removed: result.removed,
       });
       if (result.status === 'updated') catalog = result.catalog;
+      for (const id of result.spokenFor) settled.add(id);
     } catch (err) {
       summary.error = redactSecrets(err instanceof Error ? err.message : String(err), options.secrets);
     }
@@ -266,6 +356,66 @@ async function commitWrites(dataDir: string, before: Catalog, after: Catalog): P
   }
 }
 
+interface Gathered {
+  before: Catalog;
+  selected: Provider[];
+  keys: ProviderKey[];
+  missing: Map<string, ProviderKey>;
+  outcomes: Map<string, FetchOutcome>;
+  secrets: string[];
+  addedProviders: string[];
+  unplaced: RunWarning[];
+}
+
+/** Each selected provider's own list: fetched, or read from the recorded body. */
+async function gatherProviders(onDisk: Catalog, options: SyncRunOptions): Promise<Gathered> {
+  // `sync --all` also covers the custom providers the environment names (PROVIDER_<NAME>_URL): they
+  // are written to providers.json with their models, as `discover --save` would add them.
+  const before = options.providers === 'all' ? withDiscoveredProviders(onDisk, options.env).catalog : onDisk;
+  const selected = selectProviders(before.providers, options.providers);
+  if (options.recorded && selected.length !== 1) {
+    throw new ProviderSelectionError('a recorded body is one provider\'s list: name exactly one provider');
+  }
+  // A recorded body needs no key: nothing is fetched.
+  const keys = options.recorded ? [] : selected.map((p) => keyStatusOf(p, options.env));
+  options.onProgress?.({ type: 'keys', keys });
+  const missing = new Map(keys.filter((k) => k.status === 'missing').map((k) => [k.providerId, k]));
+  const runnable = selected.filter((p) => !missing.has(p.id));
+  const secrets = secretsOf(before.providers, options.env);
+  const outcomes = await fetchAll(runnable, options, secrets);
+  return { before, selected, keys, missing, outcomes, secrets, addedProviders: [], unplaced: [] };
+}
+
+const sourceWarning = (w: SourceWarning): RunWarning => ({
+  id: w.key,
+  message: w.message,
+  ...(w.skipped ? { skipped: true } : {}),
+});
+
+/** A reference source's body, fetched or recorded, split into the lists of the providers it names. */
+async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: SyncRunOptions): Promise<Gathered> {
+  const start = performance.now();
+  const secrets = secretsOf(onDisk.providers, options.env);
+  const body = options.recorded ? options.recorded.body : await fetchSourceBody(source, fetchTuningOf(options));
+  const read = sourceListsFromBody(source, body, onDisk);
+  const durationMs = elapsedSince(start);
+  const outcomes = new Map<string, FetchOutcome>();
+  for (const [id, list] of read.lists) {
+    outcomes.set(id, { ok: true, models: list.models, warnings: list.warnings.map(sourceWarning), durationMs });
+  }
+  const selected = read.catalog.providers.filter((p) => read.lists.has(p.id));
+  return {
+    before: read.catalog,
+    selected,
+    keys: [],
+    missing: new Map(),
+    outcomes,
+    secrets,
+    addedProviders: read.addedProviders,
+    unplaced: read.unplaced.map(sourceWarning),
+  };
+}
+
 /**
  * Syncs providers into the data directory (docs/data-contract.md): fetches concurrently, each provider isolated
  * from the others' failures; merges in provider-id order; validates the whole result; writes the
@@ -284,28 +434,26 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
   const release = dryRun ? undefined : await acquireDataLock(options.dataDir);
   try {
     const { catalog: onDisk, files } = await readCatalog(options.dataDir);
-    // `sync --all` also covers the custom providers the environment names (PROVIDER_<NAME>_URL): they
-    // are written to providers.json with their models, as `discover --save` would add them.
-    const before = options.providers === 'all' ? withDiscoveredProviders(onDisk, options.env).catalog : onDisk;
-    const selected = selectProviders(before.providers, options.providers);
     if (options.commit && !dryRun) await assertDataFilesClean(options.dataDir);
-
-    const keys = selected.map((p) => keyStatusOf(p, options.env));
-    options.onProgress?.({ type: 'keys', keys });
-    const missing = new Map(keys.filter((k) => k.status === 'missing').map((k) => [k.providerId, k]));
-    const runnable = selected.filter((p) => !missing.has(p.id));
-    const secrets = secretsOf(before.providers, options.env);
-    const outcomes = await fetchAll(runnable, options, secrets);
+    const gathered = options.source
+      ? await gatherSource(options.source, onDisk, options)
+      : await gatherProviders(onDisk, options);
+    const { before, selected, keys, missing, outcomes, secrets } = gathered;
 
     const mergeOptions = {
-      mode: options.mode ?? 'sync',
+      source: options.source,
+      asOf: options.asOf,
       allowRemovals: options.allowRemovals ?? false,
       secrets,
     };
+    // `last_synced` says when the provider's own list API was last read: a reference source or a
+    // recorded body does not read it.
+    const stamp = (c: Catalog, ids: ReadonlySet<string>) =>
+      options.source || options.recorded ? c : stampLastSynced(c, ids, now);
     let merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: false });
     const updatedIds = () =>
       new Set([...merge.merged.values()].filter((s) => s.status === 'updated').map((s) => s.id));
-    let after = stampLastSynced(merge.catalog, updatedIds(), now);
+    let after = stamp(merge.catalog, updatedIds());
     // The integrity of the catalog as read is checked only when the result has errors: one pass over
     // the whole catalog instead of two on every run.
     if (errorsIntroduced(before, after).length > 0) {
@@ -313,7 +461,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       if (existing.length > 0) throw new CatalogLoadError(existing);
       // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
       merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: true });
-      after = stampLastSynced(merge.catalog, updatedIds(), now);
+      after = stamp(merge.catalog, updatedIds());
       const remaining = errorsIntroduced(before, after);
       if (remaining.length > 0) throw new CatalogLoadError(remaining);
     }
@@ -326,11 +474,13 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       return summary;
     });
 
-    const written = dryRun
-      ? planCatalogWrite(after, files, now)
-          .filter((f) => f.changed)
-          .map((f) => f.kind)
-      : await writeCatalog(options.dataDir, after, files, now);
+    const written = options.asOf
+      ? await writeDated(options.dataDir, after, files, options.asOf, dryRun)
+      : dryRun
+        ? planCatalogWrite(after, files, now)
+            .filter((f) => f.changed)
+            .map((f) => f.kind)
+        : await writeCatalog(options.dataDir, after, files, now);
 
     const commit =
       options.commit && !dryRun && written.length > 0 ? await commitWrites(options.dataDir, before, after) : undefined;
@@ -338,6 +488,9 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       providers,
       totals: totalsOf(providers, elapsedSince(start)),
       keys,
+      newDisagreements: disagreementsBrought(before, after, updatedIds()),
+      ...(gathered.addedProviders.length > 0 ? { addedProviders: gathered.addedProviders } : {}),
+      ...(gathered.unplaced.length > 0 ? { sourceWarnings: gathered.unplaced } : {}),
       before,
       after,
       written,

@@ -2,8 +2,8 @@ import { fileName } from '@llm-catalog/catalog';
 import type { SyncRunResult } from './run-sync.ts';
 
 /** One skipped or partly read entry of a models list, in words. */
-export const warningText = (w: { index: number; id?: string; message: string }): string =>
-  `entry ${w.index}${w.id ? ` "${w.id}"` : ''}: ${w.message}`;
+export const warningText = (w: { index?: number; id?: string; message: string }): string =>
+  `entry ${[w.index, w.id === undefined ? undefined : `"${w.id}"`].filter((x) => x !== undefined).join(' ')}: ${w.message}`;
 
 /**
  * The machine-readable result of a sync run: what `sync --json` prints and what the web API's sync
@@ -38,6 +38,7 @@ export function syncJsonDocument(result: SyncRunResult, reportPath?: string) {
       duration_ms: t.durationMs,
     },
     dry_run: result.dryRun,
+    ...(result.newDisagreements.length > 0 ? { new_disagreements: result.newDisagreements } : {}),
     written: result.written.map(fileName),
     ...(result.commit ? { commit: { committed: result.commit.committed, ...(result.commit.sha ? { sha: result.commit.sha } : {}) } } : {}),
     ...(reportPath ? { report: reportPath } : {}),

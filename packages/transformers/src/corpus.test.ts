@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { roundPrice, type TransformerName } from '@llm-catalog/catalog';
+import { everyPrice, roundPrice, type TransformerName } from '@llm-catalog/catalog';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entriesOf, isRecord } from './envelope.ts';
 import type { NormalizedModel } from './normalized-model.ts';
@@ -42,10 +42,7 @@ function emptyValues(value: unknown, path: string): string[] {
 
 /** Every price in a model as [path, amount]. */
 function prices(model: NormalizedModel): [string, number][] {
-  return Object.entries(model.pricing ?? {}).map(([key, p]) => [
-    key,
-    'per_million_tokens' in p ? p.per_million_tokens : p.price,
-  ]);
+  return model.pricing ? everyPrice(model.pricing).map((p) => [p.path, p.amount]) : [];
 }
 
 /** OpenRouter's (and Groq's) per-token price keys and where the transformer puts each. */

@@ -14,7 +14,7 @@ export interface EntryFormat<T> {
   toModel: (entry: T, warn: (message: string) => void, index: number) => NormalizedModel;
 }
 
-function issuesText(error: z.ZodError): string {
+export function issuesText(error: z.ZodError): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.map(String).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
@@ -37,6 +37,23 @@ function fitLimits(model: NormalizedModel, warn: (message: string) => void): Nor
   if (output === undefined || context === undefined || output <= context) return model;
   warn(`max_output_tokens ${output} exceeds context_window ${context}; max_output_tokens left out`);
   return { ...model, max_output_tokens: undefined };
+}
+
+/** A draft model made valid: a conflicting limit pair resolved, then checked against the schema. */
+export type FinishedModel = { model: NormalizedModel } | { invalid: string };
+
+/**
+ * Checks a draft a format built: an impossible limit pair loses its output limit (with a warning),
+ * and what the model schema still rejects is reported as `invalid`. The ids lead the returned model,
+ * so a person reading the output sees at once which entry each model came from.
+ */
+export function finishModel(draft: NormalizedModel, warn: (message: string) => void): FinishedModel {
+  const checked = NormalizedModelSchema.safeParse(withoutUndefined(fitLimits(draft, warn)));
+  if (!checked.success) return { invalid: `it gives an invalid model: ${issuesText(checked.error)}` };
+  const refusal = refusalOf(checked.data);
+  if (refusal) return { invalid: refusal };
+  const { id, provider_model_id, variant, ...facts } = checked.data;
+  return { model: { id, provider_model_id, ...(variant === undefined ? {} : { variant }), ...facts } };
 }
 
 /**
@@ -96,26 +113,18 @@ export function transformEntries<T>(
     }
     const fieldWarnings: string[] = [];
     const warn = (message: string) => fieldWarnings.push(message);
-    let draft: NormalizedModel;
+    let finished: FinishedModel;
     try {
-      draft = fitLimits(format.toModel(parsed.data, warn, index), warn);
+      finished = finishModel(format.toModel(parsed.data, warn, index), warn);
     } catch (err) {
       skip(`the entry could not be read (${err instanceof Error ? err.message : String(err)})`);
       return;
     }
-    const checked = NormalizedModelSchema.safeParse(withoutUndefined(draft));
-    if (!checked.success) {
-      skip(`it gives an invalid model: ${issuesText(checked.error)}`);
+    if ('invalid' in finished) {
+      skip(finished.invalid);
       return;
     }
-    const refusal = refusalOf(checked.data);
-    if (refusal) {
-      skip(refusal);
-      return;
-    }
-    const { id: modelId, provider_model_id, variant, ...facts } = checked.data;
-    // The ids lead, so a person reading the output sees at once which entry each model came from.
-    models.push({ id: modelId, provider_model_id, ...(variant === undefined ? {} : { variant }), ...facts });
+    models.push(finished.model);
     for (const message of fieldWarnings) warnings.push({ ...named, message });
   });
   return { models, warnings };

@@ -50,6 +50,7 @@ describe('facts', () => {
       'TEXT',
     ]);
     expect(modalitiesOf(['transcription'], 'output_modalities', warn)).toEqual(['TEXT']);
+    expect(modalitiesOf(['text', 'code'], 'supported_output_modalities', warn)).toEqual(['TEXT']);
     expect(modalitiesOf(['hologram'], 'output_modalities', warn)).toBeUndefined();
     expect(modalitiesOf([], 'input_modalities', warn)).toBeUndefined();
     expect(warnings).toEqual(['output_modalities: unknown modality "hologram" left out']);

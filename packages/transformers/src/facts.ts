@@ -66,8 +66,10 @@ const MODALITY_WORDS: Record<string, Modality> = {
   document: 'FILE',
   embedding: 'EMBEDDING',
   embeddings: 'EMBEDDING',
-  // Groq lists speech-to-text output as "transcription": the output itself is text.
+  // Groq lists speech-to-text output as "transcription", LiteLLM a coding model's output as "code":
+  // the output itself is text.
   transcription: 'TEXT',
+  code: 'TEXT',
 };
 
 /**

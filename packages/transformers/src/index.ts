@@ -2,7 +2,8 @@ export { NormalizedModelSchema, type NormalizedModel } from './normalized-model.
 export type { TransformResult, TransformWarning, Transformer } from './result.ts';
 export { UpstreamErrorBody } from './upstream-error.ts';
 export { entriesOf, isRecord } from './envelope.ts';
-export { getTransformer, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
+export { getSource, getTransformer, type SourceEntry, SOURCES, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
+export * from './sources/index.ts';
 export { transformAiHubMix } from './formats/aihubmix.ts';
 export { transformAnthropic } from './formats/anthropic.ts';
 export { transformGemini } from './formats/gemini.ts';

@@ -43,10 +43,10 @@ describe('perTokenPricing', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('leaves out a long-context tier object or array without failing', () => {
+  it('leaves out a price object it cannot read, and an override with no prompt-size condition, without failing', () => {
     const result = read({ prompt: '0.000001', overrides: [{ prompt: '0.000002' }], completion: { tiers: [] } });
     expect(result.pricing).toEqual({ input: usd(1) });
-    expect(result.warnings).toEqual([]);
+    expect(result.warnings).toEqual(['pricing.overrides[0]: not a long-context price (only prompt-size conditions are kept); left out']);
   });
 
   it('warns about a value that is no price and leaves it out', () => {
@@ -58,5 +58,30 @@ describe('perTokenPricing', () => {
 
   it('ignores keys the catalog has no place for', () => {
     expect(read({ discount: 0, prompt: '0.000001' }).pricing).toEqual({ input: usd(1) });
+  });
+});
+
+describe('perTokenPricing: OpenRouter long-context overrides', () => {
+  it('turns a prompt-size override into a long-context tier, per-token x 1e6 exactly', () => {
+    const { pricing, warnings } = read({
+      prompt: '0.00000125',
+      completion: '0.00001',
+      overrides: [{ min_prompt_tokens: 200000, prompt: '0.0000025', completion: '0.000015', input_cache_read: '0.000000625' }],
+    });
+    expect(warnings).toEqual([]);
+    expect(pricing).toEqual({
+      input: usd(1.25),
+      output: usd(10),
+      long_context: [{ above_input_tokens: 200000, input: usd(2.5), output: usd(15), cache_read: usd(0.625) }],
+    });
+  });
+
+  it('leaves out a time-limited override with a warning', () => {
+    const { pricing, warnings } = read({
+      prompt: '0.000001',
+      overrides: [{ utc_start: '2026-06-01T00:00:00Z', utc_end: '2026-06-30T00:00:00Z', prompt: '0' }],
+    });
+    expect(pricing).toEqual({ input: usd(1) });
+    expect(warnings).toEqual(['pricing.overrides[0]: not a long-context price (only prompt-size conditions are kept); left out']);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type LongContextTier,
   type Pricing,
   perTokenToPerMillion,
   type PriceKey,
@@ -14,7 +15,8 @@ type TokenPriceKey = (typeof TOKEN_PRICE_KEYS)[number];
 type UnitPriceKey = Exclude<PriceKey, TokenPriceKey>;
 
 /** A price list under construction: only prices the source really gave are set. */
-export type PricingDraft = Partial<Record<TokenPriceKey, TokenPrice> & Record<UnitPriceKey, UnitPrice>>;
+export type PricingDraft = Partial<Record<TokenPriceKey, TokenPrice> & Record<UnitPriceKey, UnitPrice>> &
+  Pick<Pricing, 'long_context'>;
 
 export const tokenPrice = (perMillion: number, currency = DEFAULT_CURRENCY): TokenPrice => ({
   per_million_tokens: roundPrice(perMillion),
@@ -54,16 +56,49 @@ export interface PerTokenPricing {
   dynamic: boolean;
 }
 
+/** Conditions of an OpenRouter price override other than the prompt size: a time window. */
+const TIME_CONDITIONS = ['utc_start', 'utc_end'];
+
+/**
+ * OpenRouter's `pricing.overrides`: conditional prices, each applying when all its conditions hold.
+ * One whose only condition is `min_prompt_tokens` is a long-context price for the whole request; a
+ * time-limited one (a promotion) is not a list price and is left out with a warning.
+ */
+function longContextOverrides(raw: unknown, warn: (message: string) => void): LongContextTier[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const tiers = new Map<number, LongContextTier>();
+  raw.forEach((override: unknown, i) => {
+    const field = `pricing.overrides[${i}]`;
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) return;
+    const o = override as Record<string, unknown>;
+    const threshold = typeof o.min_prompt_tokens === 'number' ? o.min_prompt_tokens : Number.NaN;
+    if (TIME_CONDITIONS.some((c) => o[c] !== undefined && o[c] !== null) || !Number.isInteger(threshold) || threshold <= 0) {
+      warn(`${field}: not a long-context price (only prompt-size conditions are kept); left out`);
+      return;
+    }
+    const prices: PricingDraft = {};
+    for (const [key, value] of Object.entries(o)) {
+      const tokenKey = PER_TOKEN_KEYS[key];
+      const perMillion = tokenKey && (typeof value === 'string' || typeof value === 'number') ? perTokenToPerMillion(value) : undefined;
+      if (tokenKey && perMillion !== undefined) prices[tokenKey] = tokenPrice(perMillion);
+    }
+    if (Object.keys(prices).length === 0) warn(`${field}: no token price; left out`);
+    else if (tiers.has(threshold)) warn(`${field}: a second price above ${threshold} tokens; left out`);
+    else tiers.set(threshold, { above_input_tokens: threshold, ...prices });
+  });
+  return tiers.size > 0 ? [...tiers.values()].sort((a, b) => a.above_input_tokens - b.above_input_tokens) : undefined;
+}
+
 /**
  * Reads a price object whose values are decimal strings in USD per token (per unit for image,
  * request and web search), as OpenRouter and Groq send them. Token prices become per-million by
- * moving the decimal point, so no float noise is added. A value that is an object or array
- * (OpenRouter's long-context tiers) is a conditional price, not the list price, and is left out;
- * keys this catalog has no place for are left out too.
+ * moving the decimal point, so no float noise is added. `overrides` gives the long-context prices;
+ * keys this catalog has no place for are left out.
  */
 export function perTokenPricing(raw: Record<string, unknown>, warn: (message: string) => void): PerTokenPricing {
   const draft: PricingDraft = {};
   let dynamic = false;
+  const longContext = longContextOverrides(raw.overrides, warn);
   for (const [key, value] of Object.entries(raw)) {
     const tokenKey = PER_TOKEN_KEYS[key];
     const unitKey = PER_UNIT_KEYS[key];
@@ -84,6 +119,6 @@ export function perTokenPricing(raw: Record<string, unknown>, warn: (message: st
       else draft[unitKey] = unitPrice(price);
     }
   }
-  const pricing = pricingOrUndefined(draft);
+  const pricing = pricingOrUndefined(longContext ? { ...draft, long_context: longContext } : draft);
   return pricing ? { pricing, dynamic } : { dynamic };
 }

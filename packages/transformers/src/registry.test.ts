@@ -1,9 +1,11 @@
-import { TransformerNameSchema } from '@llm-catalog/catalog';
+import { REFERENCE_SOURCES, TransformerNameSchema } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { transformAnthropic } from './formats/anthropic.ts';
 import { transformOpenAi } from './formats/openai.ts';
 import { transformOpenRouter } from './formats/openrouter.ts';
-import { getTransformer, transformerForEndpoint } from './registry.ts';
+import { getSource, getTransformer, transformerForEndpoint } from './registry.ts';
+import { parseLiteLlm } from './sources/litellm.ts';
+import { parseModelsDev } from './sources/models-dev.ts';
 
 const endpoint = { url: 'https://api.example.com/v1/models', endpoint_type: 'CHAT_COMPLETIONS' } as const;
 
@@ -23,5 +25,17 @@ describe('transformer registry', () => {
 
   it('refuses a CUSTOM endpoint that names no transformer', () => {
     expect(() => transformerForEndpoint({ ...endpoint, format: 'CUSTOM' })).toThrow(/needs a "transformer"/);
+  });
+});
+
+describe('source entries of the registry', () => {
+  it('has a source entry, with its live URL and license, for every reference source', () => {
+    for (const name of REFERENCE_SOURCES) {
+      const source = getSource(name);
+      expect(source).toMatchObject({ kind: 'source', name, license: 'MIT' });
+      expect(source.url).toMatch(/^https:\/\//);
+    }
+    expect(getSource('models.dev').parse).toBe(parseModelsDev);
+    expect(getSource('litellm').parse).toBe(parseLiteLlm);
   });
 });

@@ -6,6 +6,9 @@ import { transformOllama } from './formats/ollama.ts';
 import { transformOpenAi } from './formats/openai.ts';
 import { transformOpenRouter } from './formats/openrouter.ts';
 import type { Transformer } from './result.ts';
+import { parseLiteLlm } from './sources/litellm.ts';
+import { parseModelsDev } from './sources/models-dev.ts';
+import type { SourceName, SourceParser } from './sources/types.ts';
 
 export const TRANSFORMERS: Readonly<Record<TransformerName, Transformer>> = {
   openai: transformOpenAi,
@@ -35,4 +38,39 @@ export function transformerForEndpoint(endpoint: Pick<ModelsApiEndpoint, 'transf
     throw new Error(`${endpoint.url}: a ${endpoint.format} endpoint needs a "transformer" naming its body format`);
   }
   return TRANSFORMERS[name];
+}
+
+/**
+ * A reference catalog: one body lists the offerings of many providers, with no paging, so it is a
+ * kind of entry of its own beside the list-models transformers.
+ */
+export interface SourceEntry {
+  kind: 'source';
+  name: SourceName;
+  /** Where the live body is read, without a key. */
+  url: string;
+  /** The license the source publishes its data under, for the credits. */
+  license: string;
+  parse: SourceParser;
+}
+
+export const SOURCES: Readonly<Record<SourceName, SourceEntry>> = {
+  'models.dev': {
+    kind: 'source',
+    name: 'models.dev',
+    url: 'https://models.dev/api.json',
+    license: 'MIT',
+    parse: parseModelsDev,
+  },
+  litellm: {
+    kind: 'source',
+    name: 'litellm',
+    url: 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json',
+    license: 'MIT',
+    parse: parseLiteLlm,
+  },
+};
+
+export function getSource(name: SourceName): SourceEntry {
+  return SOURCES[name];
 }

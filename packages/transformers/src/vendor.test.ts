@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerOf, vendorSlug } from './vendor.ts';
+import { makerFromIdVendor, ownerOf, vendorSlug } from './vendor.ts';
 
 describe('vendorSlug', () => {
   it('lowercases a vendor name into a slug', () => {
@@ -38,5 +38,19 @@ describe('ownerOf', () => {
     expect(ownerOf('Together', 'cartesia')).toBe('cartesia');
     expect(ownerOf('Together AI', 'togethercomputer')).toBe('together');
     expect(ownerOf('Groq', 'groq')).toBe('groq');
+  });
+});
+
+describe('makerFromIdVendor', () => {
+  it('takes the vendor prefix of a host id as the maker, without a hub scheme', () => {
+    expect(makerFromIdVendor('meta-llama', ['deepinfra'])).toBe('meta');
+    expect(makerFromIdVendor('hf:moonshotai', ['synthetic'])).toBe('moonshotai');
+  });
+
+  it('names no maker when the prefix is the host itself or one of its routing folders', () => {
+    expect(makerFromIdVendor('nanogpt', ['nano-gpt'])).toBeUndefined();
+    expect(makerFromIdVendor('chutesai', ['chutes'])).toBeUndefined();
+    expect(makerFromIdVendor('route', ['routing-run'])).toBeUndefined();
+    expect(makerFromIdVendor(undefined, ['groq'])).toBeUndefined();
   });
 });

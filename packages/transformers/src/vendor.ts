@@ -41,6 +41,16 @@ const NOT_A_MAKER = new Set([
   'lm-studio',
   'openrouter',
   'aihubmix',
+  // Path segments that hosts put in front of model ids to group their own offerings, not makers:
+  // routing presets, trusted-execution or text-to-speech lines, a `models/` folder.
+  'route',
+  'routers',
+  'preset',
+  'public',
+  'stealth',
+  'models',
+  'tee',
+  'tts',
 ]);
 /** Org and user ids of fine-tunes (`user-abc123`, `org-abc123`): an account, not a maker. */
 const ACCOUNT_ID = /^(user|org|organization)-/;
@@ -68,6 +78,8 @@ export function vendorSlug(name: string | null | undefined): string | undefined 
     ?.trim()
     .toLowerCase()
     .replace(/^[~@]+/, '')
+    // A hub scheme in front of a Hugging Face org (`hf:moonshotai`) is not part of its name.
+    .replace(/^[a-z]+:(?=[a-z0-9])/, '')
     .replace(/[\s_]+/g, '-');
   if (!slug || NOT_A_MAKER.has(slug) || ACCOUNT_ID.test(slug)) return undefined;
   return SAME_ORGANIZATION[slug] ?? slug;
@@ -82,4 +94,17 @@ export function ownerOf(ownerField: string | null | undefined, idVendor: string 
   const prefix = vendorSlug(idVendor);
   if (owner && !(HOSTING_PLATFORMS.has(owner) && prefix && prefix !== owner)) return owner;
   return prefix;
+}
+
+const letters = (s: string) => s.replace(/[^a-z0-9]/g, '');
+
+/**
+ * The maker named by the vendor prefix of a host's model id, unless the prefix names the host itself
+ * (`nanogpt/...` at nano-gpt, `chutesai/...` at chutes): a host listing its own routes is no maker.
+ */
+export function makerFromIdVendor(idVendor: string | undefined, hostIds: readonly string[]): string | undefined {
+  const maker = vendorSlug(idVendor);
+  if (maker === undefined) return undefined;
+  const m = letters(maker);
+  return hostIds.some((host) => m.startsWith(letters(host)) || letters(host).startsWith(m)) ? undefined : maker;
 }

@@ -127,3 +127,97 @@ describe('estimateCost', () => {
     expect(failure({ provider: 'openai', model: 'gpt-4o', input_tokens: 1.5, output_tokens: 0 }).code).toBe('bad-tokens');
   });
 });
+
+describe('estimateCost: long-context and service-tier prices', () => {
+  const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
+  const catalog = pricedCatalog();
+  catalog.models.push({
+    id: 'gpt-5.4',
+    pricing: {
+      input: usd(2.5),
+      output: usd(15),
+      cache_read: usd(0.25),
+      long_context: [{ above_input_tokens: 272_000, input: usd(5), output: usd(22.5) }],
+      service_tiers: {
+        batch: { input: usd(1.25), output: usd(7.5) },
+        priority: {
+          input: usd(5),
+          output: usd(30),
+          long_context: [{ above_input_tokens: 272_000, input: usd(10), output: usd(45) }],
+        },
+      },
+    },
+  });
+  catalog.overrides.push({ provider_id: 'openai', model_id: 'gpt-5.4', priority: 0 });
+  const tiered = indexCatalog(catalog);
+  const at = (request: Omit<CostRequest, 'provider' | 'model'>) =>
+    estimateCost(tiered, { provider: 'openai', model: 'gpt-5.4', ...request });
+
+  it('a prompt at the threshold is billed at the list price', () => {
+    // 272,000 x $2.50/M = 0.68; 1,000 x $15/M = 0.015
+    expect(at({ input_tokens: 272_000, output_tokens: 1_000 })).toEqual({ input: 0.68, output: 0.015, cache: 0, total: 0.695, currency: 'USD' });
+  });
+
+  it('a prompt above the threshold bills the whole request at the tier, prices the tier does not list at the list price', () => {
+    // 290,000 uncached x $5/M = 1.45; 10,000 cached x $0.25/M (no tier cache price) = 0.0025; 2,000 x $22.50/M = 0.045
+    expect(at({ input_tokens: 300_000, cached_tokens: 10_000, output_tokens: 2_000 })).toEqual({
+      input: 1.45,
+      output: 0.045,
+      cache: 0.0025,
+      total: 1.4975,
+      currency: 'USD',
+      long_context_above: 272_000,
+    });
+  });
+
+  it('--tier batch uses the batch price', () => {
+    // 100,000 x $1.25/M = 0.125; 10,000 x $7.50/M = 0.075
+    expect(at({ input_tokens: 100_000, output_tokens: 10_000, tier: 'batch' })).toEqual({
+      input: 0.125,
+      output: 0.075,
+      cache: 0,
+      total: 0.2,
+      currency: 'USD',
+      tier: 'batch',
+    });
+  });
+
+  it('a long prompt in a service tier uses the long-context tier within it', () => {
+    // 300,000 x $10/M = 3; 1,000 x $45/M = 0.045
+    expect(at({ input_tokens: 300_000, output_tokens: 1_000, tier: 'priority' })).toEqual({
+      input: 3,
+      output: 0.045,
+      cache: 0,
+      total: 3.045,
+      currency: 'USD',
+      tier: 'priority',
+      long_context_above: 272_000,
+    });
+  });
+
+  it('a long prompt in a service tier with no long-context price of its own is an error, not its short-prompt price', () => {
+    expect(() => at({ input_tokens: 300_000, output_tokens: 1_000, tier: 'batch' })).toThrow(
+      new CostEstimateError('no-price', 'the catalog has no batch price for prompts over 272,000 tokens for openai/gpt-5.4'),
+    );
+  });
+
+  it('a service tier the catalog does not list is a clear error, not the standard price', () => {
+    expect(() => at({ input_tokens: 1_000, output_tokens: 0, tier: 'flex' })).toThrow(
+      new CostEstimateError('no-tier', 'the catalog lists no flex price for openai/gpt-5.4 (it lists: batch, priority)'),
+    );
+    expect(failure({ provider: 'groq', model: 'llama-3.3-70b', input_tokens: 1, output_tokens: 1, tier: 'batch' })).toEqual({
+      code: 'no-tier',
+      message: 'the catalog lists no batch price for groq/llama-3.3-70b',
+    });
+  });
+
+  it('a service tier without the price a request needs names the tier', () => {
+    expect(() => at({ input_tokens: 1_000, cached_tokens: 0, output_tokens: 0, tier: 'batch' })).not.toThrow();
+    const catalogNoOutput = structuredClone(catalog);
+    const model = catalogNoOutput.models.find((m) => m.id === 'gpt-5.4');
+    if (model?.pricing?.service_tiers) model.pricing.service_tiers.flex = { input: usd(1.25) };
+    expect(() =>
+      estimateCost(indexCatalog(catalogNoOutput), { provider: 'openai', model: 'gpt-5.4', input_tokens: 10, output_tokens: 10, tier: 'flex' }),
+    ).toThrow('the catalog has no flex output price for openai/gpt-5.4');
+  });
+});

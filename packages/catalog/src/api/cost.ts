@@ -1,6 +1,7 @@
+import { formatCount } from '../format.ts';
 import { roundPrice } from '../price.ts';
 import { type CatalogIndex, resolveModel } from '../resolve.ts';
-import type { TokenPrice } from '../schema/pricing.ts';
+import type { LongContextTier, Pricing, ServiceTierName, TokenPrice, TokenPriceKey } from '../schema/pricing.ts';
 
 export interface CostRequest {
   provider: string;
@@ -11,6 +12,8 @@ export interface CostRequest {
   output_tokens: number;
   /** How many of `input_tokens` were read from the provider's prompt cache. */
   cached_tokens?: number;
+  /** A service tier (batch, flex, priority): its prices instead of the standard ones. */
+  tier?: ServiceTierName;
 }
 
 /** What a request costs, in `currency`. Each amount is rounded with `roundPrice`. */
@@ -22,9 +25,20 @@ export interface CostEstimate {
   cache: number;
   total: number;
   currency: string;
+  /** The service tier whose prices were used, when one was asked for. */
+  tier?: ServiceTierName;
+  /** The prompt exceeded this many tokens, so the whole request was priced at that long-context tier. */
+  long_context_above?: number;
 }
 
-export type CostErrorCode = 'unknown-provider' | 'not-served' | 'disabled' | 'no-price' | 'bad-tokens' | 'mixed-currency';
+export type CostErrorCode =
+  | 'unknown-provider'
+  | 'not-served'
+  | 'disabled'
+  | 'no-price'
+  | 'no-tier'
+  | 'bad-tokens'
+  | 'mixed-currency';
 
 /** A cost that cannot be estimated. Never answered with 0, which would read as "free". */
 export class CostEstimateError extends Error {
@@ -47,6 +61,53 @@ function checkTokens(name: string, value: number | undefined): number {
 
 const amount = (tokens: number, price: TokenPrice | undefined) =>
   tokens === 0 || !price ? 0 : roundPrice((tokens * price.per_million_tokens) / 1_000_000);
+
+type TokenPrices = Partial<Record<TokenPriceKey, TokenPrice>>;
+
+/** The last tier whose threshold the prompt exceeds: the one that prices the whole request. */
+function tierFor(tiers: readonly LongContextTier[] | undefined, promptTokens: number): LongContextTier | undefined {
+  let applies: LongContextTier | undefined;
+  for (const tier of tiers ?? []) if (promptTokens > tier.above_input_tokens) applies = tier;
+  return applies;
+}
+
+/**
+ * The token prices a request is billed at: the service tier's when one is asked for, then, when the
+ * prompt exceeds a long-context threshold, that tier's prices for every price it lists (a price it
+ * does not list stays the standard one).
+ */
+function pricesFor(
+  pricing: Pricing | undefined,
+  tier: ServiceTierName | undefined,
+  promptTokens: number,
+  label: string,
+): { prices: TokenPrices; above?: number } {
+  let standard: TokenPrices & { long_context?: LongContextTier[] } = pricing ?? {};
+  if (tier) {
+    const listed = pricing?.service_tiers?.[tier];
+    if (!listed) {
+      const known = Object.keys(pricing?.service_tiers ?? {});
+      throw new CostEstimateError(
+        'no-tier',
+        `the catalog lists no ${tier} price for ${label}` + (known.length > 0 ? ` (it lists: ${known.join(', ')})` : ''),
+      );
+    }
+    // The standard prices charge more for this prompt; this tier's own long-context price is unknown,
+    // and its short-prompt price would understate the cost.
+    const standardLongContext = tierFor(pricing?.long_context, promptTokens);
+    if (standardLongContext && !listed.long_context) {
+      throw new CostEstimateError(
+        'no-price',
+        `the catalog has no ${tier} price for prompts over ${formatCount(standardLongContext.above_input_tokens)} tokens for ${label}`,
+      );
+    }
+    standard = listed;
+  }
+  const longContext = tierFor(standard.long_context, promptTokens);
+  if (!longContext) return { prices: standard };
+  const { above_input_tokens: above, ...tierPrices } = longContext;
+  return { prices: { ...standard, ...tierPrices }, above };
+}
 
 /**
  * The cost of one request to `request.provider` for `request.model`, from the price that provider
@@ -79,13 +140,14 @@ export function estimateCost(index: CatalogIndex, request: CostRequest): CostEst
         (model.replace_with ? `; use ${model.replace_with} instead` : ''),
     );
   }
-  const pricing = model.pricing;
+  const { prices: pricing, above } = pricesFor(model.pricing, request.tier, inputTokens, label);
+  const which = request.tier ? `${request.tier} ` : '';
   const noPrice = (what: string) =>
     new CostEstimateError(
       'no-price',
       model.metadata?.dynamic_pricing
-        ? `${label} is priced per request at run time; the catalog has no ${what} price for it`
-        : `the catalog has no ${what} price for ${label}`,
+        ? `${label} is priced per request at run time; the catalog has no ${which}${what} price for it`
+        : `the catalog has no ${which}${what} price for ${label}`,
     );
 
   const uncachedTokens = inputTokens - cachedTokens;
@@ -109,5 +171,13 @@ export function estimateCost(index: CatalogIndex, request: CostRequest): CostEst
   const input = amount(uncachedTokens, pricing?.input);
   const output = amount(outputTokens, pricing?.output);
   const cache = amount(cachedTokens, cachePrice);
-  return { input, output, cache, total: roundPrice(input + output + cache), currency };
+  return {
+    input,
+    output,
+    cache,
+    total: roundPrice(input + output + cache),
+    currency,
+    ...(request.tier ? { tier: request.tier } : {}),
+    ...(above === undefined ? {} : { long_context_above: above }),
+  };
 }

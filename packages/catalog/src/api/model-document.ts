@@ -16,7 +16,10 @@ import { compareByInputPrice, findBaseModelId } from './offerings.ts';
  */
 export interface FactOrigin {
   layer: FieldOrigin;
+  /** Base layer only: the source that wrote the fact; absent = a person. */
   source?: string;
+  /** The date the source's fact is as of, when it said. */
+  as_of?: string;
 }
 
 /** The facts a provider's overrides can change, resolved: what a consumer routes and prices with. */
@@ -75,8 +78,11 @@ function baseOrigins(model: Model): Record<string, FactOrigin> {
   const origins: Record<string, FactOrigin> = {};
   for (const key of MODEL_FACT_KEYS) {
     if (model[key] === undefined) continue;
-    const source = provenance[key];
-    origins[key] = source === undefined ? { layer: 'base' } : { layer: 'base', source };
+    const stated = provenance[key];
+    origins[key] =
+      stated === undefined
+        ? { layer: 'base' }
+        : { layer: 'base', source: stated.source, ...(stated.as_of ? { as_of: stated.as_of } : {}) };
   }
   return origins;
 }

@@ -45,6 +45,30 @@ describe('providersFor', () => {
     ]);
   });
 
+  it('finds the model by any spelling the identity links, never by a look-alike', () => {
+    expect(route('openrouter/openai/GPT-4o')).toEqual(route('gpt-4o'));
+    expect(route('accounts/fireworks/models/gpt-4o')).toEqual(route('gpt-4o'));
+    expect(route('openai-gpt-4o')).toEqual(route('gpt-4o'));
+    expect(route('gpt-4o-mini')).toEqual([]);
+    expect(route('gpt-4o-2024-05-13')).toEqual([]);
+  });
+
+  it('lists each variant of an offering apart, with its own price, sorted by input then output price', () => {
+    const catalog = pricedCatalog();
+    const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
+    catalog.overrides.push(
+      { provider_id: 'openrouter', model_id: 'gpt-4o', variant: 'free', provider_model_id: 'openai/gpt-4o:free', priority: 0, pricing: { input: usd(0), output: usd(0) } },
+      { provider_id: 'openai', model_id: 'gpt-4o', variant: 'flex', provider_model_id: 'gpt-4o', priority: 0, pricing: { input: usd(2.5), output: usd(5) } },
+    );
+    const offerings = providersFor(indexCatalog(catalog), 'openai/gpt-4o:free').filter((o) => o.provider_id !== 'yuan');
+    expect(offerings.map((o) => [o.provider_id, o.variant, o.model.pricing?.input?.per_million_tokens, o.model.pricing?.output?.per_million_tokens])).toEqual([
+      ['openrouter', 'free', 0, 0],
+      ['openai', 'flex', 2.5, 5],
+      ['openai', undefined, 2.5, 10],
+      ['openrouter', undefined, 2.75, 10],
+    ]);
+  });
+
   it('returns nothing for a model the catalog does not know', () => {
     expect(providersFor(index, 'gpt-9')).toEqual([]);
     expect(findBaseModelId(index, 'gpt-9')).toBeUndefined();

@@ -1,17 +1,21 @@
-import { type CatalogIndex, resolveModel, type ResolvedModel } from '../resolve.ts';
+import type { TokenPrice } from '../schema/pricing.ts';
+import { type CatalogIndex, resolveModel, type ResolvedModel, resolveOfferings } from '../resolve.ts';
 
 /** One provider's offering of a model, as `providersFor` returns it. */
 export interface ModelOffering {
   provider_id: string;
   /** The id to send to this provider. */
   provider_model_id: string;
+  /** Which offering this is when the provider serves the model several ways (`free`, `fp8`, `us`). */
+  variant?: string;
   /** The model as this provider serves it (its price, limits and capabilities). */
   model: ResolvedModel;
 }
 
 /**
  * The base model id that `modelId` names anywhere in the catalog: a base id or an alias (both
- * case-insensitive), else the exact id some provider is called with (`provider_model_id`).
+ * case-insensitive), the exact id some provider is called with (`provider_model_id`), else any
+ * spelling the identity links (a person's link, a source's name, the spelling rules).
  */
 export function findBaseModelId(index: CatalogIndex, modelId: string): string | undefined {
   const lower = modelId.toLowerCase();
@@ -24,7 +28,7 @@ export function findBaseModelId(index: CatalogIndex, modelId: string): string | 
   for (const o of index.catalog.overrides) {
     if (o.provider_model_id?.toLowerCase() === lower) return o.model_id;
   }
-  return undefined;
+  return index.identity.lookup(modelId)?.model_id;
 }
 
 /** True when `providerId` serves `modelId` and has not disabled it. */
@@ -43,6 +47,13 @@ function compareCurrency(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+function compareAmounts(pa: TokenPrice | undefined, pb: TokenPrice | undefined): number {
+  if (pa && !pb) return -1;
+  if (!pa && pb) return 1;
+  if (pa && pb) return compareCurrency(pa.currency, pb.currency) || pa.per_million_tokens - pb.per_million_tokens;
+  return 0;
+}
+
 /**
  * Cheapest input price first, grouped by currency (the default one first); an unknown price last;
  * ties broken by provider id.
@@ -51,37 +62,43 @@ export function compareByInputPrice(
   a: Pick<ModelOffering, 'provider_id'> & { model: Pick<ResolvedModel, 'pricing'> },
   b: Pick<ModelOffering, 'provider_id'> & { model: Pick<ResolvedModel, 'pricing'> },
 ): number {
-  const pa = a.model.pricing?.input;
-  const pb = b.model.pricing?.input;
-  if (pa && !pb) return -1;
-  if (!pa && pb) return 1;
-  if (pa && pb) {
-    const byPrice = compareCurrency(pa.currency, pb.currency) || pa.per_million_tokens - pb.per_million_tokens;
-    if (byPrice !== 0) return byPrice;
-  }
-  return a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0;
+  return (
+    compareAmounts(a.model.pricing?.input, b.model.pricing?.input) ||
+    (a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0)
+  );
+}
+
+function compareByPrice(a: ModelOffering, b: ModelOffering): number {
+  return (
+    compareAmounts(a.model.pricing?.input, b.model.pricing?.input) ||
+    compareAmounts(a.model.pricing?.output, b.model.pricing?.output) ||
+    (a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0) ||
+    ((a.variant ?? '') < (b.variant ?? '') ? -1 : (a.variant ?? '') > (b.variant ?? '') ? 1 : 0)
+  );
 }
 
 /**
- * Every provider that serves `modelId` (a base id, an alias or a provider's own spelling), cheapest
- * input price first: what a failover or cheapest-route decision needs. Disabled offerings are left
- * out; offerings whose input price is unknown come last, and ties are broken by provider id.
+ * Every offering of the model `modelId` names (any linked spelling), one per provider and variant,
+ * cheapest input price first, then cheapest output price: what a failover or cheapest-route decision
+ * needs. Disabled offerings are left out; offerings whose price is unknown come last, and ties are
+ * broken by provider id, then variant.
  */
 export function providersFor(index: CatalogIndex, modelId: string): ModelOffering[] {
   const baseId = findBaseModelId(index, modelId);
   if (!baseId) return [];
   const offerings: ModelOffering[] = [];
   for (const providerId of index.providers.keys()) {
-    if (!index.overrides.get(providerId)?.has(baseId)) continue;
-    const resolution = resolveModel(index, providerId, baseId);
-    if (!resolution || resolution.model.disabled) continue;
-    offerings.push({
-      provider_id: providerId,
-      provider_model_id: resolution.model.provider_model_id,
-      model: resolution.model,
-    });
+    for (const model of resolveOfferings(index, providerId, baseId)) {
+      if (model.disabled) continue;
+      offerings.push({
+        provider_id: providerId,
+        provider_model_id: model.provider_model_id,
+        ...(model.variant ? { variant: model.variant } : {}),
+        model,
+      });
+    }
   }
-  return offerings.sort(compareByInputPrice);
+  return offerings.sort(compareByPrice);
 }
 
 /** Why `providerId` has no offering of `modelId`, naming who serves it instead (or that no model has that id). */

@@ -33,7 +33,7 @@ export function pricedCatalog(): Catalog {
         context_window: 128000,
         pricing: { input: usd(2.5), output: usd(10), cache_read: usd(1.25) },
         aliases: ['gpt-4o-2024-08-06'],
-        metadata: { source: 'openai', provenance: { context_window: 'openrouter' } },
+        metadata: { source: 'openai', provenance: { context_window: { source: 'openrouter' } } },
       },
       {
         id: 'llama-3.3-70b',

@@ -110,3 +110,29 @@ describe('toggleOffering', () => {
     });
   });
 });
+
+describe('toggleOffering with variants', () => {
+  it("switches off only the variant a spelling names, with the variant in the override's key", () => {
+    const catalog = pricedCatalog();
+    catalog.overrides.push({
+      provider_id: 'openrouter',
+      model_id: 'gpt-4o',
+      variant: 'free',
+      provider_model_id: 'openai/gpt-4o:free',
+      priority: 0,
+    });
+    const result = toggleOffering(catalog, { provider: 'openrouter', model: 'openai/gpt-4o:free', disabled: true, reason: 'rate limited' });
+    expect(result).toMatchObject({ change: 'created', model_id: 'gpt-4o', variant: 'free' });
+    expect(result.override).toEqual({
+      provider_id: 'openrouter',
+      model_id: 'gpt-4o',
+      variant: 'free',
+      priority: 100,
+      reason: 'rate limited',
+      disabled: true,
+    });
+    const index = indexCatalog(result.catalog);
+    expect(resolveModel(index, 'openrouter', 'openai/gpt-4o:free')?.model.disabled).toBe(true);
+    expect(resolveModel(index, 'openrouter', 'openai/gpt-4o')?.model.disabled).toBeUndefined();
+  });
+});

@@ -1,11 +1,11 @@
 import type { Catalog } from '../io/read.ts';
-import { applyOverrides, findModelId, indexCatalog } from '../resolve.ts';
+import { applyOverrides, findOffering, indexCatalog } from '../resolve.ts';
 import { notServedMessage } from './offerings.ts';
 import { isManualOverride, MANUAL_PRIORITY, type Override } from '../schema/override.ts';
 
 export interface ToggleRequest {
   provider: string;
-  /** A base id, an alias, or the provider's own spelling. */
+  /** Any linked spelling; one that names a variant (`...:free`, `us.`) switches that offering. */
   model: string;
   disabled: boolean;
   reason?: string;
@@ -20,6 +20,8 @@ export interface ToggleResult {
   change: ToggleChange;
   /** The base model id the request named. */
   model_id: string;
+  /** The variant of the offering switched, when it is not the plain one. */
+  variant?: string;
   /** The override written (created or updated), or the one removed. */
   override?: Override;
 }
@@ -34,7 +36,7 @@ export class ToggleError extends Error {
   }
 }
 
-const TOGGLE_KEYS = new Set(['provider_id', 'model_id', 'priority', 'reason', 'disabled', 'replace_with']);
+const TOGGLE_KEYS = new Set(['provider_id', 'model_id', 'variant', 'priority', 'reason', 'disabled', 'replace_with']);
 
 /** A manual override that only switches the offering on or off, so it can be edited without losing anything else. */
 const isToggleOnly = (o: Override) => isManualOverride(o) && Object.keys(o).every((k) => TOGGLE_KEYS.has(k));
@@ -54,8 +56,12 @@ export function toggleOffering(catalog: Catalog, request: ToggleRequest): Toggle
   if (!index.providers.has(request.provider)) {
     throw new ToggleError('unknown-provider', `unknown provider "${request.provider}" (not in providers.json)`);
   }
-  const modelId = findModelId(index, request.provider, request.model);
-  const overrides = modelId ? index.overrides.get(request.provider)?.get(modelId) : undefined;
+  const offering = findOffering(index, request.provider, request.model);
+  const modelId = offering?.model_id;
+  const variant = offering?.variant;
+  const overrides = modelId
+    ? index.overrides.get(request.provider)?.get(modelId)?.filter((o) => o.variant === variant)
+    : undefined;
   const base = modelId ? index.models.get(modelId) : undefined;
   if (!modelId || !overrides || !base) {
     throw new ToggleError('not-served', notServedMessage(index, request.provider, request.model));
@@ -69,14 +75,15 @@ export function toggleOffering(catalog: Catalog, request: ToggleRequest): Toggle
     ...catalog,
     overrides: [...catalog.overrides.filter((o) => o !== from), ...(to ? [to] : [])],
   });
-  const unchanged: ToggleResult = { catalog, change: 'unchanged', model_id: modelId };
+  const offered = variant === undefined ? {} : { variant };
+  const unchanged: ToggleResult = { catalog, change: 'unchanged', model_id: modelId, ...offered };
 
   if (!request.disabled) {
     if (!applyOverrides(base, request.provider, overrides).model.disabled) return unchanged;
     if (top && isToggleOnly(top) && top.disabled) {
       const without = overrides.filter((o) => o !== top);
       if (!applyOverrides(base, request.provider, without).model.disabled) {
-        return { catalog: replace(top, undefined), change: 'removed', model_id: modelId, override: top };
+        return { catalog: replace(top, undefined), change: 'removed', model_id: modelId, ...offered, override: top };
       }
     }
   }
@@ -92,15 +99,22 @@ export function toggleOffering(catalog: Catalog, request: ToggleRequest): Toggle
     ...(request.disabled && request.replace_with ? { replace_with: request.replace_with } : {}),
   };
   if (top && isToggleOnly(top)) {
-    const updated: Override = { provider_id: top.provider_id, model_id: top.model_id, priority: top.priority, ...fields };
+    const updated: Override = {
+      provider_id: top.provider_id,
+      model_id: top.model_id,
+      ...offered,
+      priority: top.priority,
+      ...fields,
+    };
     if (sameOverride(updated, top)) return { ...unchanged, override: top };
-    return { catalog: replace(top, updated), change: 'updated', model_id: modelId, override: updated };
+    return { catalog: replace(top, updated), change: 'updated', model_id: modelId, ...offered, override: updated };
   }
   const created: Override = {
     provider_id: request.provider,
     model_id: modelId,
+    ...offered,
     priority: top ? top.priority + 1 : MANUAL_PRIORITY,
     ...fields,
   };
-  return { catalog: replace(undefined, created), change: 'created', model_id: modelId, override: created };
+  return { catalog: replace(undefined, created), change: 'created', model_id: modelId, ...offered, override: created };
 }

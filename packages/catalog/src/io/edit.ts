@@ -4,7 +4,7 @@ import { CatalogLoadError, type CatalogProblem, formatProblem } from '../problem
 import type { DataFileKind } from '../schema/files.ts';
 import { withDataLock } from './lock.ts';
 import { type Catalog, readCatalog } from './read.ts';
-import { writeCatalog } from './write.ts';
+import { writeCatalog, writeLinks } from './write.ts';
 
 /** An edit whose result would break the schema or the integrity rules: nothing was written. */
 export class InvalidEditError extends Error {
@@ -19,7 +19,7 @@ export class InvalidEditError extends Error {
 /**
  * One edit of the data files, the same for every caller (CLI, web API): under the data lock, read,
  * change, check the whole result against the schema and the integrity rules, then write only the
- * files that changed. Nothing is written when `edit` throws or the result is invalid.
+ * files that changed (the links file only when the edit changed the links). Nothing is written when `edit` throws or the result is invalid.
  */
 export async function editCatalog<T>(
   dataDir: string,
@@ -34,6 +34,8 @@ export async function editCatalog<T>(
     // Every entry is checked, not only new objects: an edit may have changed an entry in place.
     const problems = catalogErrors(next);
     if (problems.length > 0) throw new InvalidEditError(problems);
-    return { result, written: await writeCatalog(dataDir, next, files) };
+    const written = await writeCatalog(dataDir, next, files);
+    if (next.links !== catalog.links) await writeLinks(dataDir, next.links ?? [], files.links);
+    return { result, written };
   });
 }

@@ -2,19 +2,25 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { entrySchemaProblems } from '../check.ts';
 import { CatalogLoadError, type CatalogProblem, fileName } from '../problems.ts';
-import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS } from '../schema/files.ts';
+import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS, type FileKind } from '../schema/files.ts';
+import type { Link } from '../schema/link.ts';
 import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
 import type { Provider } from '../schema/provider.ts';
 import { VersionSchema } from '../schema/common.ts';
 import { parseJsonText } from './json-text.ts';
 
-/** The catalog as three lists: what the rest of the code works with. */
+/** The catalog as lists: what the rest of the code works with. */
 export interface Catalog {
   providers: Provider[];
   models: Model[];
   overrides: Override[];
+  /** A person's reviewed identity links (`links.json`); absent when there is no such file. */
+  links?: Link[];
 }
+
+/** What was read of each file; `links` only when `links.json` exists. */
+export type CatalogFiles = Record<DataFileKind, DataFileState> & { links?: DataFileState };
 
 /** What was read from disk, kept so a writer can tell whether anything changed. */
 export interface DataFileState {
@@ -32,15 +38,15 @@ export interface RejectedEntry {
 
 export interface InspectedCatalog {
   catalog: Catalog;
-  files: Record<DataFileKind, DataFileState>;
+  files: CatalogFiles;
   /** Schema problems; entries with problems are left out of `catalog`. */
   problems: CatalogProblem[];
   /** The entries left out of `catalog`, per file. */
-  rejected: Record<DataFileKind, RejectedEntry[]>;
+  rejected: Record<FileKind, RejectedEntry[]>;
 }
 
 function schemaProblem(
-  kind: DataFileKind,
+  kind: FileKind,
   message: string,
   extra: Partial<CatalogProblem> = {},
 ): CatalogProblem {
@@ -48,7 +54,7 @@ function schemaProblem(
 }
 
 /** Checks one parsed file: the envelope, then every entry on its own so one bad entry names itself. */
-function inspectEnvelope(kind: DataFileKind, value: unknown, problems: CatalogProblem[]) {
+function inspectEnvelope(kind: FileKind, value: unknown, problems: CatalogProblem[]) {
   const state: DataFileState = {};
   const entries: unknown[] = [];
   const rejected: RejectedEntry[] = [];
@@ -104,12 +110,14 @@ export async function assertDataDir(dir: string): Promise<void> {
 export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
   const problems: CatalogProblem[] = [];
   await assertDataDir(dir);
-  const files = {} as Record<DataFileKind, DataFileState>;
-  const lists = {} as Record<DataFileKind, unknown[]>;
-  const rejected = {} as Record<DataFileKind, RejectedEntry[]>;
+  const files = {} as CatalogFiles;
+  const lists = {} as Record<FileKind, unknown[]>;
+  const rejected = {} as Record<FileKind, RejectedEntry[]>;
   await Promise.all(
-    DATA_FILE_KINDS.map(async (kind) => {
+    [...DATA_FILE_KINDS, 'links' as const].map(async (kind) => {
       const text = await readFile(join(dir, fileName(kind)), 'utf8').catch((err: NodeJS.ErrnoException) => {
+        // No links file means no person's links: it is the one optional file.
+        if (kind === 'links' && err.code === 'ENOENT') return undefined;
         problems.push({
           severity: 'error',
           code: err.code === 'ENOENT' ? 'missing-file' : 'unreadable-file',
@@ -120,7 +128,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
       });
       lists[kind] = [];
       rejected[kind] = [];
-      files[kind] = {};
+      if (kind !== 'links') files[kind] = {};
       if (text === undefined) return;
       const parsed = parseJsonText(text);
       if (!parsed.ok) {
@@ -139,6 +147,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
       providers: lists.providers as Provider[],
       models: lists.models as Model[],
       overrides: lists.overrides as Override[],
+      ...(files.links ? { links: lists.links as Link[] } : {}),
     },
     files,
     problems: sortProblems(problems),
@@ -147,13 +156,13 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
 }
 
 /** Reads the data files and throws a CatalogLoadError listing every schema problem, if any. */
-export async function readCatalog(dir: string): Promise<{ catalog: Catalog; files: Record<DataFileKind, DataFileState> }> {
+export async function readCatalog(dir: string): Promise<{ catalog: Catalog; files: CatalogFiles }> {
   const inspected = await inspectCatalog(dir);
   if (inspected.problems.some((p) => p.severity === 'error')) throw new CatalogLoadError(inspected.problems);
   return { catalog: inspected.catalog, files: inspected.files };
 }
 
-const FILE_ORDER = DATA_FILE_KINDS.map(fileName);
+const FILE_ORDER = [...DATA_FILE_KINDS, 'links' as const].map(fileName);
 export function sortProblems(problems: CatalogProblem[]): CatalogProblem[] {
   return problems
     .map((p, i) => ({ p, i }))

@@ -1,22 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { canonicalModels, canonicalOverrides, canonicalProviders, stableJson } from '../canonical.ts';
+import { canonicalLinks, canonicalModels, canonicalOverrides, canonicalProviders, stableJson } from '../canonical.ts';
 import { fileName } from '../problems.ts';
-import { DATA_FILE_KINDS, type DataFileKind } from '../schema/files.ts';
+import { DATA_FILE_KINDS, type DataFileKind, type FileKind } from '../schema/files.ts';
+import type { Link } from '../schema/link.ts';
 import { parseJsonText } from './json-text.ts';
 import type { Catalog, DataFileState } from './read.ts';
 
 /** Where each data file points its editor for validation, relative to the data directory. */
-export const schemaRefOf = (kind: DataFileKind) => `./schema/${kind}.schema.json`;
+export const schemaRefOf = (kind: FileKind) => `./schema/${kind}.schema.json`;
 
 /** Today's date as a data-file version, in UTC so every machine agrees. */
 export function versionForDate(date: Date): string {
   return date.toISOString().slice(0, 10).replace(/-/g, '.');
 }
 
-function canonicalList(kind: DataFileKind, catalog: Catalog): unknown[] {
+function canonicalList(kind: FileKind, catalog: Catalog): unknown[] {
   switch (kind) {
+    case 'links':
+      return canonicalLinks(catalog.links ?? []);
     case 'providers':
       return canonicalProviders(catalog.providers);
     case 'models':
@@ -27,12 +30,12 @@ function canonicalList(kind: DataFileKind, catalog: Catalog): unknown[] {
 }
 
 /** The exact text of one data file. */
-export function serializeDataFile(kind: DataFileKind, list: unknown[], version: string): string {
+export function serializeDataFile(kind: FileKind, list: unknown[], version: string): string {
   return stableJson({ $schema: schemaRefOf(kind), version, [kind]: list });
 }
 
-export interface PlannedFile {
-  kind: DataFileKind;
+export interface PlannedFile<K extends FileKind = DataFileKind> {
+  kind: K;
   text: string;
   changed: boolean;
 }
@@ -47,21 +50,41 @@ export function planCatalogWrite(
   previous: Partial<Record<DataFileKind, DataFileState>>,
   now: Date = new Date(),
 ): PlannedFile[] {
-  const nextVersion = versionForDate(now);
-  return DATA_FILE_KINDS.map((kind) => {
-    const list = canonicalList(kind, catalog);
-    const prev = previous[kind];
-    if (prev?.text === undefined || !prev.version) {
-      return { kind, text: serializeDataFile(kind, list, nextVersion), changed: true };
-    }
-    // Serialized once, with the old version: a large catalog is expensive to stringify.
-    const text = serializeDataFile(kind, list, prev.version);
-    if (text === prev.text) return { kind, text, changed: false };
-    // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
-    // and so the version are the same.
-    if (text === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text, changed: true };
-    return { kind, text: replaceVersion(text, prev.version, nextVersion), changed: true };
-  });
+  return DATA_FILE_KINDS.map((kind) => planFile(kind, catalog, previous[kind], versionForDate(now)));
+}
+
+function planFile<K extends FileKind>(
+  kind: K,
+  catalog: Catalog,
+  prev: DataFileState | undefined,
+  nextVersion: string,
+): PlannedFile<K> {
+  const list = canonicalList(kind, catalog);
+  if (prev?.text === undefined || !prev.version) {
+    return { kind, text: serializeDataFile(kind, list, nextVersion), changed: true };
+  }
+  // Serialized once, with the old version: a large catalog is expensive to stringify.
+  const text = serializeDataFile(kind, list, prev.version);
+  if (text === prev.text) return { kind, text, changed: false };
+  // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
+  // and so the version are the same.
+  if (text === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text, changed: true };
+  return { kind, text: replaceVersion(text, prev.version, nextVersion), changed: true };
+}
+
+/**
+ * Writes a person's links file when its content changed (same rules as the catalog files). Only
+ * the identity commands call this: a sync or an import never writes links.
+ */
+export async function writeLinks(
+  dir: string,
+  links: readonly Link[],
+  previous: DataFileState | undefined,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const planned = planFile('links', { providers: [], models: [], overrides: [], links: [...links] }, previous, versionForDate(now));
+  if (planned.changed) await writeFileAtomic(join(dir, fileName('links')), planned.text);
+  return planned.changed;
 }
 
 /** The envelope's `version` is always its second key, so the first match is the one to change. */
@@ -70,7 +93,7 @@ function replaceVersion(text: string, from: string, to: string): string {
 }
 
 /** The canonical text of a previously read file, or undefined when it has no list to canonicalize. */
-function canonicalTextOf(kind: DataFileKind, text: string, version: string): string | undefined {
+function canonicalTextOf(kind: FileKind, text: string, version: string): string | undefined {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return undefined;
   const list = (parsed.value as Record<string, unknown> | null)?.[kind];

@@ -89,3 +89,6 @@ export function uniqueList<T extends z.ZodType>(item: T) {
 
 export type Capability = z.infer<typeof CapabilitySchema>;
 export type Modality = z.infer<typeof ModalitySchema>;
+
+/** Orders strings by UTF-16 code units, the same on every machine and locale (unlike localeCompare). */
+export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -54,6 +54,49 @@ describe('catalog cost', () => {
   });
 });
 
+describe('catalog cost: service tiers and long prompts', () => {
+  const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
+  async function runTiered(args: string[]) {
+    const catalog = cliTestCatalog();
+    catalog.models.push({
+      id: 'gpt-5.4',
+      pricing: {
+        input: usd(2.5),
+        output: usd(15),
+        long_context: [{ above_input_tokens: 272_000, input: usd(5), output: usd(22.5) }],
+        service_tiers: { batch: { input: usd(1.25), output: usd(7.5) } },
+      },
+    });
+    catalog.overrides.push({ provider_id: 'openai', model_id: 'gpt-5.4', priority: 0 });
+    tmp = await makeTempDataDir(catalog);
+    return runCliCaptured(['--data', tmp.dir, ...args]);
+  }
+
+  it('--tier batch uses the batch price and says so', async () => {
+    // 10,000 x $1.25/M = 0.0125; 500 x $7.50/M = 0.00375
+    const result = await runTiered(['cost', 'openai', 'gpt-5.4', '--input', '10k', '--output', '500', '--tier', 'batch']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^input\s+10,000\s+\$0\.0125$/m);
+    expect(result.stdout).toMatch(/^total\s+\$0\.01625$/m);
+    expect(result.stdout).toMatch(/^priced at the batch tier$/m);
+  });
+
+  it('a prompt over the long-context threshold is priced at the tier', async () => {
+    // 300,000 x $5/M = 1.5; 1,000 x $22.50/M = 0.0225
+    const result = await runTiered(['--json', 'cost', 'openai', 'gpt-5.4', '--input', '300k', '--output', '1k']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ input: 1.5, output: 0.0225, total: 1.5225, long_context_above: 272_000 });
+  });
+
+  it('a tier the catalog does not list exits 1 with a clear error; an unknown tier is a usage error', async () => {
+    const missing = await runTiered(['cost', 'openai', 'gpt-5.4', '--input', '1k', '--tier', 'flex']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('error: the catalog lists no flex price for openai/gpt-5.4 (it lists: batch)\n');
+    const bad = await runTiered(['cost', 'openai', 'gpt-5.4', '--input', '1k', '--tier', 'economy']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: --tier must be one of batch, flex, priority (got "economy")\n');
+  });
+});
+
 describe('parseTokenCount', () => {
   it('reads counts as people write them', () => {
     expect(parseTokenCount('1500', '--input')).toBe(1500);

@@ -1,4 +1,13 @@
-import { checkIntegrity, CatalogLoadError, CostEstimateError, estimateCost, indexCatalog, readCatalog } from '@llm-catalog/catalog';
+import {
+  CatalogLoadError,
+  checkIntegrity,
+  CostEstimateError,
+  estimateCost,
+  indexCatalog,
+  readCatalog,
+  SERVICE_TIERS,
+  type ServiceTierName,
+} from '@llm-catalog/catalog';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -24,6 +33,7 @@ const EXIT_OF: Record<CostEstimateError['code'], number> = {
   'bad-tokens': EXIT.fatal,
   disabled: EXIT.partial,
   'no-price': EXIT.partial,
+  'no-tier': EXIT.partial,
   'mixed-currency': EXIT.partial,
 };
 
@@ -31,6 +41,14 @@ interface CostOptions {
   input: string;
   output: string;
   cached?: string;
+  tier?: string;
+}
+
+function parseTier(raw: string | undefined): ServiceTierName | undefined {
+  if (raw === undefined) return undefined;
+  const tier = SERVICE_TIERS.find((t) => t === raw.trim().toLowerCase());
+  if (!tier) throw new CliError(`--tier must be one of ${SERVICE_TIERS.join(', ')} (got "${raw}")`);
+  return tier;
 }
 
 export function registerCost(program: Command, getContext: () => CommandContext): void {
@@ -42,11 +60,13 @@ export function registerCost(program: Command, getContext: () => CommandContext)
     .requiredOption('--input <tokens>', 'input (prompt) tokens, cached ones included, e.g. 12000 or 12k')
     .option('--output <tokens>', 'output tokens', '0')
     .option('--cached <tokens>', 'how many of the input tokens were read from the prompt cache')
+    .option('--tier <tier>', `price at a service tier: ${SERVICE_TIERS.join(', ')}`)
     .addHelpText(
       'after',
       '\nCached tokens are billed at the cache-read price when the catalog lists one, else at the input price.\n' +
-        'A model without a price is an error (exit 1), never a cost of 0.\n' +
-        'Example: catalog cost openai gpt-4o --input 10k --cached 4k --output 500',
+        'A prompt longer than a long-context threshold bills the whole request at that tier\'s prices.\n' +
+        'A model without a price, or without the asked service tier, is an error (exit 1), never a cost of 0.\n' +
+        'Example: catalog cost openai gpt-4o --input 10k --cached 4k --output 500 --tier batch',
     )
     .action(async (provider: string, model: string, opts: CostOptions) => {
       const ctx = getContext();
@@ -57,12 +77,13 @@ export function registerCost(program: Command, getContext: () => CommandContext)
         output_tokens: parseTokenCount(opts.output, '--output'),
         ...(opts.cached !== undefined ? { cached_tokens: parseTokenCount(opts.cached, '--cached') } : {}),
       };
+      const tier = parseTier(opts.tier);
       const { catalog } = await readCatalog(ctx.dataDir);
       const problems = checkIntegrity(catalog).filter((p) => p.severity === 'error');
       if (problems.length > 0) throw new CatalogLoadError(problems);
       let estimate;
       try {
-        estimate = estimateCost(indexCatalog(catalog), request);
+        estimate = estimateCost(indexCatalog(catalog), { ...request, ...(tier ? { tier } : {}) });
       } catch (err) {
         if (err instanceof CostEstimateError) throw new CliError(err.message, EXIT_OF[err.code]);
         throw err;
@@ -85,5 +106,12 @@ export function registerCost(program: Command, getContext: () => CommandContext)
           { width: ctx.io.columns },
         ),
       );
+      const priced = [
+        estimate.tier ? `${estimate.tier} tier` : undefined,
+        estimate.long_context_above === undefined
+          ? undefined
+          : `long-context prices (prompt over ${formatCount(estimate.long_context_above)} tokens)`,
+      ].filter((p) => p !== undefined);
+      if (priced.length > 0) ctx.info(`priced at the ${priced.join(', ')}`);
     });
 }

@@ -14,6 +14,8 @@ import { registerSync } from './sync.ts';
 import { registerImport } from './import.ts';
 import { registerNormalize } from './normalize.ts';
 import { registerServe } from './serve.ts';
+import { registerIdentity } from './identity.ts';
+import { registerAudit } from './audit.ts';
 
 /** Every command of the CLI. Each module only parses its flags and calls the packages. */
 export function registerCommands(program: Command, getContext: () => CommandContext): void {
@@ -31,4 +33,6 @@ export function registerCommands(program: Command, getContext: () => CommandCont
   registerImport(program, getContext);
   registerNormalize(program, getContext);
   registerServe(program, getContext);
+  registerIdentity(program, getContext);
+  registerAudit(program, getContext);
 }

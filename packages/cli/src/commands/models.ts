@@ -19,6 +19,7 @@ import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
 import { formatCount, formatMoney, formatTokenPrice, plural } from '../format.ts';
 import { renderTable } from '../table.ts';
+import { whoServes } from './who-serves.ts';
 
 interface ListOptions {
   provider?: string;
@@ -132,7 +133,7 @@ async function showModel(ctx: CommandContext, providerId: string, modelId: strin
     });
     return;
   }
-  ctx.info(`${providerId} / ${model.id}${model.disabled ? ' (disabled)' : ''}`);
+  ctx.info(`${providerId} / ${model.id}${model.variant ? ` (variant ${model.variant})` : ''}${model.disabled ? ' (disabled)' : ''}`);
   ctx.io.stdout(renderTable(['field', 'value', 'from'], fields.map((f) => [f, displayValue(fieldValue(model, f)), ORIGIN_LABEL[originOf(f)]]), { width: ctx.io.columns }));
   ctx.info(
     `overrides applied in order: ${overrides
@@ -172,12 +173,12 @@ async function setModelDisabled(ctx: CommandContext, providerId: string, modelId
       throw err;
     }
   });
-  const { change, model_id: id, override } = result;
+  const { change, model_id: id, variant, override } = result;
   if (ctx.json) {
-    ctx.printJson({ provider_id: providerId, model_id: id, disabled, change, ...(override ? { override } : {}) });
+    ctx.printJson({ provider_id: providerId, model_id: id, ...(variant ? { variant } : {}), disabled, change, ...(override ? { override } : {}) });
     return;
   }
-  const label = `${providerId}/${id}`;
+  const label = `${providerId}/${id}${variant ? ` (variant ${variant})` : ''}`;
   const state = disabled ? 'disabled' : 'enabled';
   if (change === 'unchanged') ctx.info(`${label} is already ${state}; nothing changed`);
   else if (change === 'removed') ctx.info(`${state} ${label}: removed the manual override (priority ${override?.priority}) that disabled it`);
@@ -198,6 +199,11 @@ export function registerModels(program: Command, getContext: () => CommandContex
     .argument('<provider>', 'provider id')
     .argument('<model>', "model id, alias, or the provider's own spelling")
     .action((provider: string, model: string) => showModel(getContext(), provider, model));
+  models
+    .command('who-serves')
+    .description('every provider serving a model, with its own id, variant, prices and context; cheapest first')
+    .argument('<model>', 'any spelling of the model: base id, alias, or any provider\'s own id')
+    .action((model: string) => whoServes(getContext(), model));
   models
     .command('disable')
     .description('mark a model as not offered by a provider, with a manual override (priority >= 100) no sync changes')

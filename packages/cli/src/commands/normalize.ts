@@ -1,34 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseJsonText, TransformerNameSchema, type TransformerName } from '@llm-catalog/catalog';
 import { getTransformer, type TransformResult, UpstreamErrorBody } from '@llm-catalog/transformers';
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { plural } from '../format.ts';
-
-const STDIN = '-';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function readBody(file: string, cwd: string): Promise<string> {
-  if (file === STDIN) {
-    // Nothing was piped in: waiting on a terminal would look like a hang.
-    if (process.stdin.isTTY) throw new CliError('no FILE given and stdin is a terminal; pass a file or pipe a body in');
-    return readStdin();
-  }
-  try {
-    return await readFile(resolve(cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
-    throw new CliError(`${file}: cannot read: ${reason}`);
-  }
-}
+import { readBody, STDIN } from '../read-body.ts';
 
 /** The result as printed: the models and warnings, and the next page only when there is one. */
 function document(result: TransformResult): Record<string, unknown> {

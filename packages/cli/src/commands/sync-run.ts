@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '@llm-catalog/catalog';
+import { DateStringSchema, formatDisagreement, type ReferenceSource, writeFileAtomic } from '@llm-catalog/catalog';
 import {
   buildChangeReport,
   DataFilesDirtyError,
@@ -7,7 +7,6 @@ import {
   DEFAULT_RETRY_BASE_DELAY_MS,
   DEFAULT_TIMEOUT_MS,
   GitError,
-  type MergeMode,
   PR_BODY_MAX_CHARS,
   type ProviderSelection,
   ProviderSelectionError,
@@ -24,6 +23,7 @@ import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { outputPathOutsideData } from '../output-path.ts';
 import { MAX_TIMEOUT_MS } from './provider-options.ts';
+import { readJsonBody } from '../read-body.ts';
 import { createSyncProgress } from './sync-progress.ts';
 import { describeWrites, renderRunMarkdown, renderSummaryTable } from './sync-summary.ts';
 
@@ -36,6 +36,18 @@ export interface SyncCommandOptions {
   allowRemovals?: boolean;
   commit?: boolean;
   report?: string;
+  from?: string;
+  asOf?: string;
+}
+
+/** `--as-of`: a calendar day, so the provenance and file versions it writes are real dates. */
+function calendarDay(raw: string): string {
+  const day = raw.trim();
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && DateStringSchema.safeParse(day).success;
+  if (!valid || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+    throw new InvalidArgumentError(`expected a date YYYY-MM-DD, got "${raw}"`);
+  }
+  return day;
 }
 
 /** Bounded so a typo cannot overflow a timer (above 2^31 ms Node fires at once) or open thousands of sockets. */
@@ -70,7 +82,9 @@ export function addSyncOptions(command: Command): Command {
     )
     .option('--allow-removals', 'accept an empty list, or the loss of more than half of a provider\'s models')
     .option('--commit', 'commit the changed data files with a message summarizing the change report')
-    .option('--report <file>', 'write the change report and the run summary to this Markdown file');
+    .option('--report <file>', 'write the change report and the run summary to this Markdown file')
+    .option('--from <file>', 'read a recorded body from this file ("-" for stdin) instead of fetching')
+    .option('--as-of <date>', 'the date the facts are as of (YYYY-MM-DD): provenance and file versions use it, not today', calendarDay);
 }
 
 export const SYNC_HELP_AFTER = `
@@ -85,9 +99,18 @@ on the same data directory exits 2 at once. A run that changes nothing leaves ev
 byte-identical. A provider whose list is empty, or would lose more than half of its models, is
 failed and left untouched unless --allow-removals.
 
+--from FILE reads a recorded body (what the live URL returns) through the same transformer, so a
+catalog can be built and reviewed offline; --as-of DATE records that date as each fact's as-of date
+and versions the files written by the newest as-of date in the catalog, so the same commands give
+the same bytes on any day. Each source writes its own priority band (docs/sources.md) and replaces
+only that band: one source never erases what another reported.
+
 Exit codes: 0 every provider updated, unchanged or skipped; 1 some provider failed (the others are
 still written); 2 usage error or fatal (bad data files, lock held, uncommitted data edits with
 --commit), nothing written.`;
+
+/** The new disagreements a run prints; the report file and `catalog audit` have them all. */
+const NEW_DISAGREEMENTS_SHOWN = 10;
 
 /** Run-level refusals are the user's to fix (a name, a dirty work tree): one line, exit 2. */
 async function runOrExplain(work: () => Promise<SyncRunResult>): Promise<SyncRunResult> {
@@ -120,6 +143,14 @@ function printHuman(ctx: CommandContext, result: SyncRunResult, reportPath: stri
     ctx.info('notes:');
     for (const line of notes) ctx.info(line);
   }
+  if (result.newDisagreements.length > 0) {
+    ctx.info();
+    ctx.info(`new disagreements between sources (catalog audit lists them all): ${result.newDisagreements.length}`);
+    for (const d of result.newDisagreements.slice(0, NEW_DISAGREEMENTS_SHOWN)) ctx.info(`  ${formatDisagreement(d)}`);
+    if (result.newDisagreements.length > NEW_DISAGREEMENTS_SHOWN) {
+      ctx.info(`  ... and ${result.newDisagreements.length - NEW_DISAGREEMENTS_SHOWN} more`);
+    }
+  }
   ctx.info();
   ctx.info(describeWrites(result));
   if (result.commit?.committed) {
@@ -132,6 +163,7 @@ function printHuman(ctx: CommandContext, result: SyncRunResult, reportPath: stri
   for (const p of result.providers) {
     for (const w of p.warnings) ctx.warn(`${ctx.color.yellow('warning')} ${p.id}: ${warningText(w)}`);
   }
+  for (const w of result.sourceWarnings ?? []) ctx.warn(`${ctx.color.yellow('warning')} ${warningText(w)}`);
   for (const p of result.providers.filter((x) => x.status === 'failed')) {
     ctx.error(`${ctx.color.red('error')} ${p.id}: ${p.error ?? 'failed'}`);
   }
@@ -142,12 +174,16 @@ function printHuman(ctx: CommandContext, result: SyncRunResult, reportPath: stri
 export async function runSyncCommand(
   ctx: CommandContext,
   opts: SyncCommandOptions,
-  request: { providers: ProviderSelection; mode: MergeMode },
+  request: { providers: ProviderSelection; source?: ReferenceSource },
 ): Promise<void> {
   if (opts.commit && opts.dryRun) {
     throw new CliError('--commit and --dry-run cannot be combined: a dry run writes nothing to commit');
   }
   const reportPath = opts.report ? outputPathOutsideData(ctx, opts.report, '--report') : undefined;
+  if (opts.from !== undefined && !request.source && (request.providers === 'all' || request.providers.length !== 1)) {
+    throw new CliError('--from reads one recorded list: name exactly one provider');
+  }
+  const recorded = opts.from !== undefined ? { body: await readJsonBody(opts.from, ctx.io.cwd) } : undefined;
   const progress = createSyncProgress(ctx);
   let result: SyncRunResult;
   try {
@@ -155,7 +191,9 @@ export async function runSyncCommand(
       runSync({
         dataDir: ctx.dataDir,
         providers: request.providers,
-        mode: request.mode,
+        ...(request.source ? { source: request.source } : {}),
+        ...(recorded ? { recorded } : {}),
+        ...(opts.asOf ? { asOf: opts.asOf } : {}),
         env: ctx.io.env,
         dryRun: Boolean(opts.dryRun),
         concurrency: opts.concurrency,

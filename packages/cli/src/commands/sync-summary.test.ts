@@ -34,6 +34,7 @@ const result = (over: Partial<SyncRunResult> = {}): SyncRunResult => ({
     durationMs: 1300,
   },
   keys: [],
+  newDisagreements: [],
   before: { providers: [], models: [], overrides: [] },
   after: { providers: [], models: [], overrides: [] },
   written: ['models', 'overrides'],

@@ -1,4 +1,4 @@
-import { type ColumnAlign, fileName, joinColumns, padColumns } from '@llm-catalog/catalog';
+import { type ColumnAlign, fileName, formatDisagreement, joinColumns, padColumns } from '@llm-catalog/catalog';
 import { type ProviderRunSummary, type SyncRunResult, warningText } from '@llm-catalog/sync';
 import type { Colors } from '../context.ts';
 
@@ -102,6 +102,8 @@ export function renderRunMarkdown(result: SyncRunResult): string {
   if (notes.length > 0) lines.push('### Notes', '', ...listed(notes), '');
   const warnings = result.providers.flatMap((p) => p.warnings.map((w) => `- **${p.id}**: ${mdCell(warningText(w))}`));
   if (warnings.length > 0) lines.push('### Entries skipped or read in part', '', ...listed(warnings), '');
+  const disagreements = result.newDisagreements.map((d) => `- ${mdCell(formatDisagreement(d))}`);
+  if (disagreements.length > 0) lines.push('### New disagreements between sources', '', ...listed(disagreements), '');
   lines.push(describeWrites(result), '');
   return lines.join('\n');
 }

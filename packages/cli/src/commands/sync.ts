@@ -15,6 +15,6 @@ export function registerSync(program: Command, getContext: () => CommandContext)
     .action(async (ids: string[], opts: SyncCommandOptions & { all?: boolean }) => {
       if (opts.all && ids.length > 0) throw new CliError('name providers or use --all, not both');
       if (!opts.all && ids.length === 0) throw new CliError('name the providers to sync, or use --all');
-      await runSyncCommand(getContext(), opts, { providers: opts.all ? 'all' : ids, mode: 'sync' });
+      await runSyncCommand(getContext(), opts, { providers: opts.all ? 'all' : ids });
     });
 }

@@ -11,15 +11,7 @@ import { keyOf, listingNeedsKey } from '../keys.ts';
 import { requestAuthFor } from './auth.ts';
 import { FetchError } from './errors.ts';
 import { screenBody, screenedWarnings } from './screen-body.ts';
-import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_RETRY_DELAY_MS,
-  DEFAULT_RETRIES,
-  DEFAULT_RETRY_BASE_DELAY_MS,
-  DEFAULT_TIMEOUT_MS,
-  getJson,
-  type RetryInfo,
-} from './http.ts';
+import { getJson, httpOptionsWithDefaults, type RetryInfo } from './http.ts';
 
 /** A list that pages more often than this is assumed to loop. */
 export const DEFAULT_MAX_PAGES = 100;
@@ -78,15 +70,7 @@ async function fetchEndpoint(
   for (let page = 1; ; page++) {
     const body = await getJson(
       { providerId: provider.id, url: endpoint.url, headers: auth.headers, query: { ...pageQuery, ...auth.query }, secrets },
-      {
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        retries: options.retries ?? DEFAULT_RETRIES,
-        retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
-        maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
-        maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-        ...(options.onSuccessStatus ? { onSuccessStatus: options.onSuccessStatus } : {}),
-      },
+      httpOptionsWithDefaults(options),
     );
     // The boundary between what a provider sent and what the merge may write: no key passes it.
     const screened = screenBody(body, secrets);
@@ -129,4 +113,15 @@ export async function fetchModelList(catalogProvider: Provider, options: FetchMo
     provider.models_api.endpoints.map((endpoint) => fetchEndpoint(provider, endpoint, key, options, secrets)),
   );
   return { models: lists.flatMap((l) => l.models), warnings: lists.flatMap((l) => l.warnings) };
+}
+
+/**
+ * Normalizes a recorded body of a provider's list (`--from FILE`) with the transformer of its first
+ * endpoint, the same one a live fetch uses, so a recorded body and a live one give the same models.
+ */
+export function modelListFromBody(provider: Provider, body: unknown, secrets: readonly string[] = []): FetchedModelList {
+  const endpoint = provider.models_api?.endpoints[0];
+  if (!endpoint) throw new Error(`${provider.id}: has no models_api in providers.json; no transformer to read the body with`);
+  const { models, warnings } = transformPage(provider.id, transformerForEndpoint(endpoint), body, secrets);
+  return { models, warnings };
 }

@@ -33,6 +33,20 @@ export interface HttpOptions {
   random?: () => number;
 }
 
+/** The options given, and the defaults for the rest. */
+export function httpOptionsWithDefaults(options: Partial<HttpOptions>): HttpOptions {
+  return {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retries: options.retries ?? DEFAULT_RETRIES,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.onSuccessStatus ? { onSuccessStatus: options.onSuccessStatus } : {}),
+  };
+}
+
 export interface RetryInfo {
   providerId: string;
   /** 1 for the first retry. */

@@ -2,6 +2,7 @@ import type { Model } from '@llm-catalog/catalog';
 import { ModelSchema } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
+import type { NormalizedModel } from '@llm-catalog/transformers';
 import { fetched, usd } from './testing.ts';
 
 describe('baseModelFromSource', () => {
@@ -25,7 +26,7 @@ describe('baseModelFromSource', () => {
       metadata: {
         canonical_slug: 'meta-llama/llama-3-8b',
         source: 'openrouter',
-        provenance: { name: 'openrouter', context_window: 'openrouter', capabilities: 'openrouter', pricing: 'openrouter' },
+        provenance: { name: { source: 'openrouter' }, context_window: { source: 'openrouter' }, capabilities: { source: 'openrouter' }, pricing: { source: 'openrouter' } },
       },
     });
     expect(ModelSchema.safeParse(model).success).toBe(true);
@@ -50,21 +51,29 @@ describe('refreshBaseFacts', () => {
     context_window: 200000,
     max_output_tokens: 64000,
     pricing: { input: usd(3), output: usd(15) },
-    metadata: { source: 'openrouter', provenance: { name: 'openrouter', context_window: 'openrouter', pricing: 'aihubmix' } },
+    metadata: { source: 'openrouter', provenance: { name: { source: 'openrouter' }, context_window: { source: 'openrouter' }, pricing: { source: 'aihubmix' } } },
   };
 
   it('refreshes the facts the importer owns', () => {
-    const result = refreshBaseFacts(base, fetched(base.id, { name: 'Anthropic: Claude Sonnet 4.5', context_window: 1000000 }), 'openrouter');
+    const reported = fetched(base.id, { name: 'Anthropic: Claude Sonnet 4.5', context_window: 1000000 });
+    const result = refreshBaseFacts(base, reported, 'openrouter', '2026-06-16');
     expect(result.changedFacts).toEqual(['name', 'context_window']);
     expect(result.model).toMatchObject({ name: 'Anthropic: Claude Sonnet 4.5', context_window: 1000000 });
-    expect(result.model.metadata?.provenance).toEqual(base.metadata?.provenance);
+    expect(result.model.metadata?.provenance).toEqual({
+      ...base.metadata?.provenance,
+      name: { source: 'openrouter', as_of: '2026-06-16' },
+      context_window: { source: 'openrouter', as_of: '2026-06-16' },
+    });
   });
 
   it('fills absent facts and records the importer as their owner', () => {
     const result = refreshBaseFacts(base, fetched(base.id, { input_modalities: ['TEXT', 'IMAGE'], release_date: '2025-09-29' }), 'openrouter');
     expect(result.changedFacts).toEqual(['input_modalities', 'release_date']);
     expect(result.model.input_modalities).toEqual(['IMAGE', 'TEXT']);
-    expect(result.model.metadata?.provenance).toMatchObject({ input_modalities: 'openrouter', release_date: 'openrouter' });
+    expect(result.model.metadata?.provenance).toMatchObject({
+      input_modalities: { source: 'openrouter' },
+      release_date: { source: 'openrouter' },
+    });
   });
 
   it("never overwrites a person's fact", () => {
@@ -83,20 +92,43 @@ describe('refreshBaseFacts', () => {
     const result = refreshBaseFacts(base, fetched(base.id, { pricing: { input: usd(2), output: usd(10) } }), 'openrouter');
     expect(result.changedFacts).toEqual(['pricing']);
     expect(result.model.pricing).toEqual({ input: usd(2), output: usd(10) });
-    expect(result.model.metadata?.provenance?.pricing).toBe('openrouter');
+    expect(result.model.metadata?.provenance?.pricing).toEqual({ source: 'openrouter' });
   });
 
   it('takes over facts a plain provider sync recorded, even when the value is the same', () => {
     const synced: Model = {
       id: 'llama-3.1-8b-instant',
       context_window: 131072,
-      metadata: { source: 'groq', provenance: { context_window: 'groq' } },
+      metadata: { source: 'groq', provenance: { context_window: { source: 'groq' } } },
     };
     const same = refreshBaseFacts(synced, fetched(synced.id, { context_window: 131072 }), 'openrouter');
     expect(same.model.context_window).toBe(131072);
-    expect(same.model.metadata?.provenance).toEqual({ context_window: 'openrouter' });
+    expect(same.model.metadata).toEqual({ source: 'openrouter', provenance: { context_window: { source: 'openrouter' } } });
     const again = refreshBaseFacts(same.model, fetched(synced.id, { context_window: 131072 }), 'openrouter');
     expect(again.model).toBe(same.model);
+  });
+
+  it('keeps the as-of date of a fact whose value and source are unchanged', () => {
+    const dated: Model = { ...base, metadata: { provenance: { name: { source: 'openrouter', as_of: '2026-01-01' } } } };
+    const result = refreshBaseFacts(dated, fetched(base.id, { name: base.name }), 'openrouter', '2026-06-16');
+    expect(result.model).toBe(dated);
+  });
+
+  it('gives a fact the value of the highest-precedence source, whichever order the sources ran in', () => {
+    const sources: [string, NormalizedModel][] = [
+      ['litellm', fetched('m', { context_window: 1000 })],
+      ['models.dev', fetched('m', { context_window: 2000 })],
+      ['groq', fetched('m', { context_window: 3000 })],
+    ];
+    const run = (order: [string, NormalizedModel][]) =>
+      order.reduce(
+        (m: Model | undefined, [id, entry]) => (m ? refreshBaseFacts(m, entry, id).model : baseModelFromSource(entry, id, [])),
+        undefined,
+      );
+    const forward = run(sources);
+    expect(forward?.context_window).toBe(2000);
+    expect(run([...sources].reverse())).toEqual(forward);
+    expect(forward?.metadata?.source).toBe('models.dev');
   });
 
   it('keeps a fact the importer owns but no longer reports', () => {
@@ -109,13 +141,23 @@ describe('refreshBaseFacts', () => {
     expect(result).toEqual({ model: base, changedFacts: [], notes: [] });
   });
 
-  it("keeps the current limits when a refreshed limit contradicts a person's limit", () => {
+  it("leaves out a refreshed limit that contradicts a person's limit, and says so", () => {
     const result = refreshBaseFacts(base, fetched(base.id, { name: 'New name', context_window: 32000 }), 'openrouter');
-    expect(result.changedFacts).toEqual(['name']);
-    expect(result.model.context_window).toBe(200000);
-    expect(result.model.metadata?.provenance).toEqual(base.metadata?.provenance);
+    expect(result.changedFacts).toEqual(['name', 'context_window']);
+    expect(result.model.context_window).toBeUndefined();
+    expect(result.model.max_output_tokens).toBe(64000);
+    expect(result.model.metadata?.provenance).not.toHaveProperty('context_window');
     expect(result.notes).toEqual([expect.objectContaining({ kind: 'collision', model_id: base.id })]);
     expect(ModelSchema.safeParse(result.model).success).toBe(true);
+  });
+
+  it('takes linked facts from one source only: the highest that reported any of them, in any order', () => {
+    const openrouter = fetched('m', { context_window: 1000000 });
+    const modelsDev = fetched('m', { context_window: 200000, max_output_tokens: 64000, max_input_tokens: 180000 });
+    const forward = refreshBaseFacts(baseModelFromSource(modelsDev, 'models.dev', []), openrouter, 'openrouter').model;
+    const backward = refreshBaseFacts(baseModelFromSource(openrouter, 'openrouter', []), modelsDev, 'models.dev').model;
+    expect(forward).toEqual(backward);
+    expect([forward.context_window, forward.max_output_tokens, forward.max_input_tokens]).toEqual([1000000, undefined, undefined]);
   });
 
   it('does not claim a fact it could not fill because of a limit conflict', () => {

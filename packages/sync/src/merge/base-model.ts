@@ -1,25 +1,36 @@
-import { canonicalModels, type Model, MODEL_FACT_KEYS, type ModelFactKey } from '@llm-catalog/catalog';
+import {
+  canonicalModels,
+  type Model,
+  MODEL_FACT_KEYS,
+  type ModelFactKey,
+  outranks,
+  type Provenance,
+} from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { sameValue } from './same-value.ts';
-import { AGGREGATOR_IMPORTERS, type MergeNote } from './types.ts';
+import type { MergeNote } from './types.ts';
 
 const canonicalModel = (model: Model): Model => canonicalModels([model])[0] ?? model;
 
-/** The facts an entry reports, each marked as coming from `sourceId`. */
-function provenanceOf(entry: Partial<Record<ModelFactKey, unknown>>, sourceId: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of MODEL_FACT_KEYS) if (entry[key] !== undefined) out[key] = sourceId;
-  return out;
-}
+/** The stamp a source puts on each fact it writes. */
+export const provenanceOf = (source: string, asOf: string | undefined): Provenance =>
+  asOf === undefined ? { source } : { source, as_of: asOf };
 
 /**
  * A new base model holding exactly what the source reported, with `metadata.source` naming the
- * provider that added it and `metadata.provenance` marking each fact as that provider's, so a later
- * import knows it may refresh them. `aliases` are the source's aliases the caller found free to use.
+ * source that added it and `metadata.provenance` marking each fact as that source's, as of `asOf`,
+ * so a later run knows who may refresh it. `aliases` are the source's aliases found free to use.
  */
-export function baseModelFromSource(source: NormalizedModel, sourceId: string, aliases: string[]): Model {
+export function baseModelFromSource(
+  source: NormalizedModel,
+  sourceId: string,
+  aliases: string[],
+  asOf?: string,
+): Model {
   const { provider_model_id: _providerModelId, variant: _variant, ...reported } = source;
-  const provenance = provenanceOf(reported, sourceId);
+  const stamp = provenanceOf(sourceId, asOf);
+  const provenance: Record<string, Provenance> = {};
+  for (const key of MODEL_FACT_KEYS) if (reported[key] !== undefined) provenance[key] = stamp;
   return canonicalModel({
     ...reported,
     aliases: aliases.length > 0 ? aliases : undefined,
@@ -33,77 +44,125 @@ export function baseModelFromSource(source: NormalizedModel, sourceId: string, a
 
 export interface RefreshedModel {
   model: Model;
-  /** The facts whose value changed (refreshed or filled), in `MODEL_FACT_KEYS` order. */
+  /** The facts whose value or owner changed (refreshed or filled), in `MODEL_FACT_KEYS` order. */
   changedFacts: ModelFactKey[];
   notes: MergeNote[];
 }
 
-const LIMIT_FACTS = ['context_window', 'max_output_tokens'] as const satisfies readonly ModelFactKey[];
+/**
+ * Facts the model schema checks against each other: the first of each pair must not exceed the
+ * second (limits as numbers, dates as text, as the schema compares them).
+ */
+const ORDERED_PAIRS = [
+  ['max_output_tokens', 'context_window'],
+  ['max_input_tokens', 'context_window'],
+  ['release_date', 'last_updated'],
+  ['deprecation_date', 'shutdown_date'],
+] as const satisfies readonly (readonly [ModelFactKey, ModelFactKey])[];
 
 /**
- * Whether importer `sourceId` may take over a fact recorded by `owner`: its own, a plain provider
- * sync's, or a lower-precedence importer's. A person's fact has no owner and is never passed here.
+ * Facts held as one: a group's values all come from one source, the highest-precedence one that
+ * reported any of them. Facts of two sources could contradict each other (one's output limit above
+ * the other's context window), and which of them survived would then depend on the order the
+ * sources ran in; a group from one source is as consistent as that source.
  */
-export function importerMayReplace(sourceId: string, owner: string): boolean {
-  if (owner === sourceId) return true;
-  const rank = (id: string) => {
-    const i = (AGGREGATOR_IMPORTERS as readonly string[]).indexOf(id);
-    return i === -1 ? AGGREGATOR_IMPORTERS.length : i;
-  };
-  return rank(sourceId) < rank(owner);
-}
+const LINKED_FACTS: readonly (readonly ModelFactKey[])[] = [
+  ['context_window', 'max_output_tokens', 'max_input_tokens'],
+  ['release_date', 'last_updated'],
+  ['deprecation_date', 'shutdown_date'],
+];
+const LINKED = new Set<ModelFactKey>(LINKED_FACTS.flat());
 
 /**
- * An authoritative importer's view of an existing base model (docs/data-contract.md): a fact the importer may
- * replace (see `importerMayReplace`) takes its new value and becomes the importer's, an absent fact
- * is filled and becomes the importer's, and a person's fact (no provenance) is left alone. Facts the
- * importer no longer reports are kept: a source dropping a field for a day must not erase it.
+ * A source's view of an existing base model: a fact it outranks the owner of (see `outranks`: its
+ * own, or a lower-precedence source's) takes its value, an absent fact is filled, and a person's fact
+ * (no provenance) is left alone. Since every source follows this rule, a fact ends with the value of
+ * the highest-precedence source that reported it, whichever order they ran in. A fact keeps its
+ * as-of date while its value and source are unchanged, so a repeated run rewrites nothing. Facts the
+ * source no longer reports are kept: a source dropping a field for a day must not erase it.
  */
-export function refreshBaseFacts(base: Model, source: NormalizedModel, sourceId: string): RefreshedModel {
+export function refreshBaseFacts(
+  base: Model,
+  source: NormalizedModel,
+  sourceId: string,
+  asOf?: string,
+): RefreshedModel {
   const provenance = { ...base.metadata?.provenance };
   const next: Record<string, unknown> = { ...base };
-  const changed = new Set<ModelFactKey>();
+  const stamp = provenanceOf(sourceId, asOf);
+  const isPersons = (key: ModelFactKey) => base[key] !== undefined && provenance[key] === undefined;
+  const write = (key: ModelFactKey, value: unknown) => {
+    if (provenance[key]?.source === sourceId && sameValue(next[key], value)) return;
+    next[key] = value;
+    provenance[key] = stamp;
+  };
   for (const key of MODEL_FACT_KEYS) {
     const reported = source[key];
-    if (reported === undefined) continue;
-    const current = base[key];
-    const owner = provenance[key];
-    const mayWrite = current === undefined || (owner !== undefined && importerMayReplace(sourceId, owner));
-    if (!mayWrite) continue;
-    if (owner !== sourceId) {
-      provenance[key] = sourceId;
-      changed.add(key);
-    }
-    if (!sameValue(current, reported)) {
-      next[key] = reported;
-      changed.add(key);
-    }
+    if (reported === undefined || LINKED.has(key)) continue;
+    const owner = provenance[key]?.source;
+    if (base[key] === undefined || (owner !== undefined && outranks(sourceId, owner))) write(key, reported);
   }
 
   const notes: MergeNote[] = [];
-  const context = next.context_window as number | undefined;
-  const maxOutput = next.max_output_tokens as number | undefined;
-  if (context !== undefined && maxOutput !== undefined && maxOutput > context) {
-    // The new value of one limit contradicts a value the importer may not touch; writing either
-    // would make the model invalid or pick a winner silently, so both keep their current values.
-    for (const key of LIMIT_FACTS) {
-      next[key] = base[key];
-      changed.delete(key);
-      const owner = base.metadata?.provenance?.[key];
-      if (owner === undefined) delete provenance[key];
-      else provenance[key] = owner;
+  for (const group of LINKED_FACTS) {
+    if (!group.some((key) => source[key] !== undefined)) continue;
+    const owners = group.map((key) => provenance[key]?.source).filter((o): o is string => o !== undefined);
+    if (!owners.every((owner) => outranks(sourceId, owner))) continue;
+    // The source takes the group: its values, and nothing of a lower source's beside them. A
+    // person's fact stays, and a value of the source's that contradicts it is left out.
+    for (const key of group) {
+      if (isPersons(key)) continue;
+      const reported = source[key];
+      if (reported !== undefined) write(key, reported);
+      else if (next[key] !== undefined) {
+        delete next[key];
+        delete provenance[key];
+      }
     }
-    notes.push({
-      kind: 'collision',
-      model_id: base.id,
-      message:
-        `the source's limits conflict with base model "${base.id}": max_output_tokens ${maxOutput} would exceed ` +
-        `context_window ${context}; kept the current limits`,
-    });
+    for (const [low, high] of ORDERED_PAIRS) {
+      if (!group.includes(low)) continue;
+      const a = next[low] as number | string | undefined;
+      const b = next[high] as number | string | undefined;
+      if (a === undefined || b === undefined || a <= b) continue;
+      const dropped = isPersons(low) ? high : low;
+      delete next[dropped];
+      delete provenance[dropped];
+      notes.push({
+        kind: 'collision',
+        model_id: base.id,
+        message: `the source's ${dropped} contradicts a person's ${dropped === low ? high : low} on base model "${base.id}"; left out`,
+      });
+    }
   }
+  const changed = new Set(
+    MODEL_FACT_KEYS.filter(
+      (key) => !sameValue(next[key], base[key]) || !sameValue(provenance[key], base.metadata?.provenance?.[key]),
+    ),
+  );
 
-  if (changed.size === 0) return { model: base, changedFacts: [], notes };
-  next.metadata = { ...base.metadata, provenance: Object.keys(provenance).length > 0 ? provenance : undefined };
+  const recordOwner = base.metadata?.source;
+  const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);
+  const owner = takesRecord ? sourceId : recordOwner;
+  // What else the source says of the model (its canonical slug, dynamic pricing): the record owner's
+  // word, and anyone's where nobody has said it, so the result does not depend on the order of sources.
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source.metadata ?? {})) {
+    if (key === 'source' || key === 'provenance' || value === undefined) continue;
+    const current = base.metadata?.[key];
+    if (current === undefined || (owner !== undefined && outranks(sourceId, owner) && !sameValue(current, value))) {
+      extras[key] = value;
+    }
+  }
+  const hasExtras = Object.keys(extras).length > 0;
+  if (changed.size === 0 && !takesRecord && !hasExtras) return { model: base, changedFacts: [], notes };
+  next.metadata = {
+    ...base.metadata,
+    ...extras,
+    // The model is credited to the highest-precedence source that reported it, so the credit does
+    // not depend on which source happened to run first.
+    ...(takesRecord ? { source: sourceId } : {}),
+    provenance: Object.keys(provenance).length > 0 ? provenance : undefined,
+  };
   return {
     model: canonicalModel(next as Model),
     changedFacts: MODEL_FACT_KEYS.filter((k) => changed.has(k)),

@@ -4,7 +4,7 @@ import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
 import { auto, manual, usd } from './testing.ts';
 
 const base: Model = { id: 'm', capabilities: ['FUNCTION_CALL'], context_window: 8192, pricing: { input: usd(1), output: usd(2) } };
-const servedWith = (fields = {}) => new Map<string, ServedModel>([['m', { base, auto: auto('p', 'm', fields) }]]);
+const servedWith = (fields = {}) => new Map<string, ServedModel>([['m', { base, auto: [auto('p', 'm', fields)] }]]);
 
 describe('manualOverrideNotes', () => {
   it('names a manual override whose model the provider no longer lists as orphaned', () => {

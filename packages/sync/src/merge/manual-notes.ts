@@ -1,11 +1,14 @@
 import { applyOverrides, type Model, type Override, type ResolvedModel } from '@llm-catalog/catalog';
 import { sameValue } from './same-value.ts';
+import { offeringId } from './offerings.ts';
 import type { MergeNote } from './types.ts';
 
-/** A model this provider serves after the merge: its base model and its new auto override. */
+/** An offering this provider has after the merge: its base model and its auto overrides, every band, ascending. */
 export interface ServedModel {
   base: Model;
-  auto: Override;
+  auto: Override[];
+  /** This source's new auto override, when this source lists the offering. */
+  own?: Override;
 }
 
 /** `disabled: false` only undoes an earlier `disabled: true`; on its own it says nothing. */
@@ -16,26 +19,28 @@ function effect(model: ResolvedModel): ResolvedModel {
 }
 
 /**
- * Notes on this provider's manual overrides, which a sync never changes: those whose model the
- * provider no longer lists (`orphaned-manual`), and those that change nothing on top of the synced
- * value, i.e. of the base model with the auto override and the lower-priority manual overrides
- * applied (`redundant-manual`).
+ * Notes on this provider's manual overrides, which a sync never changes: those whose offering no
+ * source lists any more (`orphaned-manual`), and those that change nothing on top of the synced
+ * value, i.e. of the base model with the auto overrides and the lower-priority manual overrides
+ * applied (`redundant-manual`). `served` is keyed by `offeringId`.
  */
 export function manualOverrideNotes(
   providerId: string,
   manual: readonly Override[],
   served: ReadonlyMap<string, ServedModel>,
 ): MergeNote[] {
-  const byModel = new Map<string, Override[]>();
+  const byOffering = new Map<string, Override[]>();
   for (const o of manual) {
-    const list = byModel.get(o.model_id);
+    const key = offeringId({ modelId: o.model_id, variant: o.variant });
+    const list = byOffering.get(key);
     if (list) list.push(o);
-    else byModel.set(o.model_id, [o]);
+    else byOffering.set(key, [o]);
   }
   const notes: MergeNote[] = [];
-  for (const modelId of [...byModel.keys()].sort()) {
-    const list = (byModel.get(modelId) ?? []).sort((a, b) => a.priority - b.priority);
-    const offering = served.get(modelId);
+  for (const key of [...byOffering.keys()].sort()) {
+    const list = (byOffering.get(key) ?? []).sort((a, b) => a.priority - b.priority);
+    const offering = served.get(key);
+    const modelId = list[0]?.model_id ?? key;
     list.forEach((o, i) => {
       if (!offering) {
         notes.push({
@@ -45,7 +50,7 @@ export function manualOverrideNotes(
         });
         return;
       }
-      const lower = [offering.auto, ...list.slice(0, i)];
+      const lower = [...offering.auto, ...list.slice(0, i)];
       const without = applyOverrides(offering.base, providerId, lower).model;
       const withIt = applyOverrides(offering.base, providerId, [...lower, o]).model;
       if (sameValue(effect(without), effect(withIt))) {

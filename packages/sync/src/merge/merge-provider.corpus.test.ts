@@ -18,7 +18,7 @@ describe.skipIf(!existsSync(`${corpus}openrouter-3.json`))('mergeProviderModels 
   });
 
   it('imports every entry into a valid catalog, naming each entry folded into another', () => {
-    const result = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
+    const result = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, {});
     expect(result.status).toBe('updated');
     expect(catalogErrors(result.catalog)).toEqual([]);
     const folded = result.notes.filter((n) => n.kind === 'folded-variant' || n.kind === 'collision');
@@ -26,12 +26,10 @@ describe.skipIf(!existsSync(`${corpus}openrouter-3.json`))('mergeProviderModels 
     expect(result.catalog.overrides).toHaveLength(result.added.length);
   });
 
-  it('a second import, or a plain sync, of the same list changes nothing', () => {
-    const once = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, { mode: 'import' });
-    for (const mode of ['import', 'sync'] as const) {
-      const again = mergeProviderModels(once.catalog, 'openrouter', models, { mode });
-      expect(again.status).toBe('unchanged');
-      expect(again.catalog).toEqual(once.catalog);
-    }
+  it('a second import of the same list changes nothing', () => {
+    const once = mergeProviderModels(catalogOf(['openrouter']), 'openrouter', models, {});
+    const again = mergeProviderModels(once.catalog, 'openrouter', models, {});
+    expect(again.status).toBe('unchanged');
+    expect(again.catalog).toEqual(once.catalog);
   });
 });

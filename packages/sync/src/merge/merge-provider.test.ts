@@ -33,12 +33,12 @@ const groqCatalog = (overrides: Override[] = []): Catalog =>
   catalogOf(['groq', 'openai', 'openrouter'], [gpt, llama, mixtral], overrides);
 
 describe('mergeProviderModels: mapping fetched models to base models', () => {
-  it('adds a base model holding exactly what the source reported, and a membership override', () => {
+  it('adds a base model holding exactly what the source reported, and an override holding the offering facts', () => {
     const result = mergeProviderModels(
       catalogOf(['groq']),
       'groq',
       [fetched('qwen3-32b', { provider_model_id: 'qwen/qwen3-32b', owned_by: 'alibaba', context_window: 131072 })],
-      { mode: 'sync' },
+      {},
     );
     expect(result.status).toBe('updated');
     expect(result.catalog.models).toEqual([
@@ -46,17 +46,17 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
         id: 'qwen3-32b',
         owned_by: 'alibaba',
         context_window: 131072,
-        metadata: { source: 'groq', provenance: { owned_by: 'groq', context_window: 'groq' } },
+        metadata: { source: 'groq', provenance: { owned_by: { source: 'groq' }, context_window: { source: 'groq' } } },
       },
     ]);
     expect(result.catalog.overrides).toEqual([
-      { provider_id: 'groq', model_id: 'qwen3-32b', provider_model_id: 'qwen/qwen3-32b', priority: 0 },
+      auto('groq', 'qwen3-32b', { provider_model_id: 'qwen/qwen3-32b', limits: { context_window: 131072 } }),
     ]);
     expect(result).toMatchObject({ added: ['qwen3-32b'], newBaseModels: ['qwen3-32b'], removed: [], changed: [] });
     expect(catalogErrors(result.catalog)).toEqual([]);
   });
 
-  it('writes an auto override of the differences for a model found, and a marker when identical', () => {
+  it('writes an auto override of every reported offering fact, equal to the base or not', () => {
     const result = mergeProviderModels(
       groqCatalog(),
       'groq',
@@ -64,11 +64,15 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
         fetched('llama-3-8b', { provider_model_id: 'llama3-8b-8192', context_window: 8192, pricing: { input: usd(0.05), output: usd(0.1) } }),
         fetched('mixtral-8x7b', { context_window: 32768 }),
       ],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.overrides).toEqual([
-      { provider_id: 'groq', model_id: 'llama-3-8b', provider_model_id: 'llama3-8b-8192', priority: 0, pricing: { output: usd(0.1) } },
-      { provider_id: 'groq', model_id: 'mixtral-8x7b', priority: 0 },
+      auto('groq', 'llama-3-8b', {
+        provider_model_id: 'llama3-8b-8192',
+        limits: { context_window: 8192 },
+        pricing: { input: usd(0.05), output: usd(0.1) },
+      }),
+      auto('groq', 'mixtral-8x7b', { limits: { context_window: 32768 } }),
     ]);
     expect(result.catalog.models).toEqual(groqCatalog().models);
     expect(result.newBaseModels).toEqual([]);
@@ -76,9 +80,9 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
   });
 
   it('maps a fetched model by alias and keeps the provider spelling', () => {
-    const result = mergeProviderModels(groqCatalog(), 'openai', [fetched('gpt-4o-2024-08-06')], { mode: 'sync' });
+    const result = mergeProviderModels(groqCatalog(), 'openai', [fetched('gpt-4o-2024-08-06')], {});
     expect(result.catalog.overrides).toEqual([
-      { provider_id: 'openai', model_id: 'gpt-4o', provider_model_id: 'gpt-4o-2024-08-06', priority: 0 },
+      auto('openai', 'gpt-4o', { provider_model_id: 'gpt-4o-2024-08-06' }),
     ]);
     expect(result.added).toEqual(['gpt-4o']);
     expect(result.newBaseModels).toEqual([]);
@@ -90,14 +94,14 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
       catalogOf(['anthropic', 'openrouter'], [claude]),
       'openrouter',
       [fetched('claude-3.5-haiku-20241022', { provider_model_id: 'anthropic/claude-3.5-haiku-20241022' })],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.models).toEqual([claude]);
     expect(result.catalog.overrides).toEqual([
-      { provider_id: 'openrouter', model_id: claude.id, provider_model_id: 'anthropic/claude-3.5-haiku-20241022', priority: 0 },
+      auto('openrouter', claude.id, { provider_model_id: 'anthropic/claude-3.5-haiku-20241022' }),
     ]);
     expect(result.notes).toEqual([
-      expect.objectContaining({ kind: 'respelled', model_id: claude.id, message: expect.stringContaining('"claude-3.5-haiku-20241022"') }),
+      expect.objectContaining({ kind: 'respelled', model_id: claude.id, message: expect.stringContaining('"anthropic/claude-3.5-haiku-20241022" names model') }),
     ]);
     expect(catalogErrors(result.catalog)).toEqual([]);
   });
@@ -105,12 +109,12 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
   it('does not guess between two base models that share a spelling key', () => {
     const dotted: Model = { id: 'x-1.5' };
     const dashed: Model = { id: 'x-1-5' };
-    const result = mergeProviderModels(catalogOf(['groq'], [dotted, dashed]), 'groq', [fetched('x_1_5')], { mode: 'sync' });
+    const result = mergeProviderModels(catalogOf(['groq'], [dotted, dashed]), 'groq', [fetched('x_1_5')], {});
     expect(result.newBaseModels).toEqual(['x_1_5']);
     expect(result.notes.filter((n) => n.kind === 'respelled')).toEqual([]);
   });
 
-  it('folds OpenRouter variants into one offering with one auto override, and notes each', () => {
+  it('writes each variant as an offering of its own, with its own prices, and takes base facts from the plain one', () => {
     const result = mergeProviderModels(
       groqCatalog(),
       'openrouter',
@@ -119,15 +123,19 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
         fetched('llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b', pricing: { input: usd(0.03), output: usd(0.08) } }),
         fetched('llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b:nitro', variant: 'nitro', pricing: { input: usd(0.2) } }),
       ],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.overrides).toEqual([
-      { provider_id: 'openrouter', model_id: 'llama-3-8b', provider_model_id: 'meta-llama/llama-3-8b', priority: 0, pricing: { input: usd(0.03) } },
+      auto('openrouter', 'llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b', pricing: { input: usd(0.03), output: usd(0.08) } }),
+      auto('openrouter', 'llama-3-8b', {
+        variant: 'free',
+        provider_model_id: 'meta-llama/llama-3-8b:free',
+        pricing: { input: usd(0), output: usd(0) },
+      }),
+      auto('openrouter', 'llama-3-8b', { variant: 'nitro', provider_model_id: 'meta-llama/llama-3-8b:nitro', pricing: { input: usd(0.2) } }),
     ]);
-    expect(result.notes.map((n) => [n.kind, n.model_id])).toEqual([
-      ['folded-variant', 'llama-3-8b'],
-      ['folded-variant', 'llama-3-8b'],
-    ]);
+    expect(result.added).toEqual(['llama-3-8b', 'llama-3-8b (variant free)', 'llama-3-8b (variant nitro)']);
+    expect(result.notes).toEqual([]);
     expect(catalogErrors(result.catalog)).toEqual([]);
   });
 
@@ -139,7 +147,7 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
         fetched('qwen2.5-72b', { provider_model_id: 'Qwen/Qwen2.5-72B', context_window: 32768 }),
         fetched('qwen2.5-72b', { provider_model_id: 'qwen/qwen2.5-72b', context_window: 131072 }),
       ],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.models.map((m) => [m.id, m.context_window])).toEqual([['qwen2.5-72b', 32768]]);
     expect(result.catalog.overrides).toHaveLength(1);
@@ -157,7 +165,7 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
         fetched('ministral-3b-2410', { aliases: ['ministral-3b-latest', 'gpt-4o-2024-08-06', 'mixtral-8x7b'] }),
         fetched('mixtral-8x7b'),
       ],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.models.find((m) => m.id === 'ministral-3b-2410')?.aliases).toEqual(['ministral-3b-latest']);
     expect(result.notes.filter((n) => n.kind === 'collision')).toHaveLength(2);
@@ -165,7 +173,7 @@ describe('mergeProviderModels: mapping fetched models to base models', () => {
   });
 
   it('throws for a provider that is not in the catalog', () => {
-    expect(() => mergeProviderModels(groqCatalog(), 'nope', [fetched('x')], { mode: 'sync' })).toThrow(/unknown provider "nope"/);
+    expect(() => mergeProviderModels(groqCatalog(), 'nope', [fetched('x')], {})).toThrow(/unknown provider "nope"/);
   });
 });
 
@@ -185,7 +193,7 @@ describe('mergeProviderModels: replacing auto overrides', () => {
       before,
       'groq',
       [fetched('gpt-4o', { pricing: { input: usd(2.2) } }), fetched('llama-3-8b'), fetched('qwen3-32b')],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.overrides).toEqual([
       auto('groq', 'gpt-4o', { pricing: { input: usd(2.2) } }),
@@ -204,7 +212,7 @@ describe('mergeProviderModels: replacing auto overrides', () => {
       groqCatalog(existing),
       'groq',
       [fetched('llama-3-8b', { pricing: { output: usd(0.09) } }), fetched('mixtral-8x7b'), fetched('gpt-4o')],
-      { mode: 'sync' },
+      {},
     );
     expect(result.catalog.overrides).toContainEqual(existing[3]);
     const resolved = resolveModel(indexCatalog(result.catalog), 'groq', 'llama-3-8b');
@@ -213,9 +221,7 @@ describe('mergeProviderModels: replacing auto overrides', () => {
   });
 
   it('notes a manual override whose model the provider no longer lists', () => {
-    const result = mergeProviderModels(groqCatalog(existing), 'groq', [fetched('gpt-4o'), fetched('mixtral-8x7b')], {
-      mode: 'sync',
-    });
+    const result = mergeProviderModels(groqCatalog(existing), 'groq', [fetched('gpt-4o'), fetched('mixtral-8x7b')], {});
     expect(result.notes).toEqual([expect.objectContaining({ kind: 'orphaned-manual', model_id: 'llama-3-8b' })]);
     expect(result.catalog.overrides).toContainEqual(existing[3]);
   });
@@ -225,7 +231,7 @@ describe('mergeProviderModels: replacing auto overrides', () => {
       groqCatalog(existing),
       'groq',
       [fetched('llama-3-8b', { pricing: { output: usd(0.07) } }), fetched('mixtral-8x7b'), fetched('gpt-4o')],
-      { mode: 'sync' },
+      {},
     );
     expect(result.notes).toEqual([expect.objectContaining({ kind: 'redundant-manual', model_id: 'llama-3-8b' })]);
   });
@@ -240,19 +246,19 @@ describe('mergeProviderModels: replacing auto overrides', () => {
         [fetched('llama-3-8b', { pricing: { output: usd(0.07) } }), fetched('mixtral-8x7b'), fetched('gpt-4o')],
       ],
       [
-        'folded variants',
+        'two spellings folded into one offering',
         groqCatalog(),
         'openrouter',
         [
-          fetched('llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b:free', variant: 'free', pricing: { input: usd(0) } }),
+          fetched('llama-3-8b', { provider_model_id: 'meta-llama/Llama-3-8B', pricing: { input: usd(0.03) } }),
           fetched('llama-3-8b', { provider_model_id: 'meta-llama/llama-3-8b', pricing: { input: usd(0.03) } }),
         ],
       ],
     ];
     for (const [what, catalog, providerId, list] of cases) {
-      const first = mergeProviderModels(catalog, providerId, list, { mode: 'sync' });
+      const first = mergeProviderModels(catalog, providerId, list, {});
       expect(first.notes.length, what).toBeGreaterThan(0);
-      const again = mergeProviderModels(first.catalog, providerId, list, { mode: 'sync' });
+      const again = mergeProviderModels(first.catalog, providerId, list, {});
       expect(again.status, what).toBe('unchanged');
       expect(again.notes, what).toEqual([]);
     }
@@ -263,7 +269,7 @@ describe('mergeProviderModels: replacing auto overrides', () => {
       groqCatalog([auto('groq', 'mixtral-8x7b'), auto('groq', 'gpt-4o'), auto('groq', 'llama-3-8b')]),
       'groq',
       [fetched('gpt-4o'), fetched('llama-3-8b')],
-      { mode: 'sync' },
+      {},
     );
     expect(result.removed).toEqual(['mixtral-8x7b']);
     expect(result.catalog.models.map((m) => m.id)).toContain('mixtral-8x7b');
@@ -275,7 +281,7 @@ describe('mergeProviderModels: the removal guard', () => {
   const served = groqCatalog([auto('groq', 'gpt-4o'), auto('groq', 'llama-3-8b'), auto('groq', 'mixtral-8x7b')]);
 
   it('fails on an empty list and returns the input catalog untouched', () => {
-    const result = mergeProviderModels(deepFreeze(served), 'groq', [], { mode: 'sync' });
+    const result = mergeProviderModels(deepFreeze(served), 'groq', [], {});
     expect(result.status).toBe('failed');
     expect(result.catalog).toBe(served);
     expect(result.error).toMatch(/empty model list/);
@@ -284,38 +290,39 @@ describe('mergeProviderModels: the removal guard', () => {
   });
 
   it('fails when the provider would lose more than half of its models', () => {
-    const result = mergeProviderModels(served, 'groq', [fetched('gpt-4o'), fetched('new-one')], { mode: 'sync' });
+    const result = mergeProviderModels(served, 'groq', [fetched('gpt-4o'), fetched('new-one')], {});
     expect(result.status).toBe('failed');
     expect(result.catalog).toBe(served);
     expect(result.error).toContain('stop serving 2 of its 3 models');
   });
 
   it('applies a large loss, or an empty list, when removals are allowed', () => {
-    const shrunk = mergeProviderModels(served, 'groq', [fetched('gpt-4o')], { mode: 'sync', allowRemovals: true });
+    const shrunk = mergeProviderModels(served, 'groq', [fetched('gpt-4o')], { allowRemovals: true });
     expect(shrunk).toMatchObject({ status: 'updated', removed: ['llama-3-8b', 'mixtral-8x7b'] });
-    const emptied = mergeProviderModels(served, 'groq', [], { mode: 'sync', allowRemovals: true });
+    const emptied = mergeProviderModels(served, 'groq', [], { allowRemovals: true });
     expect(emptied.status).toBe('updated');
     expect(emptied.catalog.overrides).toEqual([]);
     expect(catalogErrors(emptied.catalog)).toEqual([]);
   });
 
   it("does not guard a provider's first sync, whatever it lists", () => {
-    const result = mergeProviderModels(served, 'openai', [fetched('gpt-4o')], { mode: 'sync' });
+    const result = mergeProviderModels(served, 'openai', [fetched('gpt-4o')], {});
     expect(result.status).toBe('updated');
   });
 });
 
-describe('mergeProviderModels: import mode and sync mode', () => {
+describe('mergeProviderModels: base facts and source bands', () => {
   const owned: Model = {
     id: 'claude-sonnet-4.5',
     name: 'Claude Sonnet 4.5 (old)',
     description: 'written by a person',
     context_window: 200000,
     pricing: { input: usd(3), output: usd(15) },
-    // Pricing without provenance: a person set it, so no import may replace it.
-    metadata: { source: 'openrouter', provenance: { name: 'openrouter', context_window: 'openrouter' } },
+    // Pricing without provenance: a person set it, so no source may replace it.
+    metadata: { source: 'openrouter', provenance: { name: { source: 'openrouter' }, context_window: { source: 'openrouter' } } },
   };
-  const catalog = () => catalogOf(['openrouter', 'aihubmix'], [owned], [auto('openrouter', owned.id, { provider_model_id: 'anthropic/claude-sonnet-4.5' })]);
+  const catalog = () =>
+    catalogOf(['openrouter', 'aihubmix'], [owned], [auto('openrouter', owned.id, { provider_model_id: 'anthropic/claude-sonnet-4.5' })]);
   const reported = fetched(owned.id, {
     provider_model_id: 'anthropic/claude-sonnet-4.5',
     name: 'Anthropic: Claude Sonnet 4.5',
@@ -325,36 +332,66 @@ describe('mergeProviderModels: import mode and sync mode', () => {
     pricing: { input: usd(3), output: usd(16) },
   });
 
-  it("import refreshes the base facts it owns, fills absent ones, keeps a person's, and overrides the rest", () => {
-    const result = mergeProviderModels(catalog(), 'openrouter', [reported], { mode: 'import' });
+  it("refreshes the base facts the source outranks, fills absent ones, keeps a person's, and dates what it writes", () => {
+    const result = mergeProviderModels(catalog(), 'openrouter', [reported], { asOf: '2026-06-16' });
+    const stamp = { source: 'openrouter', as_of: '2026-06-16' };
     expect(result.catalog.models).toEqual([
       {
         ...owned,
         name: 'Anthropic: Claude Sonnet 4.5',
         context_window: 1000000,
         release_date: '2025-09-29',
-        metadata: { source: 'openrouter', provenance: { ...owned.metadata?.provenance, release_date: 'openrouter' } },
+        metadata: { source: 'openrouter', provenance: { name: stamp, context_window: stamp, release_date: stamp } },
       },
     ]);
     expect(result.catalog.overrides).toEqual([
-      auto('openrouter', owned.id, { provider_model_id: 'anthropic/claude-sonnet-4.5', pricing: { output: usd(16) } }),
+      auto('openrouter', owned.id, {
+        provider_model_id: 'anthropic/claude-sonnet-4.5',
+        limits: { context_window: 1000000 },
+        pricing: { input: usd(3), output: usd(16) },
+        provenance: stamp,
+      }),
     ]);
     expect(result).toMatchObject({ status: 'updated', refreshedBaseModels: [owned.id], changed: [owned.id], added: [] });
     expect(catalogErrors(result.catalog)).toEqual([]);
   });
 
-  it('sync never modifies an existing base model; the differences go to the auto override', () => {
+  it("a reference source writes its own band and leaves the provider's own band alone", () => {
     const before = catalog();
-    const result = mergeProviderModels(before, 'openrouter', [reported], { mode: 'sync' });
-    expect(result.catalog.models[0]).toBe(before.models[0]);
-    expect(result.refreshedBaseModels).toEqual([]);
+    const result = mergeProviderModels(before, 'openrouter', [{ ...reported, context_window: 200000 }], {
+      source: 'models.dev',
+      asOf: '2026-06-13',
+    });
     expect(result.catalog.overrides).toEqual([
       auto('openrouter', owned.id, {
+        priority: 20,
         provider_model_id: 'anthropic/claude-sonnet-4.5',
-        limits: { context_window: 1000000 },
-        pricing: { output: usd(16) },
+        limits: { context_window: 200000 },
+        pricing: { input: usd(3), output: usd(16) },
+        provenance: { source: 'models.dev', as_of: '2026-06-13' },
       }),
+      before.overrides[0],
     ]);
+    // The aggregator outranks models.dev on base facts, so its name stays.
+    expect(result.catalog.models[0]?.name).toBe(owned.name);
+  });
+
+  it('keeps the override, as-of date included, when the source reports the same facts again', () => {
+    const first = mergeProviderModels(catalog(), 'openrouter', [reported], { asOf: '2026-06-16' });
+    const again = mergeProviderModels(first.catalog, 'openrouter', [reported], { asOf: '2026-07-01' });
+    expect(again.status).toBe('unchanged');
+    expect(again.catalog).toBe(first.catalog);
+  });
+
+  it("guards only the source's own band: losing the models another source lists is no loss", () => {
+    const models = ['a', 'b', 'c'].map((id): Model => ({ id }));
+    const overrides = models.map((m) => auto('openrouter', m.id, { priority: 20, provenance: { source: 'models.dev' } }));
+    const before = catalogOf(['openrouter'], models, overrides);
+    const own = mergeProviderModels(before, 'openrouter', [fetched('a')], {});
+    expect(own.status).toBe('updated');
+    expect(own.removed).toEqual([]);
+    const reference = mergeProviderModels(before, 'openrouter', [fetched('a')], { source: 'models.dev' });
+    expect(reference.status).toBe('failed');
   });
 });
 
@@ -375,17 +412,15 @@ describe('mergeProviderModels: determinism', () => {
   ];
 
   it('gives deep-equal outputs for the same inputs and never mutates the input', () => {
-    for (const mode of ['sync', 'import'] as const) {
-      const input = deepFreeze(start());
-      const first = mergeProviderModels(input, 'groq', list, { mode });
-      const second = mergeProviderModels(input, 'groq', [...list].reverse(), { mode });
-      expect(second).toEqual(first);
-      expect(input).toEqual(start());
-    }
+    const input = deepFreeze(start());
+    const first = mergeProviderModels(input, 'groq', list, {});
+    const second = mergeProviderModels(input, 'groq', [...list].reverse(), {});
+    expect(second).toEqual(first);
+    expect(input).toEqual(start());
   });
 
   it('writes the catalog arrays in canonical order and form', () => {
-    const { catalog } = mergeProviderModels(start(), 'groq', list, { mode: 'import' });
+    const { catalog } = mergeProviderModels(start(), 'groq', list, {});
     expect(catalog.models).toEqual(canonicalModels(catalog.models));
     expect(catalog.overrides).toEqual(canonicalOverrides(catalog.overrides));
     expect(catalog.models.map((m) => m.id)).toEqual(['alpha', 'gpt-4o', 'llama-3-8b', 'mixtral-8x7b', 'zeta-1']);
@@ -393,25 +428,23 @@ describe('mergeProviderModels: determinism', () => {
   });
 
   it('treats a second merge of the same list as a no-op', () => {
-    for (const mode of ['sync', 'import'] as const) {
-      const once = mergeProviderModels(start(), 'groq', list, { mode });
-      expect(once.status).toBe('updated');
-      const twice = mergeProviderModels(once.catalog, 'groq', list, { mode });
-      expect(twice).toMatchObject({ status: 'unchanged', added: [], removed: [], changed: [], newBaseModels: [], refreshedBaseModels: [] });
-      expect(twice.catalog).toEqual(once.catalog);
-    }
+    const once = mergeProviderModels(start(), 'groq', list, {});
+    expect(once.status).toBe('updated');
+    const twice = mergeProviderModels(once.catalog, 'groq', list, {});
+    expect(twice).toMatchObject({ status: 'unchanged', added: [], removed: [], changed: [], newBaseModels: [], refreshedBaseModels: [] });
+    expect(twice.catalog).toEqual(once.catalog);
   });
 
   it('reports added, removed and changed as sorted base model ids', () => {
-    const result = mergeProviderModels(start(), 'groq', list, { mode: 'import' });
+    const result = mergeProviderModels(start(), 'groq', list, {});
     expect(result).toMatchObject({
-      added: ['alpha', 'zeta-1'],
+      added: ['alpha', 'gpt-4o (variant extended)', 'zeta-1'],
       removed: [],
       changed: ['gpt-4o', 'mixtral-8x7b'],
       newBaseModels: ['alpha', 'zeta-1'],
       refreshedBaseModels: ['mixtral-8x7b'],
     });
-    const dropped = mergeProviderModels(result.catalog, 'groq', list.slice(0, 3), { mode: 'sync' });
+    const dropped = mergeProviderModels(result.catalog, 'groq', list.slice(0, 3), {});
     expect(dropped).toMatchObject({ added: [], removed: ['alpha', 'mixtral-8x7b'], changed: [] });
   });
 });
@@ -422,7 +455,7 @@ describe('mergeProviderModels: scale', () => {
     const models: Model[] = Array.from({ length: 5000 }, (_, i) => ({ id: id(i), context_window: 8192, pricing: { input: usd(1) } }));
     const overrides: Override[] = [];
     for (const p of ['a', 'b', 'c', 'd']) for (const m of models) overrides.push(auto(p, m.id));
-    for (let i = 0; i < 600; i++) overrides.push(auto('big', id(i)));
+    for (let i = 0; i < 600; i++) overrides.push(auto('big', id(i), { pricing: { input: usd(1) } }));
     for (let i = 600; i < 5000; i++) overrides.push(auto('e', id(i)));
     const catalog = catalogOf(['a', 'b', 'c', 'd', 'e', 'big'], models, overrides.sort((x, y) => (x.provider_id < y.provider_id ? -1 : x.provider_id > y.provider_id ? 1 : 0)));
     expect(catalog.overrides).toHaveLength(25000);
@@ -432,7 +465,7 @@ describe('mergeProviderModels: scale', () => {
       ...Array.from({ length: 500 }, (_, k) => fetched(id(k + 100), k < 100 ? { pricing: { input: usd(2) } } : { pricing: { input: usd(1) } })),
       ...Array.from({ length: 100 }, (_, k) => fetched(`new-${String(k).padStart(3, '0')}`, { context_window: 4096 })),
     ];
-    const result = mergeProviderModels(catalog, 'big', list, { mode: 'sync' });
+    const result = mergeProviderModels(catalog, 'big', list, {});
     expect(result.status).toBe('updated');
     expect(result.added).toHaveLength(100);
     expect(result.removed).toEqual(Array.from({ length: 100 }, (_, i) => id(i)));
@@ -440,7 +473,7 @@ describe('mergeProviderModels: scale', () => {
     expect(result.catalog.models).toHaveLength(5100);
     expect(result.catalog.overrides).toHaveLength(25000);
     const big = result.catalog.overrides.filter((o) => o.provider_id === 'big');
-    expect(big.filter((o) => o.pricing)).toHaveLength(100);
+    expect(big.filter((o) => o.pricing)).toHaveLength(500);
     expect(applyOverrides(models[150] as Model, 'big', [big.find((o) => o.model_id === id(150)) as Override]).model.pricing).toEqual({ input: usd(2) });
     expect(catalogErrors(result.catalog)).toEqual([]);
   });

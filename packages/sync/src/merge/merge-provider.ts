@@ -1,6 +1,11 @@
 import {
-  spellingKey,
+  bandOf,
+  bandOfPriority,
   type Catalog,
+  IdentityIndex,
+  type LinkOrigin,
+  readSpelling,
+  type SpellingEntry,
   compareModels,
   compareOverrides,
   isManualOverride,
@@ -9,10 +14,10 @@ import {
 } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { autoOverrideFor } from './auto-override.ts';
-import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
+import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { byCodePoint, collectOfferings } from './offerings.ts';
+import { byCodePoint, collectOfferings, type IdentityOfEntry, modelIdOfOffering, offeringId, offeringName } from './offerings.ts';
 import { sameValue } from './same-value.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
 
@@ -20,42 +25,50 @@ const sorted = (ids: Iterable<string>) => [...ids].sort(byCodePoint);
 const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', b.model_id ?? '');
 
 /**
- * The catalog's lookup tables, built once per merge so that nothing scans a list per model. A fetched
- * id names a base model by its id, by an alias, or else by its spelling key when exactly one base
- * model has that key (`claude-3.5-haiku` for `claude-3-5-haiku`); such matches are recorded in
- * `respelled` so the merge can say so.
+ * Which base model each fetched entry names, by the catalog's identity index (a person's links, ids
+ * and aliases, the names a source states, then the spelling rules). An entry no model answers to
+ * names a new model under the identity's id for its spelling; the new model joins the index at once,
+ * so other spellings of it in the same list meet it. Links made by a source name or a spelling rule
+ * are recorded in `respelled` so the merge can say so.
  */
-function indexBaseModels(catalog: Catalog) {
-  const models = new Map<string, Model>();
+function identityLookup(catalog: Catalog, providerId: string, shared: IdentityIndex | undefined) {
+  const identity = shared ?? new IdentityIndex(catalog);
+  const models = new Map(catalog.models.map((m) => [m.id, m]));
   const aliases = new Map<string, string>();
-  const bySpelling = new Map<string, Set<string>>();
-  for (const m of catalog.models) {
-    models.set(m.id, m);
-    for (const name of [m.id, ...(m.aliases ?? [])]) {
-      if (name !== m.id && !aliases.has(name)) aliases.set(name, m.id);
-      const key = spellingKey(name);
-      const ids = bySpelling.get(key);
-      if (ids) ids.add(m.id);
-      else bySpelling.set(key, new Set([m.id]));
+  for (const m of catalog.models) for (const a of m.aliases ?? []) if (!aliases.has(a)) aliases.set(a, m.id);
+  const respelled = new Map<string, { modelId: string; origin: LinkOrigin }>();
+  const lookup = (entry: NormalizedModel): IdentityOfEntry => {
+    const meta = entry.metadata as { hugging_face_id?: unknown; canonical_slug?: unknown } | undefined;
+    const spelled: SpellingEntry = {
+      spelling: entry.provider_model_id,
+      provider_id: providerId,
+      ...(typeof meta?.hugging_face_id === 'string' ? { hugging_face_id: meta.hugging_face_id } : {}),
+      ...(typeof meta?.canonical_slug === 'string' ? { canonical_slug: meta.canonical_slug } : {}),
+    };
+    const match = identity.lookup(spelled) ?? identity.lookup({ ...spelled, spelling: entry.id });
+    if (match) {
+      if (match.origin === 'rule' || match.origin === 'source') {
+        respelled.set(entry.provider_model_id, { modelId: match.model_id, origin: match.origin });
+      }
+      identity.remember(spelled, match.model_id);
+      return { modelId: match.model_id, ...(match.variant ? { variant: match.variant } : {}) };
     }
-  }
-  const respelled = new Map<string, string>();
-  const lookup = (id: string): string | undefined => {
-    if (models.has(id)) return id;
-    const alias = aliases.get(id);
-    if (alias) return alias;
-    const candidates = bySpelling.get(spellingKey(id));
-    if (candidates?.size !== 1) return undefined;
-    const [match] = candidates;
-    if (match !== undefined) respelled.set(id, match);
-    return match;
+    const modelId = identity.newModelId(spelled);
+    identity.add({ id: modelId, ...(entry.metadata ? { metadata: entry.metadata } : {}) });
+    identity.remember(spelled, modelId);
+    const { variant } = readSpelling(entry.provider_model_id, providerId);
+    return { modelId, ...(variant ? { variant } : {}) };
   };
   return { models, aliases, lookup, respelled };
 }
 
-/** This provider's overrides, split into auto (by model id) and manual. */
-function ownOverrides(catalog: Catalog, providerId: string) {
+/**
+ * This provider's overrides by offering (`offeringId`): those in the band of the source being merged,
+ * those of the other bands (kept as they are), and the manual ones.
+ */
+function ownOverrides(catalog: Catalog, providerId: string, band: number) {
   const auto = new Map<string, Override[]>();
+  const otherBands = new Map<string, Override[]>();
   const manual: Override[] = [];
   for (const o of catalog.overrides) {
     if (o.provider_id !== providerId) continue;
@@ -63,11 +76,13 @@ function ownOverrides(catalog: Catalog, providerId: string) {
       manual.push(o);
       continue;
     }
-    const list = auto.get(o.model_id);
+    const byOffering = bandOfPriority(o.priority) === band ? auto : otherBands;
+    const key = offeringId({ modelId: o.model_id, variant: o.variant });
+    const list = byOffering.get(key);
     if (list) list.push(o);
-    else auto.set(o.model_id, [o]);
+    else byOffering.set(key, [o]);
   }
-  return { auto, manual };
+  return { auto, otherBands, manual };
 }
 
 /**
@@ -92,27 +107,33 @@ function freeAliases(source: NormalizedModel, claimed: Set<string>, notes: Merge
   return kept;
 }
 
-/** Whether a model's auto overrides are exactly the one the merge computed. */
-const sameAuto = (current: readonly Override[] | undefined, next: Override) =>
-  current?.length === 1 && sameValue(current[0], next);
+/** The override without its provenance: what it says, not when it was said. */
+const factsOf = ({ provenance: _provenance, ...facts }: Override) => facts;
 
 /**
- * Merges one provider's fetched model list into the catalog (docs/data-contract.md). Pure: the
- * input catalog is never modified, and the same inputs give deep-equal results.
+ * The override to write: the current one when the source reports the same facts again, so that a
+ * repeated run (a nightly sync without news) keeps the as-of date of when the facts were first seen
+ * and rewrites nothing.
+ */
+function keepUnchanged(current: readonly Override[] | undefined, next: Override): Override {
+  const [only] = current ?? [];
+  return current?.length === 1 && only && sameValue(factsOf(only), factsOf(next)) ? only : next;
+}
+
+/**
+ * Merges one source's list of one provider's models into the catalog (docs/sources.md).
+ * Pure: the input catalog is never modified, and the same inputs give deep-equal results.
+ *
+ * The source is the provider itself (its own list API, or an aggregator's import of its own
+ * offerings) or a reference catalog (`models.dev`, `litellm`); it owns one band of auto priorities
+ * (`SOURCE_BANDS`) and replaces only that band for this provider: one auto override per offering
+ * holding every fact it reported, stamped with its provenance. Other sources' bands, manual
+ * overrides and other providers' overrides are kept. The removal guard counts this band only.
  *
  * Each fetched entry is mapped to a base model by id, then alias; entries naming one model become
- * one offering. A model not found becomes a new base model holding what the provider reported.
- * The provider's auto overrides (priority < 100) are replaced by one per offering holding the
- * differences from the base model; manual overrides and other providers' overrides are kept.
- *
- * In `sync` mode existing base models are never modified, not even to fill an absent fact: a
- * provider's list describes its own offering (its prices, its limits), and base facts that any
- * provider could write would flip between providers and depend on the order in which they sync.
- * Every difference goes to the provider's auto override instead. In `import` mode the provider is
- * an authoritative aggregator: it refreshes the base facts it owns and fills absent ones, never
- * touching a fact a person or another source set, and its auto override holds what remains.
- *
- * Base models no provider serves any more are kept: deleting one is a person's decision.
+ * one offering. A model not found becomes a new base model holding what the source reported; an
+ * existing one takes the facts this source outranks the owner of (`refreshBaseFacts`), never a
+ * person's. Base models no provider serves any more are kept: deleting one is a person's decision.
  * Throws only for a provider that is not in the catalog, which is a caller's mistake.
  */
 export function mergeProviderModels(
@@ -124,19 +145,22 @@ export function mergeProviderModels(
   if (!catalog.providers.some((p) => p.id === providerId)) {
     throw new Error(`cannot merge models of unknown provider "${providerId}" (not in providers.json)`);
   }
-  const index = indexBaseModels(catalog);
-  const own = ownOverrides(catalog, providerId);
+  const sourceId = options.source ?? providerId;
+  const band = bandOf(sourceId);
+  const stamp = provenanceOf(sourceId, options.asOf);
+  const index = identityLookup(catalog, providerId, options.identity);
+  const own = ownOverrides(catalog, providerId, band);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
   const spellingNotes: MergeNote[] = [...index.respelled]
     .sort(([a], [b]) => byCodePoint(a, b))
-    .map(([spelled, modelId]) => ({
+    .map(([spelled, { modelId, origin }]) => ({
       kind: 'respelled',
       model_id: modelId,
-      message: `"${spelled}" is "${modelId}" spelled with other separators; mapped to it, not added as a new model`,
+      message: `"${spelled}" names model "${modelId}" (${origin === 'rule' ? 'spelling rules' : 'a name its source states'}); mapped to it, not added as a new model`,
     }));
 
   const servedBefore = new Set(own.auto.keys());
-  const servedAfter = new Set(offerings.map((o) => o.modelId));
+  const servedAfter = new Set(offerings.map(offeringId));
   const error = removalGuardError({
     fetchedCount: fetched.length,
     servedBefore,
@@ -152,63 +176,127 @@ export function mergeProviderModels(
       changed: [],
       newBaseModels: [],
       refreshedBaseModels: [],
+      spokenFor: [],
       notes: [{ kind: 'guard', message: error }],
       error,
     };
   }
 
   const notes: MergeNote[] = [...foldNotes, ...spellingNotes];
-  const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...servedAfter]);
-  const newModels: Model[] = [];
+  const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...offerings.map((o) => o.modelId)]);
+  const created = new Map<string, Model>();
   const refreshed = new Map<string, Model>();
   const served = new Map<string, ServedModel>();
-  for (const { modelId, source } of offerings) {
-    let base = index.models.get(modelId);
+  const plainListed = new Set(offerings.filter((o) => o.variant === undefined).map((o) => o.modelId));
+  const settled = options.settledModels ?? new Set<string>();
+  const spokenFor = new Set<string>();
+  for (const offering of offerings) {
+    const { modelId, source } = offering;
+    let base = refreshed.get(modelId) ?? created.get(modelId) ?? index.models.get(modelId);
     if (!base) {
-      base = baseModelFromSource(source, providerId, freeAliases(source, claimedNames, notes));
-      newModels.push(base);
-    } else if (options.mode === 'import') {
-      const refresh = refreshBaseFacts(base, source, providerId);
+      // The identity's id for the spelling (the maker's stable name), not the source's own reading.
+      const named = { ...source, id: modelId };
+      base = baseModelFromSource(named, sourceId, freeAliases(named, claimedNames, notes), options.asOf);
+      created.set(modelId, base);
+      spokenFor.add(modelId);
+    } else if (!settled.has(modelId) && !spokenFor.has(modelId) && (offering.variant === undefined || !plainListed.has(modelId))) {
+      spokenFor.add(modelId);
+      // A variant (a free route, a regional profile) speaks for the model only when the plain
+      // offering is not listed: its prices and limits are the variant's own. One offering speaks
+      // for a model per merge (the plain one, else the first variant), or two variants would trade
+      // the same fact back and forth on every run.
+      const refresh = refreshBaseFacts(base, source, sourceId, options.asOf);
       notes.push(...refresh.notes);
-      if (refresh.changedFacts.length > 0) {
-        refreshed.set(modelId, refresh.model);
+      if (refresh.model !== base) {
+        if (created.has(modelId)) created.set(modelId, refresh.model);
+        else refreshed.set(modelId, refresh.model);
         base = refresh.model;
       }
     }
-    const auto = autoOverrideFor(providerId, base, source);
-    notes.push(...auto.notes);
-    served.set(modelId, { base, auto: auto.override });
+    const key = offeringId(offering);
+    const auto = keepUnchanged(own.auto.get(key), autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp }, offering.variant));
+    const autos = [...(own.otherBands.get(key) ?? []), auto].sort((a, b) => a.priority - b.priority);
+    served.set(key, { base, auto: autos, own: auto });
+  }
+  // Offerings only other sources list still serve a person's override.
+  for (const [key, autos] of own.otherBands) {
+    const base = index.models.get(autos[0]?.model_id ?? '');
+    if (!served.has(key) && base) served.set(key, { base, auto: autos });
   }
   notes.push(...manualOverrideNotes(providerId, own.manual, served));
   // Stable: within one model, notes keep the order in which the merge found them.
   notes.sort(byModelId);
 
-  const added = sorted([...servedAfter].filter((id) => !servedBefore.has(id)));
-  const removed = sorted([...servedBefore].filter((id) => !servedAfter.has(id)));
-  const changed = sorted(
-    [...served]
-      .filter(([id, s]) => servedBefore.has(id) && (refreshed.has(id) || !sameAuto(own.auto.get(id), s.auto)))
-      .map(([id]) => id),
-  );
+  const nameOf = new Map(offerings.map((o) => [offeringId(o), offeringName(o)]));
+  for (const [key, list] of own.auto) {
+    const o = list[0];
+    if (o && !nameOf.has(key)) nameOf.set(key, offeringName({ modelId: o.model_id, variant: o.variant }));
+  }
+  const names = (keys: Iterable<string>) => sorted([...keys].map((k) => nameOf.get(k) ?? k));
+  const addedKeys = [...servedAfter].filter((id) => !servedBefore.has(id));
+  const removedKeys = [...servedBefore].filter((id) => !servedAfter.has(id));
+  const changedKeys = [...served]
+    .filter(([key, s]) => servedBefore.has(key) && (refreshed.has(s.base.id) || own.auto.get(key)?.[0] !== s.own))
+    .map(([key]) => key);
+  const touchedKeys = [...addedKeys, ...removedKeys, ...changedKeys];
+  const added = names(addedKeys);
+  const removed = names(removedKeys);
+  const changed = names(changedKeys);
+  const newModels = [...created.values()];
   // A note is news once: about a model this run added, removed, changed or created. A sync that
   // changes nothing says nothing, instead of repeating last night's notes.
-  const touched = new Set([...added, ...removed, ...changed, ...newModels.map((m) => m.id)]);
+  const touched = new Set(touchedKeys.map(modelIdOfOffering));
+  for (const m of newModels) touched.add(m.id);
   const summary = {
     added,
     removed,
     changed,
     newBaseModels: sorted(newModels.map((m) => m.id)),
     refreshedBaseModels: sorted(refreshed.keys()),
+    spokenFor: sorted(spokenFor),
     notes: notes.filter((n) => n.model_id === undefined || touched.has(n.model_id)),
   };
-  if (added.length === 0 && removed.length === 0 && changed.length === 0 && newModels.length === 0) {
+  if (
+    added.length === 0 &&
+    removed.length === 0 &&
+    changed.length === 0 &&
+    newModels.length === 0 &&
+    refreshed.size === 0
+  ) {
     return { status: 'unchanged', catalog, ...summary };
   }
 
-  const models = [...catalog.models.map((m) => refreshed.get(m.id) ?? m), ...newModels].sort(compareModels);
-  const overrides = [
-    ...catalog.overrides.filter((o) => o.provider_id !== providerId || isManualOverride(o)),
-    ...[...served.values()].map((s) => s.auto),
-  ].sort(compareOverrides);
-  return { status: 'updated', catalog: { providers: catalog.providers, models, overrides }, ...summary };
+  const models = mergeSorted(
+    catalog.models.map((m) => refreshed.get(m.id) ?? m),
+    newModels,
+    compareModels,
+  );
+  const overrides = mergeSorted(
+    catalog.overrides.filter(
+      (o) => o.provider_id !== providerId || isManualOverride(o) || bandOfPriority(o.priority) !== band,
+    ),
+    [...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
+    compareOverrides,
+  );
+  return { status: 'updated', catalog: { ...catalog, models, overrides }, ...summary };
+}
+
+/**
+ * `kept` and `added` as one sorted list. The catalog's lists are sorted already, so the few entries
+ * a merge adds are merged in one pass; sorting tens of thousands of overrides for every provider of
+ * a large import would dominate its time. A list out of order (a hand edit) is sorted whole.
+ */
+function mergeSorted<T>(kept: readonly T[], added: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const extra = [...added].sort(compare);
+  for (let i = 1; i < kept.length; i++) {
+    if (compare(kept[i - 1] as T, kept[i] as T) > 0) return [...kept, ...extra].sort(compare);
+  }
+  const out: T[] = [];
+  let j = 0;
+  for (const item of kept) {
+    while (j < extra.length && compare(extra[j] as T, item) < 0) out.push(extra[j++] as T);
+    out.push(item);
+  }
+  while (j < extra.length) out.push(extra[j++] as T);
+  return out;
 }

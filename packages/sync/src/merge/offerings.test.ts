@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { collectOfferings } from './offerings.ts';
 import { fetched } from './testing.ts';
 
-const lookupIn = (ids: string[], aliases: Record<string, string> = {}) => (id: string) =>
-  ids.includes(id) ? id : aliases[id];
+const lookupIn =
+  (ids: string[], aliases: Record<string, string> = {}) =>
+  ({ id }: { id: string }) => ({ modelId: ids.includes(id) ? id : (aliases[id] ?? id) });
 
 describe('collectOfferings', () => {
   it('maps a fetched model to a base model by id, then by alias, else to its own id', () => {

@@ -3,15 +3,32 @@ import type { NormalizedModel } from '@llm-catalog/transformers';
 import { comparisonKey, sameValue } from './same-value.ts';
 import type { MergeNote } from './types.ts';
 
-/** One model as this provider offers it: the fetched entry that speaks for it, and its base model id. */
+/** One offering of this provider: the fetched entry that speaks for it, its base model id and variant. */
 export interface Offering {
   /** An existing base model's id, or the id of the base model to add. */
   modelId: string;
+  /** Absent for the plain offering of the model. */
+  variant?: string;
   source: NormalizedModel;
 }
 
-/** The existing base model a fetched id means (by id, then by alias), if any. */
-export type BaseIdLookup = (id: string) => string | undefined;
+/** How an offering of one provider is keyed: its model and variant. */
+export const offeringId = (o: { modelId: string; variant?: string | undefined }): string =>
+  o.variant === undefined ? o.modelId : `${o.modelId}\u0000${o.variant}`;
+
+/** The base model id of an `offeringId`. */
+export const modelIdOfOffering = (id: string): string => id.split('\u0000', 1)[0] ?? id;
+
+/** An offering as people read it: `model` or `model (variant v)`. */
+export const offeringName = (o: { modelId: string; variant?: string | undefined }): string =>
+  o.variant === undefined ? o.modelId : `${o.modelId} (variant ${o.variant})`;
+
+/** The base model a fetched entry names (an existing one, or the id of one to add), and its variant. */
+export interface IdentityOfEntry {
+  modelId: string;
+  variant?: string;
+}
+export type BaseIdLookup = (entry: NormalizedModel) => IdentityOfEntry;
 
 export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -61,29 +78,31 @@ function foldNote(modelId: string, kept: NormalizedModel, folded: NormalizedMode
 }
 
 /**
- * Maps fetched entries to base models and folds every group that names one model into a single
- * offering, since a provider offers a model once (one auto override). Every entry folded away is
- * named in a note. Offerings are sorted by model id.
+ * Maps fetched entries to base models and variants, and folds every group that names one offering
+ * (model and variant) into one, since a source states one auto override per offering. Every entry
+ * folded away is named in a note. Offerings are sorted by model id, the plain offering first.
  */
 export function collectOfferings(
   fetched: readonly NormalizedModel[],
   lookup: BaseIdLookup,
 ): { offerings: Offering[]; notes: MergeNote[] } {
-  const groups = new Map<string, NormalizedModel[]>();
+  const groups = new Map<string, { modelId: string; variant?: string; entries: NormalizedModel[] }>();
   for (const entry of fetched) {
-    const modelId = lookup(entry.id) ?? entry.id;
-    const group = groups.get(modelId);
-    if (group) group.push(entry);
-    else groups.set(modelId, [entry]);
+    const identity = lookup(entry);
+    const key = offeringId(identity);
+    const group = groups.get(key);
+    if (group) group.entries.push(entry);
+    else groups.set(key, { ...identity, entries: [entry] });
   }
   const offerings: Offering[] = [];
   const notes: MergeNote[] = [];
-  for (const modelId of [...groups.keys()].sort(byCodePoint)) {
-    const [kept, ...folded] = [...(groups.get(modelId) ?? [])].sort(compareCandidates(modelId));
+  for (const key of [...groups.keys()].sort(byCodePoint)) {
+    const { entries, ...identity } = groups.get(key) ?? { modelId: key, entries: [] };
+    const [kept, ...folded] = [...entries].sort(compareCandidates(identity.modelId));
     if (!kept) continue;
-    offerings.push({ modelId, source: kept });
+    offerings.push({ ...identity, source: kept });
     // An entry listed several times folds the same way each time: one note says it.
-    const groupNotes = folded.map((entry) => foldNote(modelId, kept, entry));
+    const groupNotes = folded.map((entry) => foldNote(identity.modelId, kept, entry));
     notes.push(...groupNotes.filter((n, i) => groupNotes.findIndex((m) => m.message === n.message) === i));
   }
   return { offerings, notes };

@@ -6,6 +6,7 @@ import {
   type Model,
   type Override,
   type Provider,
+  SOURCE_BANDS,
   type TokenPrice,
 } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
@@ -33,11 +34,12 @@ export const fetched = (id: string, fields: Partial<NormalizedModel> = {}): Norm
 
 export const usd = (perMillion: number): TokenPrice => ({ per_million_tokens: perMillion, currency: 'USD' });
 
-/** A membership marker or auto override for `providerId`/`modelId`. */
+/** A membership marker or auto override for `providerId`/`modelId`, in the provider's own band. */
 export const auto = (providerId: string, modelId: string, fields: Partial<Override> = {}): Override => ({
   provider_id: providerId,
   model_id: modelId,
-  priority: 0,
+  priority: SOURCE_BANDS.provider,
+  provenance: { source: providerId },
   ...fields,
 });
 

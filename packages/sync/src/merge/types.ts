@@ -1,25 +1,29 @@
-import type { Catalog } from '@llm-catalog/catalog';
-
-export type MergeMode = 'sync' | 'import';
+import type { Catalog, IdentityIndex } from '@llm-catalog/catalog';
 
 export interface MergeOptions {
   /**
-   * `sync`: a provider's own list describes its offering only; base models are created but never
-   * changed. `import`: an aggregator authoritative for the base facts it reports (docs/data-contract.md).
+   * Who reported the list: the provider's id for its own list API or an aggregator's import (the
+   * default), or a reference source (`models.dev`, `litellm`). It decides the band written and who
+   * owns the base facts written (see `SOURCE_BANDS`, `BASE_FACT_PRECEDENCE`).
    */
-  mode: MergeMode;
-  /** Accept an empty list or the loss of more than half of the provider's models. */
+  source?: string;
+  /** The date the source's facts are as of (YYYY-MM-DD), recorded in provenance. */
+  asOf?: string;
+  /** Accept an empty list or the loss of more than half of the models this source lists for the provider. */
   allowRemovals?: boolean;
+  /**
+   * Base models whose facts another provider's entry of the same source already spoke for in this
+   * run: a reference source lists one model under many providers, and only one entry may set the
+   * base facts, or the last provider merged would decide them.
+   */
+  settledModels?: ReadonlySet<string>;
+  /**
+   * The identity index of the catalog, shared by the merges of one run and kept current by them
+   * (they only add models and spellings). Building it is most of a merge's time in a large catalog,
+   * so a run of many providers builds it once. Default: built from the catalog.
+   */
+  identity?: IdentityIndex;
 }
-
-/**
- * The aggregators whose imports are authoritative for base facts, highest precedence first. In an
- * import, a fact recorded by a plain provider sync, or by an importer later in this list, is taken
- * over; a person's fact (no provenance) never is. A fixed order keeps two importers from trading the
- * same fact back and forth night after night.
- */
-export const AGGREGATOR_IMPORTERS = ['openrouter', 'aihubmix'] as const;
-export type AggregatorImporter = (typeof AGGREGATOR_IMPORTERS)[number];
 
 export type MergeNoteKind =
   | 'orphaned-manual'
@@ -44,12 +48,14 @@ export interface ProviderMergeResult {
   added: string[];
   /** Base model ids this provider stopped serving, sorted. */
   removed: string[];
-  /** Base model ids still served whose auto override or (import) base facts changed, sorted. */
+  /** Base model ids still served whose auto override (in this source's band) or base facts changed, sorted. */
   changed: string[];
   /** Base models created by this merge, sorted. */
   newBaseModels: string[];
-  /** Existing base models whose facts an import refreshed or filled, sorted. */
+  /** Existing base models whose facts this source refreshed or filled, sorted. */
   refreshedBaseModels: string[];
+  /** Base models whose facts this merge spoke for (created, or refreshed from this list), sorted. */
+  spokenFor: string[];
   notes: MergeNote[];
   /** Why the merge failed (the guard), when `status` is `failed`. */
   error?: string;

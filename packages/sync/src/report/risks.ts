@@ -1,4 +1,4 @@
-import { type Catalog, isManualOverride, type Override, type ResolvedModel } from '@llm-catalog/catalog';
+import { type Catalog, isManualOverride, offeringKey, type Override, type ResolvedModel } from '@llm-catalog/catalog';
 import { formatCount, formatMoney, formatPercent } from './format.ts';
 import {
   CAPABILITY_LOSS_MIN_PROVIDERS,
@@ -99,20 +99,20 @@ function danglingReason(ids: CatalogIds, o: Override): string | undefined {
 }
 
 function orphanedOverrideRisks({ before, after }: RiskInput): RiskFlag[] {
-  const overrideKey = (o: Override) => `${o.provider_id}\u0000${o.model_id}\u0000${o.priority}`;
+  const overrideKey = (o: Override) => `${offeringKey(o)}\u0000${o.priority}`;
   const idsBefore = idsOf(before);
   const idsAfter = idsOf(after);
   const alreadyDangling = new Set(
     before.overrides.filter((o) => isManualOverride(o) && danglingReason(idsBefore, o)).map(overrideKey),
   );
   const autoKeys = (c: Catalog) =>
-    new Set(c.overrides.filter((o) => !isManualOverride(o)).map((o) => `${o.provider_id}\u0000${o.model_id}`));
+    new Set(c.overrides.filter((o) => !isManualOverride(o)).map(offeringKey));
   const autoBefore = autoKeys(before);
   const autoAfter = autoKeys(after);
   const out: RiskFlag[] = [];
   for (const o of after.overrides) {
     if (!isManualOverride(o)) continue;
-    const key = `${o.provider_id}\u0000${o.model_id}`;
+    const key = offeringKey(o);
     const dangling = alreadyDangling.has(overrideKey(o)) ? undefined : danglingReason(idsAfter, o);
     const unlisted = autoBefore.has(key) && !autoAfter.has(key) ? `${o.provider_id} no longer lists this model` : undefined;
     const why = dangling ?? unlisted;

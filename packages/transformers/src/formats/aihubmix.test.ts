@@ -24,7 +24,6 @@ describe('transformAiHubMix', () => {
       {
         id: 'gpt-5',
         provider_model_id: 'gpt-5',
-        description: 'GPT-5 is a model.',
         capabilities: ['FUNCTION_CALL', 'IMAGE_RECOGNITION', 'REASONING', 'STRUCTURED_OUTPUT'],
         input_modalities: ['IMAGE', 'TEXT'],
         output_modalities: ['TEXT'],

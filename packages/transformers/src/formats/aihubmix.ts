@@ -2,10 +2,10 @@ import { type Capability, type Modality, normalizeModelId } from '@llm-catalog/c
 import { z } from 'zod';
 import { transformEntries } from '../entries.ts';
 import { entriesOf } from '../envelope.ts';
-import { capabilitiesFromModalities, capabilityList, mergeModalities, modalitiesOf, text, tokenLimit } from '../facts.ts';
+import { capabilitiesFromModalities, capabilityList, mergeModalities, modalitiesOf, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { type PricingDraft, pricingOrUndefined, tokenPrice } from '../pricing.ts';
-import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
+import { rawId, rawList, rawNumber, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
 import { vendorSlug } from '../vendor.ts';
 
@@ -15,7 +15,6 @@ import { vendorSlug } from '../vendor.ts';
  */
 const AiHubMixEntrySchema = z.looseObject({
   model_id: rawId,
-  desc: rawText,
   types: rawList,
   features: rawList,
   input_modalities: rawList,
@@ -79,7 +78,6 @@ function toModel(entry: AiHubMixEntry, warn: (message: string) => void): Normali
     provider_model_id: entry.model_id,
     variant,
     owned_by: vendorSlug(vendor),
-    description: text(entry.desc),
     capabilities: capabilityList(capabilities),
     input_modalities: input,
     output_modalities: output,

@@ -32,7 +32,6 @@ describe('transformGemini', () => {
         id: 'gemini-2.5-flash',
         provider_model_id: 'gemini-2.5-flash',
         name: 'Gemini 2.5 Flash',
-        description: 'Stable version of Gemini 2.5 Flash.',
         capabilities: ['REASONING'],
         context_window: 1048576,
         max_input_tokens: 1048576,

@@ -14,7 +14,6 @@ import type { TransformResult } from '../result.ts';
 const GeminiEntrySchema = z.looseObject({
   name: rawId,
   displayName: rawText,
-  description: rawText,
   inputTokenLimit: rawNumber,
   outputTokenLimit: rawNumber,
   supportedGenerationMethods: rawList,
@@ -39,7 +38,6 @@ function toModel(entry: GeminiEntry): NormalizedModel {
     id: normalizeModelId(entry.name).id,
     provider_model_id: providerModelId,
     name: text(entry.displayName),
-    description: text(entry.description),
     capabilities: capabilityList(capabilities),
     output_modalities: embeds ? ['EMBEDDING'] : undefined,
     // Google states a Gemini model's context window as its input token limit, except for models

@@ -183,7 +183,6 @@ describe('transformOpenAi', () => {
         id: 'pixtral-12b-2409',
         provider_model_id: 'pixtral-12b-2409',
         owned_by: 'mistral',
-        description: 'Official pixtral-12b-2409 Mistral AI model',
         capabilities: ['FUNCTION_CALL', 'IMAGE_RECOGNITION'],
         input_modalities: ['IMAGE', 'TEXT'],
         output_modalities: ['TEXT'],

@@ -47,7 +47,6 @@ describe('transformOpenRouter', () => {
         provider_model_id: 'anthropic/claude-sonnet-4.5',
         name: 'Claude Sonnet 4.5',
         owned_by: 'anthropic',
-        description: 'A model.',
         capabilities: ['FILE_INPUT', 'FUNCTION_CALL', 'IMAGE_RECOGNITION', 'REASONING', 'STRUCTURED_OUTPUT', 'WEB_SEARCH'],
         input_modalities: ['FILE', 'IMAGE', 'TEXT'],
         output_modalities: ['TEXT'],
@@ -64,7 +63,7 @@ describe('transformOpenRouter', () => {
           per_web_search: unit(0.01),
         },
         knowledge_cutoff: '2025-01-31',
-        deprecation_date: '2026-09-29',
+        shutdown_date: '2026-09-29',
         metadata: { canonical_slug: 'anthropic/claude-4.5-sonnet-20250929', created: '2025-09-29' },
       },
     ]);

@@ -23,7 +23,6 @@ import { vendorSlug } from '../vendor.ts';
 const OpenRouterEntrySchema = z.looseObject({
   id: rawId,
   name: rawText,
-  description: rawText,
   canonical_slug: rawText,
   hugging_face_id: rawText,
   created: rawNumber,
@@ -105,7 +104,6 @@ function toModel(entry: OpenRouterEntry, warn: (message: string) => void): Norma
     variant,
     name: modelName(entry.name ?? undefined, variant),
     owned_by: vendorSlug(vendor),
-    description: text(entry.description),
     capabilities: capabilityList(capabilities),
     input_modalities: input,
     output_modalities: output,
@@ -114,7 +112,7 @@ function toModel(entry: OpenRouterEntry, warn: (message: string) => void): Norma
     pricing,
     knowledge_cutoff: dateField('knowledge_cutoff'),
     // The day OpenRouter stops serving the model.
-    deprecation_date: dateField('expiration_date'),
+    shutdown_date: dateField('expiration_date'),
     metadata,
   };
 }

@@ -1,0 +1,179 @@
+import type { Catalog } from '../io/read.ts';
+import { isManualOverride, offeringKey, type Override } from '../schema/override.ts';
+import { everyPrice, type Pricing } from '../schema/pricing.ts';
+
+/** What kind of fact two sources disagree on. */
+export type DisagreementKind = 'price' | 'currency' | 'limit' | 'capabilities';
+
+/** What one source states for the fact. */
+export interface Statement {
+  source: string;
+  as_of?: string;
+  /** A price in `currency` per million tokens (or per unit), a token limit, or a capability list. */
+  value: number | string | string[];
+  currency?: string;
+}
+
+/** One fact of one offering that two or more sources state differently. */
+export interface Disagreement {
+  provider_id: string;
+  model_id: string;
+  variant?: string;
+  kind: DisagreementKind;
+  /** `pricing.input`, `pricing.long_context>200000.output`, `context_window`, `capabilities`. */
+  fact: string;
+  /** Every source that states the fact, in ascending priority (the last one wins). */
+  statements: Statement[];
+  /** The largest value over the smallest, for prices and limits (Infinity when one is 0). */
+  ratio?: number;
+  /** A difference that looks like a mistake in units (per token vs per million) or in currency. */
+  suspect?: 'unit' | 'currency';
+}
+
+/** Prices closer than this (relative to the larger) are the same price, rounded differently. */
+export const PRICE_TOLERANCE = 0.01;
+
+/** Ratios that betray a unit mistake: per-thousand or per-token prices read as per-million. */
+const UNIT_RATIOS = [1_000, 1_000_000];
+/**
+ * Units of a currency per US dollar, roughly: a ratio near one of these suggests a price in that
+ * currency written as dollars. Only currencies far from the dollar; a euro looks like a discount.
+ */
+const EXCHANGE_RATES: Readonly<Record<string, number>> = { CNY: 7.2, INR: 84, JPY: 150, KRW: 1_380, RUB: 90 };
+/** How close (as a fraction) a ratio must be to a unit factor or an exchange rate to be suspect. */
+const SUSPECT_WINDOW = 0.05;
+
+const near = (ratio: number, target: number) => Math.abs(ratio / target - 1) <= SUSPECT_WINDOW;
+
+/** Why a price ratio looks like a mistake, if it does. */
+export function suspectOf(ratio: number): Disagreement['suspect'] {
+  if (UNIT_RATIOS.some((f) => near(ratio, f))) return 'unit';
+  if (Object.values(EXCHANGE_RATES).some((r) => near(ratio, r))) return 'currency';
+  return undefined;
+}
+
+const ratioOf = (values: readonly number[]) => {
+  const max = Math.max(...values);
+  const min = Math.min(...values);
+  return min === 0 ? (max === 0 ? 1 : Infinity) : max / min;
+};
+
+/** Each price of a price list by a path that names long-context tiers by their threshold. */
+function pricesByPath(pricing: Pricing): Map<string, { amount: number; currency: string }> {
+  const out = new Map<string, { amount: number; currency: string }>();
+  for (const p of everyPrice(pricing)) {
+    const path = p.path.replace(/long_context\[(\d+)\]\./, (_, i: string) => {
+      const tiers = p.path.startsWith('service_tiers.')
+        ? pricing.service_tiers?.[p.path.split('.')[1] as 'batch' | 'flex' | 'priority']?.long_context
+        : pricing.long_context;
+      return `long_context>${tiers?.[Number(i)]?.above_input_tokens ?? i}.`;
+    });
+    out.set(`pricing.${path}`, { amount: p.amount, currency: p.currency });
+  }
+  return out;
+}
+
+const statement = (o: Override, value: Statement['value'], currency?: string): Statement => ({
+  source: o.provenance?.source ?? `priority ${o.priority}`,
+  ...(o.provenance?.as_of ? { as_of: o.provenance.as_of } : {}),
+  value,
+  ...(currency ? { currency } : {}),
+});
+
+/** The disagreements among the auto overrides (one per source) of one offering. */
+function offeringDisagreements(autos: readonly Override[]): Disagreement[] {
+  const [first] = autos;
+  if (!first || autos.length < 2) return [];
+  const where = {
+    provider_id: first.provider_id,
+    model_id: first.model_id,
+    ...(first.variant ? { variant: first.variant } : {}),
+  };
+  const out: Disagreement[] = [];
+
+  const prices = new Map<string, { o: Override; amount: number; currency: string }[]>();
+  for (const o of autos) {
+    if (!o.pricing) continue;
+    for (const [path, p] of pricesByPath(o.pricing)) {
+      const list = prices.get(path) ?? [];
+      list.push({ o, ...p });
+      prices.set(path, list);
+    }
+  }
+  for (const [fact, list] of prices) {
+    if (list.length < 2) continue;
+    const statements = list.map((s) => statement(s.o, s.amount, s.currency));
+    if (new Set(list.map((s) => s.currency)).size > 1) {
+      out.push({ ...where, kind: 'currency', fact, statements });
+      continue;
+    }
+    const ratio = ratioOf(list.map((s) => s.amount));
+    const max = Math.max(...list.map((s) => s.amount));
+    if (max - Math.min(...list.map((s) => s.amount)) <= PRICE_TOLERANCE * max) continue;
+    const suspect = suspectOf(ratio);
+    out.push({ ...where, kind: 'price', fact, statements, ratio, ...(suspect ? { suspect } : {}) });
+  }
+
+  for (const fact of ['context_window', 'max_output_tokens', 'max_input_tokens'] as const) {
+    const list = autos.filter((o) => o.limits?.[fact] !== undefined);
+    const values = list.map((o) => o.limits?.[fact] as number);
+    if (list.length < 2 || new Set(values).size < 2) continue;
+    out.push({ ...where, kind: 'limit', fact, statements: list.map((o, i) => statement(o, values[i] as number)), ratio: ratioOf(values) });
+  }
+
+  const caps = autos.filter((o) => o.capabilities?.force !== undefined);
+  const lists = caps.map((o) => [...(o.capabilities?.force ?? [])].sort());
+  if (caps.length >= 2 && new Set(lists.map((l) => l.join(','))).size > 1) {
+    out.push({ ...where, kind: 'capabilities', fact: 'capabilities', statements: caps.map((o, i) => statement(o, lists[i] ?? [])) });
+  }
+  return out;
+}
+
+const KIND_RANK: Record<DisagreementKind, number> = { currency: 0, price: 1, limit: 2, capabilities: 3 };
+
+/**
+ * Orders disagreements by impact: suspected mistakes first, then currency, price, limit and
+ * capability disagreements, each by how far apart the values are, then by offering and fact.
+ */
+export function compareDisagreements(a: Disagreement, b: Disagreement): number {
+  return (
+    Number(b.suspect !== undefined) - Number(a.suspect !== undefined) ||
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    (b.ratio ?? 0) - (a.ratio ?? 0) ||
+    (offeringKey(a) < offeringKey(b) ? -1 : offeringKey(a) > offeringKey(b) ? 1 : 0) ||
+    (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0)
+  );
+}
+
+/**
+ * Every fact that two or more sources state differently for the same offering: prices beyond
+ * `PRICE_TOLERANCE`, a price in two currencies, limits, capability lists. Each source's statement is
+ * its auto override (its band); a person's manual override is a decision, not a statement, and is
+ * left out. Nothing is averaged: the catalog resolves to the highest band, and this lists the rest.
+ * `providers` limits the audit to those providers' offerings.
+ */
+export function auditCatalog(catalog: Catalog, options: { providers?: ReadonlySet<string> } = {}): Disagreement[] {
+  const byOffering = new Map<string, Override[]>();
+  for (const o of catalog.overrides) {
+    if (isManualOverride(o) || (options.providers && !options.providers.has(o.provider_id))) continue;
+    const key = offeringKey(o);
+    const list = byOffering.get(key) ?? [];
+    list.push(o);
+    byOffering.set(key, list);
+  }
+  const out: Disagreement[] = [];
+  for (const list of byOffering.values()) {
+    if (list.length > 1) out.push(...offeringDisagreements([...list].sort((a, b) => a.priority - b.priority)));
+  }
+  return out.sort(compareDisagreements);
+}
+
+/** A disagreement's identity and values: the same text means the same disagreement. */
+export const disagreementKey = (d: Disagreement): string =>
+  JSON.stringify([d.provider_id, d.model_id, d.variant ?? '', d.fact, d.statements.map((s) => [s.source, s.value, s.currency])]);
+
+/** The disagreements of `after` that `before` did not have (new, or with other values), in impact order. */
+export function newDisagreements(before: readonly Disagreement[], after: readonly Disagreement[]): Disagreement[] {
+  const known = new Set(before.map(disagreementKey));
+  return after.filter((d) => !known.has(disagreementKey(d)));
+}
