@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { auditCatalog } from '../audit/audit.ts';
 import { stableJson } from '../canonical.ts';
+import type { Catalog } from '../io/read.ts';
+import type { Override } from '../schema/override.ts';
 import { indexCatalog } from '../resolve.ts';
 import { buildModelDocument } from './model-document.ts';
 import { providersFor } from './offerings.ts';
@@ -80,5 +83,59 @@ describe('buildModelDocument', () => {
   it('gives the same bytes whatever the order of the catalog lists', () => {
     const catalog = pricedCatalog();
     expect(stableJson(buildModelDocument(reversedCatalog(catalog), 'gpt-4o'))).toBe(stableJson(buildModelDocument(catalog, 'gpt-4o')));
+  });
+});
+
+const usd = (per_million_tokens: number) => ({ per_million_tokens, currency: 'USD' });
+const said = (source: string, priority: number, as_of: string, fields: Partial<Override>): Override => ({
+  provider_id: 'openrouter',
+  model_id: 'claude-sonnet-4-5',
+  priority,
+  provenance: { source, as_of },
+  ...fields,
+});
+
+/** Three sources on OpenRouter's Claude Sonnet 4.5 (one of them on its free variant), one on Anthropic's, and a person. */
+function sourcedCatalog(): Catalog {
+  const provider = (id: string, base_url: string) => ({ id, name: id, authentication: 'API_KEY' as const, formats: [{ format: 'OPENAI' as const, base_url, default: true }] });
+  return {
+    providers: [provider('openrouter', 'https://openrouter.ai/api/v1'), provider('anthropic', 'https://api.anthropic.com/v1')],
+    models: [{ id: 'claude-sonnet-4-5', context_window: 200000, pricing: { input: usd(3), output: usd(15) } }],
+    overrides: [
+      said('litellm', 10, '2026-07-24', { pricing: { input: usd(3), output: usd(15), long_context: [{ above_input_tokens: 200000, input: usd(6) }] }, limits: { context_window: 200000 } }),
+      said('models.dev', 20, '2026-06-13', { pricing: { input: usd(3), output: usd(15.02), long_context: [{ above_input_tokens: 200000, input: usd(6.5) }] } }),
+      said('openrouter', 50, '2026-06-16', { pricing: { input: usd(3.3), output: usd(15) }, limits: { context_window: 1000000 } }),
+      { provider_id: 'openrouter', model_id: 'claude-sonnet-4-5', priority: 100, reason: 'negotiated', pricing: { input: usd(1) } },
+      said('litellm', 10, '2026-07-24', { variant: 'free', pricing: { input: usd(0) }, limits: { context_window: 32000 } }),
+      said('openrouter', 50, '2026-06-16', { variant: 'free', pricing: { input: usd(0) }, limits: { context_window: 64000 } }),
+      { ...said('models.dev', 20, '2026-06-13', { pricing: { input: usd(3), output: usd(15) } }), provider_id: 'anthropic' },
+      { ...said('anthropic', 50, '2026-07-28', { pricing: { input: usd(3), output: usd(15) } }), provider_id: 'anthropic' },
+    ],
+  };
+}
+
+describe('buildModelDocument: source disagreements', () => {
+  it('names, per offering, each fact its sources state differently, with every source value and as-of date', () => {
+    const openrouter = buildModelDocument(sourcedCatalog(), 'claude-sonnet-4-5')?.providers.find((o) => o.provider_id === 'openrouter');
+    expect(openrouter?.disagreements?.map((d) => [d.fact, d.variant, d.statements.map((s) => `${s.source} ${s.as_of}: ${String(s.value)}`)])).toEqual([
+      ['pricing.input', undefined, ['litellm 2026-07-24: 3', 'models.dev 2026-06-13: 3', 'openrouter 2026-06-16: 3.3']],
+      ['pricing.long_context>200000.input', undefined, ['litellm 2026-07-24: 6', 'models.dev 2026-06-13: 6.5']],
+      ['context_window', undefined, ['litellm 2026-07-24: 200000', 'openrouter 2026-06-16: 1000000']],
+      ['context_window', 'free', ['litellm 2026-07-24: 32000', 'openrouter 2026-06-16: 64000']],
+    ]);
+  });
+
+  it("is the audit's finding for the offering, leaving out the person's override and facts within the price tolerance", () => {
+    const catalog = sourcedCatalog();
+    const audited = auditCatalog(catalog, { providers: new Set(['openrouter']) }).map(({ provider_id: _p, model_id: _m, ...d }) => d);
+    const doc = buildModelDocument(catalog, 'claude-sonnet-4-5');
+    expect(doc?.providers.find((o) => o.provider_id === 'openrouter')?.disagreements).toEqual(audited);
+    expect(audited.map((d) => d.fact)).not.toContain('pricing.output');
+  });
+
+  it('leaves disagreements out of an offering whose sources agree', () => {
+    const anthropic = buildModelDocument(sourcedCatalog(), 'claude-sonnet-4-5')?.providers.find((o) => o.provider_id === 'anthropic');
+    expect(anthropic).toBeDefined();
+    expect(anthropic?.disagreements).toBeUndefined();
   });
 });

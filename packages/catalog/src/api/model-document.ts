@@ -1,3 +1,4 @@
+import { auditOverrides, type Disagreement } from '../audit/audit.ts';
 import type { Catalog } from '../io/read.ts';
 import {
   applyOverrides,
@@ -33,6 +34,9 @@ const OFFERING_FACT_KEYS = [
   'parameters',
 ] as const satisfies readonly (keyof ResolvedModel)[];
 
+/** A fact of the offering that two or more sources state differently (see `auditOverrides`). */
+export type OfferingDisagreement = Omit<Disagreement, 'provider_id' | 'model_id'>;
+
 /** One provider's offering of the model, with its overrides applied. */
 export type ModelOfferingDocument = Pick<
   ResolvedModel,
@@ -44,6 +48,8 @@ export type ModelOfferingDocument = Pick<
   last_synced?: string;
   /** For every fact present above; a price per price key (`pricing.input`). */
   origins: Record<string, FactOrigin>;
+  /** Facts its sources state differently, most impact first, every variant's; absent when they agree. */
+  disagreements?: OfferingDisagreement[];
 };
 
 /**
@@ -110,6 +116,8 @@ function offeringDocument(
     origins: {},
   };
   if (provider.models_api?.last_synced) doc.last_synced = provider.models_api.last_synced;
+  const disagreements = auditOverrides(overrides).map(({ provider_id: _p, model_id: _m, ...d }) => d);
+  if (disagreements.length > 0) doc.disagreements = disagreements;
   if (model.disabled !== undefined) {
     doc.disabled = model.disabled;
     doc.origins.disabled = origin('disabled');

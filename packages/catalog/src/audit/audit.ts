@@ -146,16 +146,14 @@ export function compareDisagreements(a: Disagreement, b: Disagreement): number {
 }
 
 /**
- * Every fact that two or more sources state differently for the same offering: prices beyond
- * `PRICE_TOLERANCE`, a price in two currencies, limits, capability lists. Each source's statement is
- * its auto override (its band); a person's manual override is a decision, not a statement, and is
- * left out. Nothing is averaged: the catalog resolves to the highest band, and this lists the rest.
- * `providers` limits the audit to those providers' offerings.
+ * The disagreements among `overrides` (of any offerings), most impact first: each source's statement
+ * is its auto override (its band); a person's manual override is a decision, not a statement, and is
+ * left out.
  */
-export function auditCatalog(catalog: Catalog, options: { providers?: ReadonlySet<string> } = {}): Disagreement[] {
+export function auditOverrides(overrides: Iterable<Override>): Disagreement[] {
   const byOffering = new Map<string, Override[]>();
-  for (const o of catalog.overrides) {
-    if (isManualOverride(o) || (options.providers && !options.providers.has(o.provider_id))) continue;
+  for (const o of overrides) {
+    if (isManualOverride(o)) continue;
     const key = offeringKey(o);
     const list = byOffering.get(key) ?? [];
     list.push(o);
@@ -166,6 +164,17 @@ export function auditCatalog(catalog: Catalog, options: { providers?: ReadonlySe
     if (list.length > 1) out.push(...offeringDisagreements([...list].sort((a, b) => a.priority - b.priority)));
   }
   return out.sort(compareDisagreements);
+}
+
+/**
+ * Every fact that two or more sources state differently for the same offering: prices beyond
+ * `PRICE_TOLERANCE`, a price in two currencies, limits, capability lists (see `auditOverrides`).
+ * Nothing is averaged: the catalog resolves to the highest band, and this lists the rest.
+ * `providers` limits the audit to those providers' offerings.
+ */
+export function auditCatalog(catalog: Catalog, options: { providers?: ReadonlySet<string> } = {}): Disagreement[] {
+  const { providers } = options;
+  return auditOverrides(providers ? catalog.overrides.filter((o) => providers.has(o.provider_id)) : catalog.overrides);
 }
 
 /** A disagreement's identity and values: the same text means the same disagreement. */
