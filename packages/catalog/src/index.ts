@@ -8,6 +8,7 @@ export * from './integrity.ts';
 export * from './resolve.ts';
 export * from './io/json-text.ts';
 export * from './io/read.ts';
+export * from './io/load-valid.ts';
 export * from './io/write.ts';
 export * from './io/lock.ts';
 export * from './io/edit.ts';

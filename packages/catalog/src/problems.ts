@@ -42,13 +42,13 @@ export function formatProblem(p: CatalogProblem): string {
   return `${where}: ${p.message}`;
 }
 
-export const hasErrors = (problems: readonly CatalogProblem[]): boolean =>
-  problems.some((p) => p.severity === 'error');
+export const errorsOf = (problems: readonly CatalogProblem[]): CatalogProblem[] =>
+  problems.filter((p) => p.severity === 'error');
 
 /** Thrown when the data files cannot be used at all; carries every problem found. */
 export class CatalogLoadError extends Error {
   constructor(readonly problems: CatalogProblem[]) {
-    const errors = problems.filter((p) => p.severity === 'error');
+    const errors = errorsOf(problems);
     super(
       `the catalog data is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n` +
         errors.map((p) => `  ${formatProblem(p)}`).join('\n'),

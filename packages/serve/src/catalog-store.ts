@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { type Catalog, type CatalogIndex, DATA_FILES, indexCatalog, readCatalog } from '@llm-catalog/catalog';
+import { type Catalog, type CatalogIndex, DATA_FILES, indexCatalog, loadValidCatalog } from '@llm-catalog/catalog';
 import { buildOfferingRows } from './model-search.ts';
 import type { OfferingRow } from './schemas.ts';
 
@@ -44,7 +44,7 @@ export function createCatalogStore(dataDir: string): CatalogStore {
       if (!checked || now - checked.at > RECHECK_MS) checked = { at: now, stamp: stampOf() };
       const stamp = await checked.stamp;
       if (cached?.stamp !== stamp) {
-        const snapshot = readCatalog(dataDir).then(({ catalog }) => {
+        const snapshot = loadValidCatalog(dataDir).then(({ catalog }) => {
           const index = indexCatalog(catalog);
           return { catalog, index, rows: buildOfferingRows(index) };
         });

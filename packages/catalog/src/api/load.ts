@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkIntegrity } from '../integrity.ts';
-import { type Catalog, readCatalog } from '../io/read.ts';
-import { CatalogLoadError } from '../problems.ts';
+import { loadValidCatalog } from '../io/load-valid.ts';
+import type { Catalog } from '../io/read.ts';
 import { type CatalogIndex, indexCatalog, resolveModel, type ResolvedModel } from '../resolve.ts';
 import type { Provider } from '../schema/provider.ts';
 import { type CostEstimate, type CostRequest, estimateCost } from './cost.ts';
@@ -58,8 +57,6 @@ export function createCatalogLibrary(catalog: Catalog): CatalogLibrary {
  * `CatalogLoadError` on anything `catalog validate` reports as an error.
  */
 export async function loadCatalog(dir: string = BUNDLED_DATA_DIR): Promise<CatalogLibrary> {
-  const { catalog } = await readCatalog(dir);
-  const problems = checkIntegrity(catalog);
-  if (problems.some((p) => p.severity === 'error')) throw new CatalogLoadError(problems);
+  const { catalog } = await loadValidCatalog(dir);
   return createCatalogLibrary(catalog);
 }

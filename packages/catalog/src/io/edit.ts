@@ -1,9 +1,9 @@
 import { catalogErrors } from '../check.ts';
-import { checkIntegrity } from '../integrity.ts';
-import { CatalogLoadError, type CatalogProblem, formatProblem } from '../problems.ts';
+import { type CatalogProblem, formatProblem } from '../problems.ts';
 import type { DataFileKind } from '../schema/files.ts';
 import { withDataLock } from './lock.ts';
-import { type Catalog, readCatalog } from './read.ts';
+import { loadValidCatalog } from './load-valid.ts';
+import type { Catalog } from './read.ts';
 import { writeCatalog, writeLinks } from './write.ts';
 
 /** An edit whose result would break the schema or the integrity rules: nothing was written. */
@@ -26,9 +26,7 @@ export async function editCatalog<T>(
   edit: (catalog: Catalog) => { catalog: Catalog; result: T },
 ): Promise<{ result: T; written: DataFileKind[] }> {
   return withDataLock(dataDir, async () => {
-    const { catalog, files } = await readCatalog(dataDir);
-    const before = checkIntegrity(catalog).filter((p) => p.severity === 'error');
-    if (before.length > 0) throw new CatalogLoadError(before);
+    const { catalog, files } = await loadValidCatalog(dataDir);
     const { catalog: next, result } = edit(catalog);
     if (next === catalog) return { result, written: [] };
     // Every entry is checked, not only new objects: an edit may have changed an entry in place.

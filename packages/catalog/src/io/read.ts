@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { entrySchemaProblems } from '../check.ts';
+import { entrySchemaProblems } from '../schema-problems.ts';
 import { CatalogLoadError, type CatalogProblem, fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS, type FileKind } from '../schema/files.ts';
 import type { Link } from '../schema/link.ts';

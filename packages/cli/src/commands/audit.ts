@@ -3,7 +3,7 @@ import {
   auditHeadline,
   formatDisagreement,
   parseThresholds,
-  readCatalog,
+  loadValidCatalog,
   THRESHOLD_SYNTAX,
   thresholdBreaches,
   type AuditThresholds,
@@ -44,7 +44,7 @@ Example for CI: catalog audit --fail-on suspect,price:200 --limit 20`,
     )
     .action(async (opts: { failOn?: AuditThresholds; limit?: number }) => {
       const ctx = getContext();
-      const { catalog } = await readCatalog(ctx.dataDir);
+      const { catalog } = await loadValidCatalog(ctx.dataDir);
       const disagreements = auditCatalog(catalog);
       const breaches = opts.failOn ? thresholdBreaches(disagreements, opts.failOn) : [];
       const shown = opts.limit === undefined ? disagreements : disagreements.slice(0, opts.limit);

@@ -2,11 +2,9 @@ import {
   buildResolvedCatalog,
   buildStaticApi,
   type Catalog,
-  CatalogLoadError,
-  checkIntegrity,
   type DataFileKind,
+  loadValidCatalog,
   newestVersion,
-  readCatalog,
   replaceDirectory,
   stableJson,
   type StaticApiIndex,
@@ -66,9 +64,7 @@ export function registerBuild(program: Command, getContext: () => CommandContext
     )
     .action(async (opts: { out: string; api?: string }) => {
       const ctx = getContext();
-      const { catalog, files } = await readCatalog(ctx.dataDir);
-      const problems = checkIntegrity(catalog).filter((p) => p.severity === 'error');
-      if (problems.length > 0) throw new CatalogLoadError(problems);
+      const { catalog, files } = await loadValidCatalog(ctx.dataDir);
       const versions: Partial<Record<DataFileKind, string>> = {};
       for (const [kind, file] of Object.entries(files) as [DataFileKind, { version?: string }][]) {
         if (file.version) versions[kind] = file.version;

@@ -1,10 +1,8 @@
 import {
-  CatalogLoadError,
-  checkIntegrity,
   CostEstimateError,
   estimateCost,
   indexCatalog,
-  readCatalog,
+  loadValidCatalog,
   SERVICE_TIERS,
   type ServiceTierName,
 } from '@llm-catalog/catalog';
@@ -78,9 +76,7 @@ export function registerCost(program: Command, getContext: () => CommandContext)
         ...(opts.cached !== undefined ? { cached_tokens: parseTokenCount(opts.cached, '--cached') } : {}),
       };
       const tier = parseTier(opts.tier);
-      const { catalog } = await readCatalog(ctx.dataDir);
-      const problems = checkIntegrity(catalog).filter((p) => p.severity === 'error');
-      if (problems.length > 0) throw new CatalogLoadError(problems);
+      const { catalog } = await loadValidCatalog(ctx.dataDir);
       let estimate;
       try {
         estimate = estimateCost(indexCatalog(catalog), { ...request, ...(tier ? { tier } : {}) });

@@ -1,4 +1,4 @@
-import { readCatalog } from '@llm-catalog/catalog';
+import { loadValidCatalog } from '@llm-catalog/catalog';
 import { type DiscoveredProvider, discoverProviders, newProviders } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
@@ -40,7 +40,7 @@ export function registerDiscover(program: Command, getContext: () => CommandCont
     .action(async (opts: { save?: boolean }) => {
       const ctx = getContext();
       const env = ctx.io.env;
-      let discovery = discoverProviders((await readCatalog(ctx.dataDir)).catalog, env);
+      let discovery = discoverProviders((await loadValidCatalog(ctx.dataDir)).catalog, env);
       let saved: string[] = [];
       if (opts.save) {
         const { result } = await editCatalog(ctx.dataDir, (catalog) => {

@@ -1,4 +1,4 @@
-import { readCatalog } from '@llm-catalog/catalog';
+import { loadValidCatalog } from '@llm-catalog/catalog';
 import { type ProbeResult, probeProviders, ProviderSelectionError, selectProviders } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
@@ -44,7 +44,7 @@ export function registerHealth(program: Command, getContext: () => CommandContex
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > HEALTH_MAX_CONCURRENCY) {
         throw new CliError(`--concurrency must be a whole number from 1 to ${HEALTH_MAX_CONCURRENCY}, got "${opts.concurrency}"`);
       }
-      const { catalog } = await readCatalog(ctx.dataDir);
+      const { catalog } = await loadValidCatalog(ctx.dataDir);
       let providers;
       try {
         providers = selectProviders(catalog.providers, ids.length > 0 ? ids : 'all');

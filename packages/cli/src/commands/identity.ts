@@ -5,7 +5,7 @@ import {
   type LinkEdit,
   LinkEditError,
   linkSpelling,
-  readCatalog,
+  loadValidCatalog,
   suggestLinks,
   unlinkSpelling,
 } from '@llm-catalog/catalog';
@@ -17,7 +17,7 @@ import { plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 
 async function suggest(ctx: CommandContext) {
-  const { catalog } = await readCatalog(ctx.dataDir);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
   const proposals = suggestLinks(catalog);
   if (ctx.json) {
     ctx.printJson({ proposals });

@@ -6,7 +6,7 @@ import {
   indexCatalog,
   notServedMessage,
   PRICE_KEYS,
-  readCatalog,
+  loadValidCatalog,
   resolveModel,
   type ResolvedModel,
   resolveProviderModels,
@@ -27,7 +27,7 @@ interface ListOptions {
 }
 
 async function listModels(ctx: CommandContext, opts: ListOptions) {
-  const { catalog } = await readCatalog(ctx.dataDir);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
   const index = indexCatalog(catalog);
   if (opts.provider && !index.providers.has(opts.provider)) {
     throw new CliError(`unknown provider "${opts.provider}" (see \`catalog providers list\`)`);
@@ -115,7 +115,7 @@ const MAX_SHOWN_TEXT = 100;
 const ORIGIN_LABEL: Record<FieldOrigin, string> = { base: 'base', auto: 'auto override', manual: 'manual override' };
 
 async function showModel(ctx: CommandContext, providerId: string, modelId: string) {
-  const { catalog } = await readCatalog(ctx.dataDir);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
   const index = indexCatalog(catalog);
   if (!index.providers.has(providerId)) throw new CliError(`unknown provider "${providerId}" (see \`catalog providers list\`)`);
   const resolution = resolveModel(index, providerId, modelId);

@@ -9,7 +9,7 @@ import {
   type Provider,
   ProviderEditError,
   type ProviderPatch,
-  readCatalog,
+  loadValidCatalog,
   removeProvider as removeProviderEntry,
   resolveProviderModels,
   setProviderSyncEnabled,
@@ -64,7 +64,7 @@ function modelCounts(catalog: Catalog) {
 }
 
 async function listProviders(ctx: CommandContext) {
-  const { catalog } = await readCatalog(ctx.dataDir);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
   const counts = modelCounts(catalog);
   const rows = [...catalog.providers]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -102,7 +102,7 @@ async function listProviders(ctx: CommandContext) {
 }
 
 async function showProvider(ctx: CommandContext, id: string) {
-  const { catalog } = await readCatalog(ctx.dataDir);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
   const provider = findProvider(catalog, id);
   const counts = modelCounts(catalog)(id);
   const key = keyDisplay(provider, ctx.io.env);

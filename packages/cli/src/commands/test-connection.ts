@@ -1,4 +1,4 @@
-import { CatalogLoadError, defaultKeyEnvFor, keyEnvOf, type Provider, readCatalog } from '@llm-catalog/catalog';
+import { CatalogLoadError, defaultKeyEnvFor, keyEnvOf, type Provider, loadValidCatalog } from '@llm-catalog/catalog';
 import {
   defaultModelsUrl,
   detectProviderFromUrl,
@@ -26,7 +26,7 @@ interface TestOptions {
 /** The catalog's providers, when the data directory can be read; a connection test does not need them. */
 async function knownProviders(dataDir: string): Promise<Provider[]> {
   try {
-    return (await readCatalog(dataDir)).catalog.providers;
+    return (await loadValidCatalog(dataDir)).catalog.providers;
   } catch (err) {
     if (err instanceof CatalogLoadError) return [];
     throw err;

@@ -1,4 +1,4 @@
-import { findBaseModelId, indexCatalog, providersFor, readCatalog } from '@llm-catalog/catalog';
+import { findBaseModelId, indexCatalog, providersFor, loadValidCatalog } from '@llm-catalog/catalog';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { formatCount, formatTokenPrice, plural } from '../format.ts';
@@ -10,7 +10,7 @@ import { renderTable } from '../table.ts';
  * cheapest input then output first and unknown prices last.
  */
 export async function whoServes(ctx: CommandContext, spelling: string): Promise<void> {
-  const { catalog } = await readCatalog(ctx.dataDir);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
   const index = indexCatalog(catalog);
   const modelId = findBaseModelId(index, spelling);
   if (!modelId) {

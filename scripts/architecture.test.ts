@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The packages from the top down: a package may import only the ones after it. The test kit serves
+// tests of every package and is never imported by code that ships.
+const LAYERS = ['cli', 'serve', 'sync', 'transformers', 'catalog'];
+const TEST_ONLY = 'testkit';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const packagesDir = join(root, 'packages');
+const packageNames = readdirSync(packagesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return d.name === 'node_modules' ? [] : sourceFiles(path);
+    return /\.(ts|mts|mjs)$/.test(d.name) ? [path] : [];
+  });
+}
+
+const isTestFile = (file: string) => /\.test\.ts$/.test(file);
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]).filter((s): s is string => s !== undefined);
+}
+
+/** The workspace package a specifier lands in. */
+function targetOf(file: string, specifier: string): string | undefined {
+  const named = /^@llm-catalog\/([^/]+)/.exec(specifier);
+  if (named) return named[1];
+  if (!specifier.startsWith('.')) return undefined;
+  const path = relative(root, resolve(dirname(file), specifier)).split('/');
+  return path[0] === 'packages' ? path[1] : undefined;
+}
+
+function allowed(from: string, to: string, testFile: boolean): boolean {
+  if (from === to) return true;
+  if (to === TEST_ONLY) return testFile;
+  if (from === TEST_ONLY) return LAYERS.includes(to);
+  const [a, b] = [LAYERS.indexOf(from), LAYERS.indexOf(to)];
+  return a >= 0 && b > a;
+}
+
+describe('package layering', () => {
+  it('knows every package', () => {
+    expect(packageNames.filter((p) => p !== TEST_ONLY && !LAYERS.includes(p))).toEqual([]);
+  });
+
+  it('no package imports one above it, and shipped code never imports the test kit', () => {
+    const wrong: string[] = [];
+    for (const pkg of packageNames) {
+      for (const file of sourceFiles(join(packagesDir, pkg, 'src'))) {
+        for (const specifier of importsOf(file)) {
+          const to = targetOf(file, specifier);
+          if (to !== undefined && !allowed(pkg, to, isTestFile(file))) wrong.push(`${relative(root, file)} -> ${specifier}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('each package declares only packages below it as dependencies', () => {
+    const wrong: string[] = [];
+    for (const pkg of packageNames) {
+      const manifest = JSON.parse(readFileSync(join(packagesDir, pkg, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      for (const [field, deps] of [['dependencies', manifest.dependencies], ['devDependencies', manifest.devDependencies]] as const) {
+        for (const dep of Object.keys(deps ?? {})) {
+          const to = /^@llm-catalog\/(.+)$/.exec(dep)?.[1];
+          if (to !== undefined && !allowed(pkg, to, field === 'devDependencies')) wrong.push(`${pkg} ${field}: ${dep}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('module graph', () => {
+  it('has no import cycle inside a package (type-only imports included)', () => {
+    const edges = new Map<string, string[]>();
+    for (const pkg of packageNames) {
+      for (const file of sourceFiles(join(packagesDir, pkg, 'src')).filter((f) => !isTestFile(f))) {
+        edges.set(
+          file,
+          importsOf(file).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s)),
+        );
+      }
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(root, f)).join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of edges.get(file) ?? []) if (edges.has(next)) visit(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of [...edges.keys()].sort()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+});
