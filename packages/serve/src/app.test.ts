@@ -195,6 +195,17 @@ describe('models API', () => {
     expectError(await call('GET', '/api/models/nope'), 404, 'unknown-model');
   });
 
+  it("names in a model's document the facts an offering's sources state differently, with values and dates", async () => {
+    const res = await call('GET', `/api/models/${enc('acme/chat-large')}`);
+    const alpha = res.json.providers.find((p: Json) => p.provider_id === 'alpha');
+    expect(alpha.pricing.output.per_million_tokens).toBe(10);
+    expect(alpha.disagreements.map((d: Json) => [d.fact, d.statements.map((s: Json) => `${s.source} ${s.as_of}: ${s.value}`)])).toEqual([
+      ['pricing.output', ['litellm 2026-07-24: 12', 'alpha 2026-01-01: 10']],
+      ['context_window', ['litellm 2026-07-24: 200000', 'alpha 2026-01-01: 128000']],
+    ]);
+    expect(res.json.providers.find((p: Json) => p.provider_id === 'beta').disagreements).toBeUndefined();
+  });
+
   it('reads price history from git, and says so when the data is not in a git repository', async () => {
     const res = await call('GET', `/api/models/${enc('acme/chat-large')}/history?provider=alpha`);
     expect(res.json.entries.map((e: Json) => e.prices?.input?.amount)).toEqual([3, 2.5]);

@@ -46,7 +46,9 @@ export function serveTestCatalog(mockUrl: string, inputPrice = 2.5): Catalog {
       model('chat-small', { name: 'Acme Chat Small', owned_by: 'acme', context_window: 32_000, pricing: { input: usd(0.15), output: usd(0.6) } }),
     ],
     overrides: [
-      offer('alpha', 'chat-large', { provider_model_id: 'acme/chat-large' }),
+      // LiteLLM disagrees with alpha's own list on the output price and the context window.
+      offer('alpha', 'chat-large', { priority: 10, provenance: { source: 'litellm', as_of: '2026-07-24' }, pricing: { output: usd(12) }, limits: { context_window: 200_000 } }),
+      offer('alpha', 'chat-large', { provider_model_id: 'acme/chat-large', priority: 50, provenance: { source: 'alpha', as_of: '2026-01-01' }, pricing: { output: usd(10) }, limits: { context_window: 128_000 } }),
       offer('alpha', 'chat-small', { provider_model_id: 'acme/chat-small' }),
       offer('beta', 'chat-large', { provider_model_id: 'acme/chat-large', pricing: { input: usd(2), output: usd(8) } }),
     ],
@@ -58,7 +60,7 @@ export const openAiList = (ids: readonly string[]) => ({ object: 'list', data: i
 
 /**
  * The browser tests' catalog: alpha serves nothing yet (its first sync adds models), beta and gamma
- * serve the two Acme models, beta at `betaInput` per million input tokens (committed at two prices,
+ * serve the two Acme models (two sources state gamma's), beta at `betaInput` per million input tokens (committed at two prices,
  * it draws the price-history chart).
  */
 export function e2eCatalog(mockUrl: string, betaInput: number): Catalog {
@@ -68,7 +70,9 @@ export function e2eCatalog(mockUrl: string, betaInput: number): Catalog {
     overrides: [
       offer('beta', 'chat-large', { provider_model_id: 'acme/chat-large', pricing: { input: usd(betaInput), output: usd(8) } }),
       offer('beta', 'chat-small', { provider_model_id: 'acme/chat-small' }),
-      offer('gamma', 'chat-large', { provider_model_id: 'acme/chat-large' }),
+      // LiteLLM disagrees with gamma's own list (which no test syncs) on the input price and the context window.
+      offer('gamma', 'chat-large', { priority: 10, provenance: { source: 'litellm', as_of: '2026-07-24' }, pricing: { input: usd(2.8) }, limits: { context_window: 200_000 } }),
+      offer('gamma', 'chat-large', { provider_model_id: 'acme/chat-large', priority: 50, provenance: { source: 'gamma', as_of: '2026-01-01' }, pricing: { input: usd(2.5) }, limits: { context_window: 128_000 } }),
     ],
   };
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTestRepo, type TestRepo } from '@llm-catalog/sync/report-testing';
+import type { ModelDocument } from '@llm-catalog/catalog';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticListBody } from '../../../scripts/mock-server/synthetic.ts';
@@ -158,6 +159,16 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', { timeout: 60_000 }, () => {
     await poll(() => page.locator('[data-testid="offerings"] tbody tr').first().getAttribute('data-provider')).toBe('beta');
     await page.getByTestId('price-chart').waitFor();
     expect(await page.locator('[data-testid="price-chart"] path.input').getAttribute('d')).toMatch(/^M[\d.]+ [\d.]+( H[\d.]+ V[\d.]+){2} H[\d.]+$/);
+    const doc = await apiJson<ModelDocument>('/api/models/chat-large');
+    const shown = page.locator('[data-testid="disagreements"] tbody tr');
+    const expected = doc.providers.flatMap((p) => (p.disagreements ?? []).map((d) => [p.provider_id, d.fact, d.statements.map((st) => `${st.source}${st.as_of}`).join(' ')]));
+    expect(expected).toContainEqual(['gamma', 'context_window', 'litellm2026-07-24 gamma2026-01-01']);
+    await poll(() => shown.count()).toBe(expected.length);
+    const rows = await shown.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-offering'), tr.getAttribute('data-fact'), [...tr.querySelectorAll('li')].map((li) => li.textContent?.replace(/^(\S+): .*as of (\S+)$/, '$1$2')).join(' ')]),
+    );
+    expect(rows).toEqual(expected);
+    expect(await shown.filter({ hasText: 'context window' }).textContent()).toContain('litellm: 200,000as of 2026-07-24gamma: 128,000as of 2026-01-01');
     await checkPage('model');
   });
 

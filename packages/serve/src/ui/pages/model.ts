@@ -2,6 +2,7 @@ import type { FactOrigin, ModelDocument, ModelOfferingDocument } from '@llm-cata
 import type { ModelHistory } from '@llm-catalog/sync';
 import { priceChart } from '../chart.ts';
 import { api, ApiFailure, errorText, h, money, number, render, s, toast } from '../dom.ts';
+import { disagreementsSection } from './disagreements.ts';
 
 const originText = (o: FactOrigin | undefined) => (o ? (o.layer === 'base' ? (o.source ? `from ${o.source}` : 'set by a person') : o.layer === 'manual' ? 'manual override' : 'from its API') : '');
 
@@ -103,7 +104,12 @@ function offeringsTable(doc: ModelDocument, reload: () => void): HTMLElement {
           h('td', { class: 'num' }, money(p.pricing?.input?.per_million_tokens, p.pricing?.input?.currency), origin(p.origins['pricing.input'])),
           h('td', { class: 'num' }, money(p.pricing?.output?.per_million_tokens, p.pricing?.output?.currency), origin(p.origins['pricing.output'])),
           h('td', { class: 'num' }, number(p.context_window), origin(p.origins.context_window)),
-          h('td', {}, p.disabled ? h('span', { class: 'bad' }, `disabled${p.reason ? `: ${p.reason}` : ''}`) : h('span', { class: 'ok' }, 'served')),
+          h(
+            'td',
+            {},
+            p.disabled ? h('span', { class: 'bad' }, `disabled${p.reason ? `: ${p.reason}` : ''}`) : h('span', { class: 'ok' }, 'served'),
+            p.disagreements ? h('span', { class: 'origin warn' }, `sources disagree on ${p.disagreements.length}`) : null,
+          ),
           action,
         );
       }),
@@ -122,6 +128,7 @@ export async function modelPage(modelId: string): Promise<void> {
     h('dl', { class: 'facts panel' }, facts.map(([key, label]) => [h('dt', {}, label), h('dd', {}, show(doc.model[key]), origin(doc.origins[key]))])),
     h('h2', {}, `Who serves it (${served.length}), cheapest first`),
     doc.providers.length > 0 ? offeringsTable(doc, reload) : h('p', { class: 'muted' }, 'No provider serves it.'),
+    disagreementsSection(doc),
     await historySection(doc.id, served.length > 0 ? served : doc.providers),
   );
 }

@@ -1,0 +1,56 @@
+import type { ModelDocument, OfferingDisagreement } from '@llm-catalog/catalog';
+import { h, money, number } from '../dom.ts';
+
+type Statement = OfferingDisagreement['statements'][number];
+
+/** `pricing.service_tiers.batch.long_context>200000.input` -> `batch input price above 200,000 tokens`. */
+export function factLabel(fact: string): string {
+  const price = /^pricing\.(?:service_tiers\.(\w+)\.)?(?:long_context>(\d+)\.)?(\w+)$/.exec(fact);
+  if (!price) return fact.replaceAll('_', ' ');
+  const [, tier, above, key = ''] = price;
+  return `${tier ? `${tier} ` : ''}${key.replaceAll('_', ' ')} price${above ? ` above ${number(Number(above))} tokens` : ''}`;
+}
+
+const valueText = (s: Statement): string =>
+  Array.isArray(s.value) ? s.value.join(', ').toLowerCase() || '(none)' : typeof s.value === 'number' ? (s.currency ? money(s.value, s.currency) : number(s.value)) : s.value;
+
+const apartText = (d: OfferingDisagreement): string =>
+  d.suspect ? `suspected ${d.suspect} mistake` : d.ratio === undefined ? '' : Number.isFinite(d.ratio) ? `×${d.ratio.toFixed(2)}` : 'one is 0';
+
+/** Per offering, each fact its sources state differently: every source's value and as-of date, the one used last. */
+export function disagreementsSection(doc: ModelDocument): HTMLElement {
+  const rows = doc.providers.flatMap((p) => (p.disagreements ?? []).map((d) => ({ p, d })));
+  const heading = h('h2', { id: 'disagreements-heading' }, `Where sources disagree (${rows.length})`);
+  if (rows.length === 0) {
+    return h('section', { 'aria-labelledby': 'disagreements-heading' }, heading, h('p', { class: 'muted' }, 'Every offering’s sources agree, or one source states its facts.'));
+  }
+  return h(
+    'section',
+    { 'aria-labelledby': 'disagreements-heading' },
+    heading,
+    h('p', { class: 'muted' }, 'Lowest-priority source first; the last one listed is the value served, unless a person overrode it.'),
+    h(
+      'table',
+      { 'data-testid': 'disagreements' },
+      h('thead', {}, h('tr', {}, ...['Provider', 'Fact', 'What each source says', 'Apart'].map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'tbody',
+        {},
+        rows.map(({ p, d }) =>
+          h(
+            'tr',
+            { 'data-offering': p.provider_id, 'data-fact': d.fact },
+            h('td', {}, p.provider_name, d.variant ? h('span', { class: 'tag' }, d.variant) : null),
+            h('td', {}, factLabel(d.fact)),
+            h(
+              'td',
+              {},
+              h('ul', { class: 'statements' }, d.statements.map((s, i) => h('li', {}, h(i === d.statements.length - 1 ? 'strong' : 'span', {}, `${s.source}: ${valueText(s)}`), s.as_of ? h('span', { class: 'origin' }, `as of ${s.as_of}`) : null))),
+            ),
+            h('td', { class: d.suspect ? 'bad' : undefined }, apartText(d)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
