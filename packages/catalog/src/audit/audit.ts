@@ -1,6 +1,6 @@
 import type { Catalog } from '../io/read.ts';
 import { isManualOverride, offeringKey, type Override } from '../schema/override.ts';
-import { everyPrice, type Pricing } from '../schema/pricing.ts';
+import { pricesByFact } from '../schema/pricing.ts';
 
 /** What kind of fact two sources disagree on. */
 export type DisagreementKind = 'price' | 'currency' | 'limit' | 'capabilities';
@@ -58,21 +58,6 @@ const ratioOf = (values: readonly number[]) => {
   return min === 0 ? (max === 0 ? 1 : Infinity) : max / min;
 };
 
-/** Each price of a price list by a path that names long-context tiers by their threshold. */
-function pricesByPath(pricing: Pricing): Map<string, { amount: number; currency: string }> {
-  const out = new Map<string, { amount: number; currency: string }>();
-  for (const p of everyPrice(pricing)) {
-    const path = p.path.replace(/long_context\[(\d+)\]\./, (_, i: string) => {
-      const tiers = p.path.startsWith('service_tiers.')
-        ? pricing.service_tiers?.[p.path.split('.')[1] as 'batch' | 'flex' | 'priority']?.long_context
-        : pricing.long_context;
-      return `long_context>${tiers?.[Number(i)]?.above_input_tokens ?? i}.`;
-    });
-    out.set(`pricing.${path}`, { amount: p.amount, currency: p.currency });
-  }
-  return out;
-}
-
 const statement = (o: Override, value: Statement['value'], currency?: string): Statement => ({
   source: o.provenance?.source ?? `priority ${o.priority}`,
   ...(o.provenance?.as_of ? { as_of: o.provenance.as_of } : {}),
@@ -94,10 +79,10 @@ function offeringDisagreements(autos: readonly Override[]): Disagreement[] {
   const prices = new Map<string, { o: Override; amount: number; currency: string }[]>();
   for (const o of autos) {
     if (!o.pricing) continue;
-    for (const [path, p] of pricesByPath(o.pricing)) {
-      const list = prices.get(path) ?? [];
+    for (const [name, p] of pricesByFact(o.pricing)) {
+      const list = prices.get(`pricing.${name}`) ?? [];
       list.push({ o, ...p });
-      prices.set(path, list);
+      prices.set(`pricing.${name}`, list);
     }
   }
   for (const [fact, list] of prices) {

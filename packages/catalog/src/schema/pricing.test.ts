@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ModelSchema } from './model.ts';
-import { everyPrice, LongContextTiersSchema, mergePricing, PricingSchema, ServiceTiersSchema } from './pricing.ts';
+import { everyPrice, LongContextTiersSchema, mergePricing, PricingSchema, pricesByFact, ServiceTiersSchema } from './pricing.ts';
 
 const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
 const problems = (schema: z.ZodType, value: unknown) => {
@@ -49,6 +49,22 @@ describe('pricing with long-context and service tiers', () => {
       'service_tiers.priority.output=30',
       'service_tiers.priority.long_context[0].input=10',
     ]);
+  });
+
+  it('names each price by its tier and threshold, so a tier added below another keeps the names of the rest', () => {
+    expect([...pricesByFact(gpt54)].map(([name, p]) => `${name}=${p.amount}`)).toEqual([
+      'input=2.5',
+      'output=15',
+      'long_context>272000.input=5',
+      'long_context>272000.output=22.5',
+      'service_tiers.batch.input=1.25',
+      'service_tiers.batch.output=7.5',
+      'service_tiers.priority.input=5',
+      'service_tiers.priority.output=30',
+      'service_tiers.priority.long_context>272000.input=10',
+    ]);
+    const withLowerTier = { ...gpt54, long_context: [{ above_input_tokens: 128000, input: usd(4) }, ...gpt54.long_context] };
+    expect(pricesByFact(withLowerTier).get('long_context>272000.input')).toEqual({ amount: 5, currency: 'USD' });
   });
 
   it('an override replaces each price and tier list it names, within each service tier too; the rest stays', () => {

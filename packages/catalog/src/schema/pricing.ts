@@ -153,3 +153,21 @@ export function everyPrice(pricing: Pricing): { path: string; amount: number; cu
   }
   return out;
 }
+
+/**
+ * Every price of a price list by a name that stays put when a tier is added before another: a
+ * long-context tier is named by its threshold (`input`, `long_context>200000.input`,
+ * `service_tiers.batch.output`, `service_tiers.priority.long_context>272000.input`). In `everyPrice` order.
+ */
+export function pricesByFact(pricing: Pricing): Map<string, { amount: number; currency: string }> {
+  const out = new Map<string, { amount: number; currency: string }>();
+  for (const p of everyPrice(pricing)) {
+    const name = p.path.replace(/long_context\[(\d+)\]\./, (_, i: string) => {
+      const tier = /^service_tiers\.(\w+)\./.exec(p.path)?.[1] as ServiceTierName | undefined;
+      const tiers = tier ? pricing.service_tiers?.[tier]?.long_context : pricing.long_context;
+      return `long_context>${tiers?.[Number(i)]?.above_input_tokens ?? i}.`;
+    });
+    out.set(name, { amount: p.amount, currency: p.currency });
+  }
+  return out;
+}

@@ -76,6 +76,56 @@ describe('buildChangeReport', () => {
     ]);
   });
 
+  it('compares long-context and service-tier prices as list prices: each one listed, a big move or a drop to 0 flagged', () => {
+    const before = clone(base);
+    const alphaM1 = (c: typeof base) => c.overrides.find((o) => o.provider_id === 'alpha' && o.model_id === 'm1')!;
+    alphaM1(before).pricing = {
+      long_context: [{ above_input_tokens: 200000, input: usd(4), output: usd(12) }],
+      service_tiers: { batch: { input: usd(1), output: usd(4) }, priority: { input: usd(4), long_context: [{ above_input_tokens: 200000, input: usd(8) }] } },
+    };
+    const after = clone(before);
+    alphaM1(after).pricing = {
+      long_context: [{ above_input_tokens: 128000, input: usd(3) }, { above_input_tokens: 200000, input: usd(4), output: usd(20) }],
+      service_tiers: { batch: { input: usd(0), output: usd(4) }, priority: { input: usd(4.2), long_context: [{ above_input_tokens: 200000, input: usd(8) }] }, flex: { input: usd(1) } },
+    };
+    const report = buildChangeReport(before, after);
+    expect(report.providers.flatMap((p) => p.prices.map((c) => [c.key, c.unit, c.old, c.new, c.change_pct]))).toEqual([
+      ['long_context>128000.input', 'per_million_tokens', undefined, 3, undefined],
+      ['long_context>200000.output', 'per_million_tokens', 12, 20, 66.7],
+      ['service_tiers.batch.input', 'per_million_tokens', 1, 0, -100],
+      ['service_tiers.flex.input', 'per_million_tokens', undefined, 1, undefined],
+      ['service_tiers.priority.input', 'per_million_tokens', 4, 4.2, 5],
+    ]);
+    expect(report.risks.map((r) => [r.kind, r.provider_id, r.field, r.message])).toEqual([
+      ['price-to-zero', 'alpha', 'service_tiers.batch.input', 'service_tiers.batch.input price dropped to 0 ($1 -> $0)'],
+      ['price-move', 'alpha', 'long_context>200000.output', 'long_context>200000.output price moved $12 -> $20, +66.7 %'],
+    ]);
+    expect(report.totals.price_changes).toBe(5);
+  });
+
+  it('lists deprecation and shutdown dates set, moved or cleared; a shutdown announced or moved earlier is flagged', () => {
+    const before = clone(base);
+    before.models[1] = model('m2', { ...before.models[1], shutdown_date: '2026-12-01' });
+    before.models[2] = model('m3', { deprecation_date: '2026-06-01', shutdown_date: '2026-09-01' });
+    const after = clone(before);
+    after.models[0] = model('m1', { ...after.models[0], deprecation_date: '2026-08-01', shutdown_date: '2026-11-01' });
+    after.models[1] = model('m2', { ...after.models[1], shutdown_date: '2026-10-15' });
+    after.models[2] = model('m3', { deprecation_date: '2026-06-01', shutdown_date: '2027-01-01' });
+    after.models[3] = model('m4', { deprecation_date: '2026-07-01' });
+    const report = buildChangeReport(before, after);
+    expect(report.base_models.dates).toEqual([
+      { model_id: 'm1', key: 'deprecation_date', new: '2026-08-01' },
+      { model_id: 'm1', key: 'shutdown_date', new: '2026-11-01' },
+      { model_id: 'm2', key: 'shutdown_date', old: '2026-12-01', new: '2026-10-15' },
+      { model_id: 'm3', key: 'shutdown_date', old: '2026-09-01', new: '2027-01-01' },
+      { model_id: 'm4', key: 'deprecation_date', new: '2026-07-01' },
+    ]);
+    expect(report.risks.map((r) => [r.kind, r.model_id, r.message])).toEqual([
+      ['shutdown-sooner', 'm1', 'shuts down on 2026-11-01'],
+      ['shutdown-sooner', 'm2', 'shutdown moved earlier: 2026-12-01 -> 2026-10-15'],
+    ]);
+  });
+
   it('a free model that starts costing money is flagged; a new price without an old one is not', () => {
     const before = clone(base);
     before.overrides.find((o) => o.provider_id === 'alpha' && o.model_id === 'm2')!.pricing = { input: usd(0) };

@@ -2,8 +2,10 @@ import {
   type Capability,
   type Catalog,
   indexCatalog,
+  type Model,
   PRICE_KEYS,
   type PriceKey,
+  pricesByFact,
   type ResolvedModel,
   resolveProviderModels,
   TOKEN_PRICE_KEYS,
@@ -13,6 +15,8 @@ import type {
   CapabilityChange,
   ChangeReport,
   ChangeTotals,
+  DateChange,
+  DateKey,
   LimitChange,
   LimitKey,
   PriceChange,
@@ -20,7 +24,8 @@ import type {
 } from './types.ts';
 
 export const LIMIT_KEYS: readonly LimitKey[] = ['context_window', 'max_output_tokens', 'max_input_tokens'];
-const TOKEN_KEYS = new Set<PriceKey>(TOKEN_PRICE_KEYS);
+export const DATE_KEYS: readonly DateKey[] = ['deprecation_date', 'shutdown_date'];
+const TOKEN_KEYS = new Set<string>(TOKEN_PRICE_KEYS satisfies readonly PriceKey[]);
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (xs: Iterable<string>) => [...xs].sort(byString);
@@ -43,27 +48,29 @@ export function percentChange(oldValue: number, newValue: number): number {
   return Math.round(((newValue - oldValue) / oldValue) * 1000) / 10;
 }
 
-function priceOf(model: ResolvedModel, key: PriceKey): { amount: number; currency: string } | undefined {
-  const entry = model.pricing?.[key] as { per_million_tokens?: number; price?: number; currency: string } | undefined;
-  if (!entry) return undefined;
-  const amount = entry.per_million_tokens ?? entry.price;
-  return amount === undefined ? undefined : { amount, currency: entry.currency };
-}
+const tierOf = (key: string) => key.slice(0, key.lastIndexOf('.') + 1);
+const priceKeyOf = (key: string) => key.slice(key.lastIndexOf('.') + 1);
+/** Flat prices first, then each tier's (`long_context>N.`, `service_tiers.batch.`), each in price-key order. */
+const byTierThenKey = (a: string, b: string) =>
+  byString(tierOf(a), tierOf(b)) || PRICE_KEYS.indexOf(priceKeyOf(a) as PriceKey) - PRICE_KEYS.indexOf(priceKeyOf(b) as PriceKey);
 
+/** Every price of both sides (`pricesByFact`): list prices, long-context tiers and service tiers. */
 function priceChanges(before: ResolvedModel, after: ResolvedModel): PriceChange[] {
+  const a = before.pricing ? pricesByFact(before.pricing) : new Map<string, { amount: number; currency: string }>();
+  const b = after.pricing ? pricesByFact(after.pricing) : new Map<string, { amount: number; currency: string }>();
   const out: PriceChange[] = [];
-  for (const key of PRICE_KEYS) {
-    const a = priceOf(before, key);
-    const b = priceOf(after, key);
-    if (a?.amount === b?.amount && a?.currency === b?.currency) continue;
+  for (const key of [...new Set([...a.keys(), ...b.keys()])].sort(byTierThenKey)) {
+    const old = a.get(key);
+    const now = b.get(key);
+    if (old?.amount === now?.amount && old?.currency === now?.currency) continue;
     const change: PriceChange = {
       model_id: after.id,
       key,
-      unit: TOKEN_KEYS.has(key) ? 'per_million_tokens' : 'per_unit',
+      unit: TOKEN_KEYS.has(priceKeyOf(key)) ? 'per_million_tokens' : 'per_unit',
     };
-    if (a) Object.assign(change, { old: a.amount, old_currency: a.currency });
-    if (b) Object.assign(change, { new: b.amount, new_currency: b.currency });
-    if (a && b && a.currency === b.currency && a.amount !== 0) change.change_pct = percentChange(a.amount, b.amount);
+    if (old) Object.assign(change, { old: old.amount, old_currency: old.currency });
+    if (now) Object.assign(change, { new: now.amount, new_currency: now.currency });
+    if (old && now && old.currency === now.currency && old.amount !== 0) change.change_pct = percentChange(old.amount, now.amount);
     out.push(change);
   }
   return out;
@@ -77,6 +84,24 @@ function limitChanges(before: ResolvedModel, after: ResolvedModel): LimitChange[
     if (before[key] !== undefined) change.old = before[key];
     if (after[key] !== undefined) change.new = after[key];
     out.push(change);
+  }
+  return out;
+}
+
+/** Deprecation and shutdown dates of the base models on both sides, by model id. */
+function dateChanges(before: readonly Model[], after: readonly Model[]): DateChange[] {
+  const old = new Map(before.map((m) => [m.id, m]));
+  const out: DateChange[] = [];
+  for (const m of [...after].sort((x, y) => byString(x.id, y.id))) {
+    const was = old.get(m.id);
+    if (!was) continue;
+    for (const key of DATE_KEYS) {
+      if (was[key] === m[key]) continue;
+      const change: DateChange = { model_id: m.id, key };
+      if (was[key] !== undefined) change.old = was[key];
+      if (m[key] !== undefined) change.new = m[key];
+      out.push(change);
+    }
   }
   return out;
 }
@@ -154,7 +179,8 @@ export function buildChangeReport(
   const providers = providerIds
     .map((id) => providerChanges(id, resolvedBefore.get(id) ?? empty, resolvedAfter.get(id) ?? empty))
     .filter(hasChanges);
-  const risks = findRisks({ before, after, resolvedBefore, resolvedAfter, providers });
+  const dates = dateChanges(before.models, after.models);
+  const risks = findRisks({ before, after, resolvedBefore, resolvedAfter, providers, dates });
   const idsOf = (xs: { id: string }[]) => new Set(xs.map((x) => x.id));
   const diffIds = (a: Set<string>, b: Set<string>) => ({
     added: sorted([...b].filter((x) => !a.has(x))),
@@ -163,7 +189,7 @@ export function buildChangeReport(
   const report: ChangeReport = {
     risks,
     provider_entries: diffIds(idsOf(before.providers), idsOf(after.providers)),
-    base_models: diffIds(idsOf(before.models), idsOf(after.models)),
+    base_models: { ...diffIds(idsOf(before.models), idsOf(after.models)), dates },
     providers,
     totals: totalsOf(providers, risks.length),
   };

@@ -15,6 +15,7 @@ const RISK_LABEL: Record<RiskKind, string> = {
   'orphaned-override': 'orphaned manual override',
   'base-model-unserved': 'base model without provider',
   'capability-lost': 'capability lost',
+  'shutdown-sooner': 'shutdown sooner',
 };
 
 /**
@@ -115,6 +116,10 @@ function catalogEntryPieces(report: ChangeReport): Piece[] {
   if (pe.removed.length) pieces.push(idList('Providers removed', pe.removed));
   if (bm.added.length) pieces.push(idList('Base models added', bm.added));
   if (bm.removed.length) pieces.push(idList('Base models removed', bm.removed));
+  if (bm.dates.length) {
+    const rows = bm.dates.map((d) => row([code(d.model_id), d.key, d.old ?? dash, d.new ?? dash]));
+    pieces.push(table('End-of-life dates', ['model', 'date', 'old', 'new'], rows));
+  }
   return pieces;
 }
 

@@ -52,6 +52,7 @@ export function renderText(report: ChangeReport, style: TextStyle = PLAIN_STYLE)
   if (pe.removed.length) entryLines.push(`  providers removed: ${pe.removed.join(', ')}`);
   if (bm.added.length) entryLines.push(`  base models added (${bm.added.length}): ${bm.added.join(', ')}`);
   if (bm.removed.length) entryLines.push(`  base models removed (${bm.removed.length}): ${bm.removed.join(', ')}`);
+  for (const d of bm.dates) entryLines.push(`  ${style.yellow('~')} ${d.model_id} ${d.key}: ${d.old ?? 'none'} -> ${d.new ?? 'none'}`);
   if (entryLines.length) out.push('', style.bold('catalog entries'), ...entryLines);
   const t = report.totals;
   out.push(

@@ -97,6 +97,34 @@ describe('renderChangeReport markdown', () => {
   });
 });
 
+describe('renderChangeReport: tier prices and end-of-life dates', () => {
+  function tiersAndDates() {
+    const after = clone(before);
+    after.overrides.find((o) => o.provider_id === 'alpha' && o.model_id === 'm1')!.pricing = {
+      long_context: [{ above_input_tokens: 200000, input: usd(4) }],
+      service_tiers: { batch: { input: usd(1) } },
+    };
+    after.models[1] = model('m2', { ...after.models[1], shutdown_date: '2026-10-01' });
+    return buildChangeReport(before, after, { from: 'HEAD' });
+  }
+
+  it('markdown names each tier price and lists the dates under the catalog entries', () => {
+    const md = renderChangeReport(tiersAndDates(), 'markdown');
+    expect(md).toContain('| `m1` | long_context>200000.input /1M | — | $4 | — |');
+    expect(md).toContain('| `m1` | service_tiers.batch.input /1M | — | $1 | — |');
+    expect(md).toContain('| shutdown sooner | — | `m2` | shuts down on 2026-10-01 |');
+    expect(md).toContain('**End-of-life dates**');
+    expect(md).toContain('| `m2` | shutdown_date | — | 2026-10-01 |');
+  });
+
+  it('text and the summary line say the same', () => {
+    const text = renderChangeReport(tiersAndDates(), 'text');
+    expect(text).toContain('catalog changes HEAD -> work tree: +0 models, -0, 2 price changes across 1 provider; 1 end-of-life date change');
+    expect(text).toContain('  ~ m1 long_context>200000.input /1M: none -> $4');
+    expect(text).toContain('  ~ m2 shutdown_date: none -> 2026-10-01');
+  });
+});
+
 describe('renderChangeReport json and text', () => {
   it('json is the report object itself', () => {
     const report = buildChangeReport(before, changed(), { from: 'main', to: 'HEAD' });

@@ -5,7 +5,7 @@ import {
   PRICE_MOVE_RISK_RATIO,
   PROVIDER_LOSS_RISK_RATIO,
 } from './thresholds.ts';
-import type { ProviderChanges, RiskFlag, RiskKind } from './types.ts';
+import type { DateChange, ProviderChanges, RiskFlag, RiskKind } from './types.ts';
 
 type ResolvedCatalog = Map<string, Map<string, ResolvedModel>>;
 
@@ -15,6 +15,7 @@ interface RiskInput {
   resolvedBefore: ResolvedCatalog;
   resolvedAfter: ResolvedCatalog;
   providers: ProviderChanges[];
+  dates: DateChange[];
 }
 
 /** The order flags are listed in: what costs money or breaks callers first. */
@@ -26,6 +27,7 @@ export const RISK_ORDER: readonly RiskKind[] = [
   'orphaned-override',
   'base-model-unserved',
   'capability-lost',
+  'shutdown-sooner',
 ];
 
 function priceRisks(providers: ProviderChanges[]): RiskFlag[] {
@@ -168,6 +170,18 @@ function capabilityLossRisks({ providers }: RiskInput): RiskFlag[] {
   return out;
 }
 
+/** A shutdown date newly announced or moved earlier: callers of the model must move before that day. */
+function shutdownRisks({ dates }: RiskInput): RiskFlag[] {
+  return dates
+    .filter((d) => d.key === 'shutdown_date' && d.new !== undefined && (d.old === undefined || d.new < d.old))
+    .map((d) => ({
+      kind: 'shutdown-sooner' as const,
+      model_id: d.model_id,
+      field: d.key,
+      message: d.old === undefined ? `shuts down on ${d.new}` : `shutdown moved earlier: ${d.old} -> ${d.new}`,
+    }));
+}
+
 const byString = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 /** Every risk flag of a change, in a fixed order: kind, then provider, model and field. */
@@ -179,6 +193,7 @@ export function findRisks(input: RiskInput): RiskFlag[] {
     ...orphanedOverrideRisks(input),
     ...unservedBaseModelRisks(input),
     ...capabilityLossRisks(input),
+    ...shutdownRisks(input),
   ];
   return flags.sort(
     (a, b) =>

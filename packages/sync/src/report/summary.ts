@@ -19,13 +19,14 @@ export function summarizeChanges(report: ChangeReport): string {
   if (t.providers_changed === 0 && (bm.added.length || bm.removed.length)) {
     parts.push(`base models +${bm.added.length}, -${bm.removed.length}`);
   }
+  if (bm.dates.length) parts.push(plural(bm.dates.length, 'end-of-life date change'));
   return parts.length ? parts.join('; ') : 'no changes';
 }
 
 export function hasCatalogEntryChanges(report: ChangeReport): boolean {
   const e = report.provider_entries;
   const b = report.base_models;
-  return e.added.length + e.removed.length + b.added.length + b.removed.length > 0;
+  return e.added.length + e.removed.length + b.added.length + b.removed.length + b.dates.length > 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Capability, PriceKey } from '@llm-catalog/catalog';
+import type { Capability } from '@llm-catalog/catalog';
 
 /**
  * The change report between two states of the catalog: plain JSON-serializable data, built once by
@@ -14,8 +14,8 @@ export interface ChangeReport {
   risks: RiskFlag[];
   /** Providers added to or removed from providers.json. */
   provider_entries: { added: string[]; removed: string[] };
-  /** Base models added to or removed from models.json. */
-  base_models: { added: string[]; removed: string[] };
+  /** Base models added to or removed from models.json, and end-of-life dates of the ones kept. */
+  base_models: { added: string[]; removed: string[]; dates: DateChange[] };
   /** Only providers whose offering changed, sorted by id. */
   providers: ProviderChanges[];
   totals: ChangeTotals;
@@ -28,7 +28,8 @@ export type RiskKind =
   | 'provider-lost-models'
   | 'orphaned-override'
   | 'base-model-unserved'
-  | 'capability-lost';
+  | 'capability-lost'
+  | 'shutdown-sooner';
 
 export interface RiskFlag {
   kind: RiskKind;
@@ -45,7 +46,11 @@ export interface RiskFlag {
 /** A changed price of one model at one provider. Token prices are per million tokens. */
 export interface PriceChange {
   model_id: string;
-  key: PriceKey;
+  /**
+   * The price key, within its tiers: `input`, `long_context>200000.input` (above that many input
+   * tokens), `service_tiers.batch.output`, `service_tiers.priority.long_context>272000.input`.
+   */
+  key: string;
   unit: 'per_million_tokens' | 'per_unit';
   old?: number;
   new?: number;
@@ -62,6 +67,16 @@ export interface LimitChange {
   key: LimitKey;
   old?: number;
   new?: number;
+}
+
+export type DateKey = 'deprecation_date' | 'shutdown_date';
+
+/** A base model's deprecation or shutdown date set, moved or cleared. */
+export interface DateChange {
+  model_id: string;
+  key: DateKey;
+  old?: string;
+  new?: string;
 }
 
 export interface CapabilityChange {

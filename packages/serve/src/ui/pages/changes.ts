@@ -12,7 +12,7 @@ export async function changesPage(): Promise<void> {
     return;
   }
   const t = report.totals;
-  const empty = report.risks.length === 0 && report.providers.length === 0 && report.provider_entries.added.length + report.provider_entries.removed.length === 0;
+  const empty = report.risks.length === 0 && report.providers.length === 0 && report.provider_entries.added.length + report.provider_entries.removed.length + report.base_models.dates.length === 0;
   render(
     'Pending changes',
     h('p', { class: 'muted' }, 'The data files in the work tree against HEAD, as a reviewer reads the pull request.'),
@@ -25,6 +25,7 @@ export async function changesPage(): Promise<void> {
           list('Providers removed', report.provider_entries.removed),
           list('Base models added', report.base_models.added),
           list('Base models removed', report.base_models.removed),
+          list('End-of-life dates', report.base_models.dates.map((d) => `${d.model_id} ${d.key.replace('_', ' ')}: ${d.old ?? 'none'} → ${d.new ?? 'none'}`)),
           report.providers.map((p) =>
             h(
               'section',
