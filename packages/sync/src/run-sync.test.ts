@@ -12,6 +12,7 @@ import {
   validateDataDir,
   writeCatalog,
 } from '@llm-catalog/catalog';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockRoute } from '../../../scripts/mock-server/routes.ts';
 import { type MockServer, startMockServer } from '../../../scripts/mock-server/server.ts';
@@ -83,6 +84,30 @@ describe('runSync', () => {
       expect(catalog.models.find((m) => m.id === syntheticModelId(7))?.name).toBe('Name from A');
     }
     expect(results[0]).toEqual(results[1]);
+  });
+
+  it('writes the same bytes whatever order the answers of many providers arrive in', async () => {
+    // Overlapping lists, so which provider creates a model and speaks for its facts matters.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const lists = ids.map((_, i) => [i, i + 1, i + 2, 10 + (i % 3)]);
+    const orders = [ids, [...ids].reverse(), ...fc.sample(fc.shuffledSubarray(ids, { minLength: 6, maxLength: 6 }), { numRuns: 3, seed: 12 })];
+    const results: string[][] = [];
+    for (const order of orders) {
+      // The provider at place k of the order answers k x 40 ms after the run starts.
+      ids.forEach((id, i) =>
+        mock.setRoute(route(id, lists[i] ?? [], { latencyMs: order.indexOf(id) * 40 })),
+      );
+      const dir = await dataDir({ providers: ids.map(provider) });
+      const result = await runSync({
+        dataDir: dir,
+        providers: 'all',
+        env: Object.fromEntries(ids.map((id) => [`${id.toUpperCase()}_API_KEY`, `key-${id}`])),
+        now: new Date('2026-02-01T00:00:00Z'),
+      });
+      expect(result.providers.map((p) => p.status)).toEqual(ids.map(() => 'updated'));
+      results.push(await texts(dir));
+    }
+    for (const r of results.slice(1)) expect(r).toEqual(results[0]);
   });
 
   it('reports the key check before any request, then each provider as it finishes', async () => {

@@ -15,7 +15,6 @@ import {
   writeFileAtomic,
   errorsIntroduced,
   formatProblem,
-  IdentityIndex,
   planCatalogWrite,
   type Provider,
   readCatalog,
@@ -23,22 +22,21 @@ import {
   writeCatalog,
 } from '@llm-catalog/catalog';
 import type { NormalizedModel, SourceWarning, TransformWarning } from '@llm-catalog/transformers';
-import pLimit from 'p-limit';
 import { FetchError } from './fetch/errors.ts';
 import { fetchModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
 import { redactSecrets } from './fetch/redact.ts';
 import { withDiscoveredProviders } from './discover.ts';
 import { assertDataFilesClean, commitDataFiles } from './git.ts';
 import { keyStatusOf, type ProviderKey, secretsOf } from './keys.ts';
-import { type MergeNote, mergeProviderModels } from './merge/index.ts';
+import { type MergeNote, mergeIntoSession, MergeSession } from './merge/index.ts';
+import { DEFAULT_CONCURRENCY, providerScheduler } from './fetch/schedule.ts';
 import { modelListFromBody } from './fetch/fetch-models.ts';
 import { catalogClockOf, fetchSourceBody, sourceListsFromBody } from './source-import.ts';
 import type { SyncProgressListener } from './progress.ts';
 import { buildChangeReport, commitMessageFor } from './report/index.ts';
 import { type ProviderSelection, ProviderSelectionError, selectProviders } from './select-providers.ts';
 
-/** Providers fetched at once. Each is a different host, so this bounds sockets and memory, not any one API. */
-export const DEFAULT_CONCURRENCY = 8;
+export { DEFAULT_CONCURRENCY } from './fetch/schedule.ts';
 
 export type FetchTuning = Pick<
   FetchModelListOptions,
@@ -64,7 +62,10 @@ export interface SyncRunOptions extends FetchTuning {
   env: NodeJS.ProcessEnv;
   /** Fetch and merge, but write and commit nothing. */
   dryRun?: boolean;
+  /** Providers fetched at once (default `DEFAULT_CONCURRENCY`). */
   concurrency?: number;
+  /** Providers fetched at once from one host; default: no limit but `concurrency`. */
+  perHost?: number;
   /** Accept an empty list or the loss of more than half of a provider's models. */
   allowRemovals?: boolean;
   /** Commit the data files written, with a message from the change report. */
@@ -140,20 +141,28 @@ const elapsedSince = (start: number) => Math.round(performance.now() - start);
 /** `last_synced` to the second: milliseconds would only add noise to the diff. */
 const timestampOf = (now: Date) => now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** Receives each provider's outcome as its answer arrives. */
+type Arrival = (providerId: string, outcome: FetchOutcome) => void;
+
+/** Fetches every provider at once under the run's caps, handing each outcome over as it arrives. */
 async function fetchAll(
   providers: readonly Provider[],
   options: SyncRunOptions,
   secrets: readonly string[],
-): Promise<Map<string, FetchOutcome>> {
-  const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  arrive: Arrival,
+): Promise<void> {
+  const schedule = providerScheduler({
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+    ...(options.perHost !== undefined ? { perHost: options.perHost } : {}),
+  });
   const emit = options.onProgress ?? (() => undefined);
-  const outcomes = new Map<string, FetchOutcome>();
   const recorded = options.recorded;
   await Promise.all(
     providers.map((provider) =>
-      limit(async () => {
+      schedule(provider, async () => {
         const start = performance.now();
         emit({ type: 'fetch-start', providerId: provider.id });
+        let outcome: FetchOutcome;
         try {
           const list = recorded
             ? modelListFromBody(provider, recorded.body, secrets)
@@ -164,7 +173,7 @@ async function fetchAll(
                 onRetry: (retry) => emit({ type: 'fetch-retry', ...retry }),
               });
           const durationMs = elapsedSince(start);
-          outcomes.set(provider.id, { ok: true, ...list, durationMs });
+          outcome = { ok: true, ...list, durationMs };
           emit({
             type: 'fetch-done',
             providerId: provider.id,
@@ -176,13 +185,13 @@ async function fetchAll(
           const durationMs = elapsedSince(start);
           const raw = err instanceof FetchError ? err.detail : err instanceof Error ? err.message : String(err);
           const error = redactSecrets(raw, secrets);
-          outcomes.set(provider.id, { ok: false, error, durationMs });
+          outcome = { ok: false, error, durationMs };
           emit({ type: 'fetch-failed', providerId: provider.id, error, durationMs });
         }
+        arrive(provider.id, outcome);
       }),
     ),
   );
-  return outcomes;
 }
 
 function fetchTuningOf(options: SyncRunOptions): FetchTuning {
@@ -249,71 +258,91 @@ export function referenceMergeOrder(providers: readonly Provider[]): Provider[] 
   return [...providers].sort((a, b) => official(a) - official(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/**
- * Merges every fetched list into the catalog one provider at a time, in id order, so the result does
- * not depend on which answer arrived first. With `checkEach`, a provider whose merge would bring a
- * schema or integrity error is refused and the catalog stays as it was before it.
- */
-function mergeInOrder(
-  base: Catalog,
-  providers: readonly Provider[],
-  outcomes: ReadonlyMap<string, FetchOutcome>,
-  options: {
-    source: string | undefined;
-    asOf: string | undefined;
-    allowRemovals: boolean;
-    checkEach: boolean;
-    secrets: readonly string[];
-  },
-): { catalog: Catalog; merged: Map<string, ProviderRunSummary> } {
-  let catalog = base;
-  const merged = new Map<string, ProviderRunSummary>();
+interface RunMergeOptions {
+  source: string | undefined;
+  asOf: string | undefined;
+  allowRemovals: boolean;
+  /** Refuse a provider whose merge would bring a schema or integrity error, keeping the catalog as it was before it. */
+  checkEach: boolean;
+  secrets: readonly string[];
+}
+
+/** The merges of one run, into one session, each provider's summary kept by id. */
+class RunMerge {
+  readonly session: MergeSession;
+  readonly merged = new Map<string, ProviderRunSummary>();
   // A reference source's providers share its base facts: the first entry merged speaks for a model.
-  const settled = new Set<string>();
-  const identity = new IdentityIndex(base);
-  for (const provider of options.source ? referenceMergeOrder(providers) : providers) {
-    const outcome = outcomes.get(provider.id);
-    if (!outcome) continue;
+  private readonly settled = new Set<string>();
+
+  constructor(
+    base: Catalog,
+    private readonly options: RunMergeOptions,
+  ) {
+    this.session = new MergeSession(base);
+  }
+
+  merge(provider: Provider, outcome: FetchOutcome): void {
     const summary = blankSummary(provider.id, 'failed', outcome.durationMs);
-    merged.set(provider.id, summary);
+    this.merged.set(provider.id, summary);
     if (!outcome.ok) {
       summary.error = outcome.error;
-      continue;
+      return;
     }
     summary.fetched = outcome.models.length;
     summary.warnings = outcome.warnings;
+    const { source, asOf } = this.options;
     try {
-      const result = mergeProviderModels(catalog, provider.id, outcome.models, {
-        identity,
-        ...(options.source !== undefined ? { source: options.source, settledModels: settled } : {}),
-        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-        allowRemovals: options.allowRemovals,
+      const { change, ...result } = mergeIntoSession(this.session, provider.id, outcome.models, {
+        ...(source !== undefined ? { source, settledModels: this.settled } : {}),
+        ...(asOf !== undefined ? { asOf } : {}),
+        allowRemovals: this.options.allowRemovals,
       });
       summary.notes = result.notes;
       if (result.status === 'failed') {
         summary.error = result.error ?? 'the merge refused this list';
-        continue;
+        return;
       }
-      if (options.checkEach && result.status === 'updated') {
-        const problems = errorsIntroduced(catalog, result.catalog);
+      if (change) {
+        const before = this.options.checkEach ? this.session.catalog() : undefined;
+        const undo = this.session.apply(change);
+        const problems = before ? errorsIntroduced(before, this.session.catalog()) : [];
         if (problems.length > 0) {
+          undo();
           summary.error = describeInvalid(problems);
-          continue;
+          return;
         }
       }
-      Object.assign(summary, {
-        status: result.status,
-        added: result.added,
-        changed: result.changed,
-        removed: result.removed,
-      });
-      if (result.status === 'updated') catalog = result.catalog;
-      for (const id of result.spokenFor) settled.add(id);
+      Object.assign(summary, { status: result.status, added: result.added, changed: result.changed, removed: result.removed });
+      for (const id of result.spokenFor) this.settled.add(id);
     } catch (err) {
-      summary.error = redactSecrets(err instanceof Error ? err.message : String(err), options.secrets);
+      summary.error = redactSecrets(err instanceof Error ? err.message : String(err), this.options.secrets);
     }
   }
-  return { catalog, merged };
+
+  updatedIds(): Set<string> {
+    return new Set([...this.merged.values()].filter((s) => s.status === 'updated').map((s) => s.id));
+  }
+}
+
+/**
+ * Hands outcomes to `merge` in the fixed `order` however they arrive: an outcome waits only for
+ * those before it. The merges of early answers run while later ones are still on the wire, and
+ * the result is the same as merging in order after the last answer, so it does not depend on
+ * which answer arrived first.
+ */
+function inOrder(order: readonly Provider[], merge: (provider: Provider, outcome: FetchOutcome) => void): Arrival {
+  const waiting = new Map<string, FetchOutcome>();
+  let next = 0;
+  return (providerId, outcome) => {
+    waiting.set(providerId, outcome);
+    for (let p = order[next]; p !== undefined; p = order[next]) {
+      const ready = waiting.get(p.id);
+      if (!ready) return;
+      waiting.delete(p.id);
+      next++;
+      merge(p, ready);
+    }
+  };
 }
 
 /** Stamps `models_api.last_synced` on the providers whose data changed, and only on those. */
@@ -356,19 +385,22 @@ async function commitWrites(dataDir: string, before: Catalog, after: Catalog): P
   }
 }
 
+/** What a run will read, before any list is read; `fetch` then hands each outcome over as it arrives. */
 interface Gathered {
   before: Catalog;
   selected: Provider[];
+  /** The providers to merge, in the order their merges run. */
+  order: Provider[];
   keys: ProviderKey[];
   missing: Map<string, ProviderKey>;
-  outcomes: Map<string, FetchOutcome>;
+  fetch: (arrive: Arrival) => Promise<void>;
   secrets: string[];
   addedProviders: string[];
   unplaced: RunWarning[];
 }
 
-/** Each selected provider's own list: fetched, or read from the recorded body. */
-async function gatherProviders(onDisk: Catalog, options: SyncRunOptions): Promise<Gathered> {
+/** Each selected provider's own list: fetched, or read from the recorded body; merged in id order. */
+function gatherProviders(onDisk: Catalog, options: SyncRunOptions): Gathered {
   // `sync --all` also covers the custom providers the environment names (PROVIDER_<NAME>_URL): they
   // are written to providers.json with their models, as `discover --save` would add them.
   const before = options.providers === 'all' ? withDiscoveredProviders(onDisk, options.env).catalog : onDisk;
@@ -382,8 +414,8 @@ async function gatherProviders(onDisk: Catalog, options: SyncRunOptions): Promis
   const missing = new Map(keys.filter((k) => k.status === 'missing').map((k) => [k.providerId, k]));
   const runnable = selected.filter((p) => !missing.has(p.id));
   const secrets = secretsOf(before.providers, options.env);
-  const outcomes = await fetchAll(runnable, options, secrets);
-  return { before, selected, keys, missing, outcomes, secrets, addedProviders: [], unplaced: [] };
+  const fetch = (arrive: Arrival) => fetchAll(runnable, options, secrets, arrive);
+  return { before, selected, order: runnable, keys, missing, fetch, secrets, addedProviders: [], unplaced: [] };
 }
 
 const sourceWarning = (w: SourceWarning): RunWarning => ({
@@ -404,12 +436,19 @@ async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: S
     outcomes.set(id, { ok: true, models: list.models, warnings: list.warnings.map(sourceWarning), durationMs });
   }
   const selected = read.catalog.providers.filter((p) => read.lists.has(p.id));
+  const order = referenceMergeOrder(selected);
   return {
     before: read.catalog,
     selected,
+    order,
     keys: [],
     missing: new Map(),
-    outcomes,
+    fetch: async (arrive) => {
+      for (const p of order) {
+        const outcome = outcomes.get(p.id);
+        if (outcome) arrive(p.id, outcome);
+      }
+    },
     secrets,
     addedProviders: read.addedProviders,
     unplaced: read.unplaced.map(sourceWarning),
@@ -417,8 +456,9 @@ async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: S
 }
 
 /**
- * Syncs providers into the data directory (docs/data-contract.md): fetches concurrently, each provider isolated
- * from the others' failures; merges in provider-id order; validates the whole result; writes the
+ * Syncs providers into the data directory (docs/data-contract.md): fetches every provider at once
+ * (under `concurrency` and `perHost`), each isolated from the others' failures; merges each list as
+ * it arrives, in provider-id order; validates the whole result; writes the
  * changed files once, atomically, under the data lock; optionally commits them.
  *
  * A provider whose key is missing is skipped, not failed. A provider that fails (fetch error, guard,
@@ -437,8 +477,8 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     if (options.commit && !dryRun) await assertDataFilesClean(options.dataDir);
     const gathered = options.source
       ? await gatherSource(options.source, onDisk, options)
-      : await gatherProviders(onDisk, options);
-    const { before, selected, keys, missing, outcomes, secrets } = gathered;
+      : gatherProviders(onDisk, options);
+    const { before, selected, order, keys, missing, secrets } = gathered;
 
     const mergeOptions = {
       source: options.source,
@@ -450,18 +490,26 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     // recorded body does not read it.
     const stamp = (c: Catalog, ids: ReadonlySet<string>) =>
       options.source || options.recorded ? c : stampLastSynced(c, ids, now);
-    let merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: false });
-    const updatedIds = () =>
-      new Set([...merge.merged.values()].filter((s) => s.status === 'updated').map((s) => s.id));
-    let after = stamp(merge.catalog, updatedIds());
+    const outcomes = new Map<string, FetchOutcome>();
+    let merge = new RunMerge(before, { ...mergeOptions, checkEach: false });
+    const mergeArrived = inOrder(order, (p, outcome) => merge.merge(p, outcome));
+    await gathered.fetch((id, outcome) => {
+      outcomes.set(id, outcome);
+      mergeArrived(id, outcome);
+    });
+    let after = stamp(merge.session.catalog(), merge.updatedIds());
     // The integrity of the catalog as read is checked only when the result has errors: one pass over
     // the whole catalog instead of two on every run.
     if (errorsIntroduced(before, after).length > 0) {
       const existing = checkIntegrity(before).filter((p) => p.severity === 'error');
       if (existing.length > 0) throw new CatalogLoadError(existing);
       // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
-      merge = mergeInOrder(before, selected, outcomes, { ...mergeOptions, checkEach: true });
-      after = stamp(merge.catalog, updatedIds());
+      merge = new RunMerge(before, { ...mergeOptions, checkEach: true });
+      for (const p of order) {
+        const outcome = outcomes.get(p.id);
+        if (outcome) merge.merge(p, outcome);
+      }
+      after = stamp(merge.session.catalog(), merge.updatedIds());
       const remaining = errorsIntroduced(before, after);
       if (remaining.length > 0) throw new CatalogLoadError(remaining);
     }
@@ -488,7 +536,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       providers,
       totals: totalsOf(providers, elapsedSince(start)),
       keys,
-      newDisagreements: disagreementsBrought(before, after, updatedIds()),
+      newDisagreements: disagreementsBrought(before, after, merge.updatedIds()),
       ...(gathered.addedProviders.length > 0 ? { addedProviders: gathered.addedProviders } : {}),
       ...(gathered.unplaced.length > 0 ? { sourceWarnings: gathered.unplaced } : {}),
       before,

@@ -30,6 +30,7 @@ import { describeWrites, renderRunMarkdown, renderSummaryTable } from './sync-su
 export interface SyncCommandOptions {
   dryRun?: boolean;
   concurrency: number;
+  perHost?: number;
   timeout: number;
   retries: number;
   retryDelay: number;
@@ -58,7 +59,8 @@ const wholeNumber = (min: number, max: number) => (raw: string) => {
   }
   return n;
 };
-const MAX_CONCURRENCY = 64;
+/** Above the default of 64: a catalog of hundreds of providers may want more, but not thousands of sockets. */
+const MAX_CONCURRENCY = 256;
 const MAX_RETRIES = 10;
 const MAX_RETRY_DELAY_MS = 60_000;
 
@@ -67,6 +69,7 @@ export function addSyncOptions(command: Command): Command {
   return command
     .option('--dry-run', 'fetch and merge, report what would change, write nothing')
     .option('--concurrency <n>', 'providers fetched at once', wholeNumber(1, MAX_CONCURRENCY), DEFAULT_CONCURRENCY)
+    .option('--per-host <n>', 'providers fetched at once from one host (default: no limit but --concurrency)', wholeNumber(1, MAX_CONCURRENCY))
     .option(
       '--timeout <ms>',
       'per-request timeout in milliseconds, body included',
@@ -197,6 +200,7 @@ export async function runSyncCommand(
         env: ctx.io.env,
         dryRun: Boolean(opts.dryRun),
         concurrency: opts.concurrency,
+        ...(opts.perHost !== undefined ? { perHost: opts.perHost } : {}),
         timeoutMs: opts.timeout,
         retries: opts.retries,
         retryBaseDelayMs: opts.retryDelay,

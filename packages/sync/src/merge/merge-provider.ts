@@ -2,12 +2,9 @@ import {
   bandOf,
   bandOfPriority,
   type Catalog,
-  IdentityIndex,
   type LinkOrigin,
   readSpelling,
   type SpellingEntry,
-  compareModels,
-  compareOverrides,
   isManualOverride,
   type Model,
   type Override,
@@ -19,7 +16,8 @@ import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
 import { byCodePoint, collectOfferings, type IdentityOfEntry, modelIdOfOffering, offeringId, offeringName } from './offerings.ts';
 import { sameValue } from './same-value.ts';
-import type { MergeNote, MergeOptions, ProviderMergeResult } from './types.ts';
+import { MergeSession } from './session.ts';
+import type { MergeNote, MergeOptions, ProviderMergeResult, SessionMergeResult } from './types.ts';
 
 const sorted = (ids: Iterable<string>) => [...ids].sort(byCodePoint);
 const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', b.model_id ?? '');
@@ -31,11 +29,8 @@ const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', 
  * so other spellings of it in the same list meet it. Links made by a source name or a spelling rule
  * are recorded in `respelled` so the merge can say so.
  */
-function identityLookup(catalog: Catalog, providerId: string, shared: IdentityIndex | undefined) {
-  const identity = shared ?? new IdentityIndex(catalog);
-  const models = new Map(catalog.models.map((m) => [m.id, m]));
-  const aliases = new Map<string, string>();
-  for (const m of catalog.models) for (const a of m.aliases ?? []) if (!aliases.has(a)) aliases.set(a, m.id);
+function identityLookup(session: MergeSession, providerId: string) {
+  const identity = session.identity;
   const respelled = new Map<string, { modelId: string; origin: LinkOrigin }>();
   const lookup = (entry: NormalizedModel): IdentityOfEntry => {
     const meta = entry.metadata as { hugging_face_id?: unknown; canonical_slug?: unknown } | undefined;
@@ -59,19 +54,18 @@ function identityLookup(catalog: Catalog, providerId: string, shared: IdentityIn
     const { variant } = readSpelling(entry.provider_model_id, providerId);
     return { modelId, ...(variant ? { variant } : {}) };
   };
-  return { models, aliases, lookup, respelled };
+  return { lookup, respelled };
 }
 
 /**
  * This provider's overrides by offering (`offeringId`): those in the band of the source being merged,
  * those of the other bands (kept as they are), and the manual ones.
  */
-function ownOverrides(catalog: Catalog, providerId: string, band: number) {
+function ownOverrides(session: MergeSession, providerId: string, band: number) {
   const auto = new Map<string, Override[]>();
   const otherBands = new Map<string, Override[]>();
   const manual: Override[] = [];
-  for (const o of catalog.overrides) {
-    if (o.provider_id !== providerId) continue;
+  for (const o of session.overridesOf(providerId)) {
     if (isManualOverride(o)) {
       manual.push(o);
       continue;
@@ -89,7 +83,7 @@ function ownOverrides(catalog: Catalog, providerId: string, band: number) {
  * The aliases a new base model may keep: one that already names a model (as id or alias), or that
  * another model of this list is, would make one name mean two models, so it is dropped and noted.
  */
-function freeAliases(source: NormalizedModel, claimed: Set<string>, notes: MergeNote[]): string[] {
+function freeAliases(source: NormalizedModel, claimed: ClaimedNames, notes: MergeNote[]): string[] {
   const kept: string[] = [];
   for (const alias of [...(source.aliases ?? [])].sort()) {
     if (alias === source.id) continue;
@@ -105,6 +99,17 @@ function freeAliases(source: NormalizedModel, claimed: Set<string>, notes: Merge
     kept.push(alias);
   }
   return kept;
+}
+
+/** Names taken: the catalog's model ids and aliases, and those this merge has handed out. */
+interface ClaimedNames {
+  has(name: string): boolean;
+  add(name: string): void;
+}
+
+function claimedNames(session: MergeSession, offerings: readonly { modelId: string }[]): ClaimedNames {
+  const taken = new Set(offerings.map((o) => o.modelId));
+  return { has: (name) => taken.has(name) || session.names(name), add: (name) => void taken.add(name) };
 }
 
 /** The override without its provenance: what it says, not when it was said. */
@@ -142,14 +147,31 @@ export function mergeProviderModels(
   fetched: readonly NormalizedModel[],
   options: MergeOptions,
 ): ProviderMergeResult {
-  if (!catalog.providers.some((p) => p.id === providerId)) {
+  const session = new MergeSession(catalog, options.identity);
+  const { change, ...result } = mergeIntoSession(session, providerId, fetched, options);
+  if (!change) return { ...result, catalog };
+  session.apply(change);
+  return { ...result, catalog: session.catalog() };
+}
+
+/**
+ * `mergeProviderModels` on a run's session: the result says what the merge would change, and the
+ * caller decides whether to `apply` it (a run refuses a provider whose result would be invalid).
+ */
+export function mergeIntoSession(
+  session: MergeSession,
+  providerId: string,
+  fetched: readonly NormalizedModel[],
+  options: Omit<MergeOptions, 'identity'>,
+): SessionMergeResult {
+  if (!session.hasProvider(providerId)) {
     throw new Error(`cannot merge models of unknown provider "${providerId}" (not in providers.json)`);
   }
   const sourceId = options.source ?? providerId;
   const band = bandOf(sourceId);
   const stamp = provenanceOf(sourceId, options.asOf);
-  const index = identityLookup(catalog, providerId, options.identity);
-  const own = ownOverrides(catalog, providerId, band);
+  const index = identityLookup(session, providerId);
+  const own = ownOverrides(session, providerId, band);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
   const spellingNotes: MergeNote[] = [...index.respelled]
     .sort(([a], [b]) => byCodePoint(a, b))
@@ -170,7 +192,6 @@ export function mergeProviderModels(
   if (error) {
     return {
       status: 'failed',
-      catalog,
       added: [],
       removed: [],
       changed: [],
@@ -183,7 +204,7 @@ export function mergeProviderModels(
   }
 
   const notes: MergeNote[] = [...foldNotes, ...spellingNotes];
-  const claimedNames = new Set([...index.models.keys(), ...index.aliases.keys(), ...offerings.map((o) => o.modelId)]);
+  const claimed = claimedNames(session, offerings);
   const created = new Map<string, Model>();
   const refreshed = new Map<string, Model>();
   const served = new Map<string, ServedModel>();
@@ -192,11 +213,11 @@ export function mergeProviderModels(
   const spokenFor = new Set<string>();
   for (const offering of offerings) {
     const { modelId, source } = offering;
-    let base = refreshed.get(modelId) ?? created.get(modelId) ?? index.models.get(modelId);
+    let base = refreshed.get(modelId) ?? created.get(modelId) ?? session.model(modelId);
     if (!base) {
       // The identity's id for the spelling (the maker's stable name), not the source's own reading.
       const named = { ...source, id: modelId };
-      base = baseModelFromSource(named, sourceId, freeAliases(named, claimedNames, notes), options.asOf);
+      base = baseModelFromSource(named, sourceId, freeAliases(named, claimed, notes), options.asOf);
       created.set(modelId, base);
       spokenFor.add(modelId);
     } else if (!settled.has(modelId) && !spokenFor.has(modelId) && (offering.variant === undefined || !plainListed.has(modelId))) {
@@ -220,7 +241,7 @@ export function mergeProviderModels(
   }
   // Offerings only other sources list still serve a person's override.
   for (const [key, autos] of own.otherBands) {
-    const base = index.models.get(autos[0]?.model_id ?? '');
+    const base = session.model(autos[0]?.model_id ?? '');
     if (!served.has(key) && base) served.set(key, { base, auto: autos });
   }
   notes.push(...manualOverrideNotes(providerId, own.manual, served));
@@ -263,40 +284,16 @@ export function mergeProviderModels(
     newModels.length === 0 &&
     refreshed.size === 0
   ) {
-    return { status: 'unchanged', catalog, ...summary };
+    return { status: 'unchanged', ...summary };
   }
-
-  const models = mergeSorted(
-    catalog.models.map((m) => refreshed.get(m.id) ?? m),
-    newModels,
-    compareModels,
-  );
-  const overrides = mergeSorted(
-    catalog.overrides.filter(
-      (o) => o.provider_id !== providerId || isManualOverride(o) || bandOfPriority(o.priority) !== band,
-    ),
-    [...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
-    compareOverrides,
-  );
-  return { status: 'updated', catalog: { ...catalog, models, overrides }, ...summary };
-}
-
-/**
- * `kept` and `added` as one sorted list. The catalog's lists are sorted already, so the few entries
- * a merge adds are merged in one pass; sorting tens of thousands of overrides for every provider of
- * a large import would dominate its time. A list out of order (a hand edit) is sorted whole.
- */
-function mergeSorted<T>(kept: readonly T[], added: readonly T[], compare: (a: T, b: T) => number): T[] {
-  const extra = [...added].sort(compare);
-  for (let i = 1; i < kept.length; i++) {
-    if (compare(kept[i - 1] as T, kept[i] as T) > 0) return [...kept, ...extra].sort(compare);
-  }
-  const out: T[] = [];
-  let j = 0;
-  for (const item of kept) {
-    while (j < extra.length && compare(extra[j] as T, item) < 0) out.push(extra[j++] as T);
-    out.push(item);
-  }
-  while (j < extra.length) out.push(extra[j++] as T);
-  return out;
+  const overrides = [
+    ...own.manual,
+    ...[...own.otherBands.values()].flat(),
+    ...[...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
+  ];
+  return {
+    status: 'updated',
+    ...summary,
+    change: { providerId, models: [...refreshed.values(), ...newModels], overrides },
+  };
 }

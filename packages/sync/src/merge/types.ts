@@ -1,4 +1,5 @@
 import type { Catalog, IdentityIndex } from '@llm-catalog/catalog';
+import type { MergeChange } from './session.ts';
 
 export interface MergeOptions {
   /**
@@ -60,3 +61,6 @@ export interface ProviderMergeResult {
   /** Why the merge failed (the guard), when `status` is `failed`. */
   error?: string;
 }
+
+/** A merge into a run's session: what `mergeProviderModels` says, and the change to apply when `updated`. */
+export type SessionMergeResult = Omit<ProviderMergeResult, 'catalog'> & { change?: MergeChange };
