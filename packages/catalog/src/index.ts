@@ -23,6 +23,7 @@ export * from './api/static-api.ts';
 export * from './io/write-tree.ts';
 export * from './api/load.ts';
 export * from './api/toggle-offering.ts';
+export * from './api/offering-facts.ts';
 export * from './api/provider-edits.ts';
 export * from './check.ts';
 export * from './format.ts';
