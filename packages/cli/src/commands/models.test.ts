@@ -90,6 +90,27 @@ describe('models show', () => {
     expect(doc.model.pricing.input.per_million_tokens).toBe(0.5);
   });
 
+  it('prints long-context and service-tier prices, status, last update and the shutdown date', async () => {
+    const catalog = cliTestCatalog();
+    const usd = (per_million_tokens: number) => ({ per_million_tokens, currency: 'USD' });
+    Object.assign(catalog.models.find((m) => m.id === 'gpt-4o')!, { status: 'deprecated', last_updated: '2026-04-01', shutdown_date: '2027-03-01' });
+    catalog.overrides.push({
+      provider_id: 'openai',
+      model_id: 'gpt-4o',
+      priority: 10,
+      provenance: { source: 'litellm', as_of: '2026-07-24' },
+      pricing: { long_context: [{ above_input_tokens: 128000, input: usd(5) }], service_tiers: { batch: { input: usd(1.25) } } },
+    });
+    tmp = await makeTempDataDir(catalog);
+    const result = await run(tmp.dir, ['models', 'show', 'openai', 'gpt-4o']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^status\s+deprecated\s+base$/m);
+    expect(result.stdout).toMatch(/^pricing\.long_context>128000\.input\s+\$5 \/1M tokens\s+auto override$/m);
+    expect(result.stdout).toMatch(/^pricing\.service_tiers\.batch\.input\s+\$1\.25 \/1M tokens\s+auto override$/m);
+    expect(result.stdout).toMatch(/^last_updated\s+2026-04-01\s+base$/m);
+    expect(result.stdout).toMatch(/^shutdown_date\s+2027-03-01\s+base$/m);
+  });
+
   it('names who serves a model when this provider does not', async () => {
     const dir = await setup();
     const result = await run(dir, ['models', 'show', 'groq', 'gpt-4o']);

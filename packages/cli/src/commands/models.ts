@@ -5,10 +5,9 @@ import {
   type FieldOrigin,
   indexCatalog,
   notServedMessage,
-  PRICE_KEYS,
   loadValidCatalog,
+  offeringFacts,
   resolveModel,
-  type ResolvedModel,
   resolveProviderModels,
   ToggleError,
   toggleOffering,
@@ -17,7 +16,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
-import { formatCount, formatMoney, formatTokenPrice, plural } from '../format.ts';
+import { formatCount, formatTokenPrice, plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 import { whoServes } from './who-serves.ts';
 
@@ -65,53 +64,6 @@ async function listModels(ctx: CommandContext, opts: ListOptions) {
   ctx.info(plural(models.length, 'offering'));
 }
 
-/** The fields `models show` lists, in reading order. */
-const SHOWN_FIELDS = [
-  'provider_model_id',
-  'name',
-  'owned_by',
-  'description',
-  'capabilities',
-  'input_modalities',
-  'output_modalities',
-  'context_window',
-  'max_output_tokens',
-  'max_input_tokens',
-  ...PRICE_KEYS.map((k) => `pricing.${k}`),
-  'reasoning',
-  'parameters',
-  'release_date',
-  'knowledge_cutoff',
-  'deprecation_date',
-  'replaced_by',
-  'open_weights',
-  'aliases',
-  'disabled',
-  'reason',
-  'replace_with',
-] as const;
-
-function fieldValue(model: ResolvedModel, field: string): unknown {
-  if (field.startsWith('pricing.')) return (model.pricing as Record<string, unknown> | undefined)?.[field.slice(8)];
-  return (model as Record<string, unknown>)[field];
-}
-
-function displayValue(value: unknown): string {
-  if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'number') return formatCount(value);
-  if (value && typeof value === 'object') {
-    const v = value as { per_million_tokens?: number; price?: number; currency?: string };
-    if (v.per_million_tokens !== undefined && v.currency) return `${formatMoney(v.per_million_tokens, v.currency)} /1M tokens`;
-    if (v.price !== undefined && v.currency) return formatMoney(v.price, v.currency);
-    return JSON.stringify(value);
-  }
-  const text = String(value);
-  // A description can run to paragraphs; the table shows its start, `--json` shows all of it.
-  return text.length > MAX_SHOWN_TEXT ? `${text.slice(0, MAX_SHOWN_TEXT - 1).trimEnd()}…` : text;
-}
-
-const MAX_SHOWN_TEXT = 100;
-
 const ORIGIN_LABEL: Record<FieldOrigin, string> = { base: 'base', auto: 'auto override', manual: 'manual override' };
 
 async function showModel(ctx: CommandContext, providerId: string, modelId: string) {
@@ -120,21 +72,20 @@ async function showModel(ctx: CommandContext, providerId: string, modelId: strin
   if (!index.providers.has(providerId)) throw new CliError(`unknown provider "${providerId}" (see \`catalog providers list\`)`);
   const resolution = resolveModel(index, providerId, modelId);
   if (!resolution) throw new CliError(notServedMessage(index, providerId, modelId));
-  const { model, origins, overrides } = resolution;
-  const fields = SHOWN_FIELDS.filter((f) => fieldValue(model, f) !== undefined);
-  const originOf = (f: string): FieldOrigin => origins[f] ?? 'base';
+  const { model, overrides } = resolution;
+  const facts = offeringFacts(resolution);
   if (ctx.json) {
     ctx.printJson({
       provider_id: providerId,
       model_id: model.id,
       model,
-      origins: Object.fromEntries(fields.map((f) => [f, originOf(f)])),
+      origins: Object.fromEntries(facts.map((f) => [f.field, f.origin])),
       overrides,
     });
     return;
   }
   ctx.info(`${providerId} / ${model.id}${model.variant ? ` (variant ${model.variant})` : ''}${model.disabled ? ' (disabled)' : ''}`);
-  ctx.io.stdout(renderTable(['field', 'value', 'from'], fields.map((f) => [f, displayValue(fieldValue(model, f)), ORIGIN_LABEL[originOf(f)]]), { width: ctx.io.columns }));
+  ctx.io.stdout(renderTable(['field', 'value', 'from'], facts.map((f) => [f.field, f.text, ORIGIN_LABEL[f.origin]]), { width: ctx.io.columns }));
   ctx.info(
     `overrides applied in order: ${overrides
       .map((o) => `priority ${o.priority} (${o.priority >= 100 ? `manual: ${o.reason ?? 'no reason'}` : 'auto'})`)
