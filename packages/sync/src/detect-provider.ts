@@ -1,4 +1,5 @@
 import type { ApiFormat, ModelsApiEndpoint, Provider, TransformerName } from '@llm-catalog/catalog';
+import { formatOfTransformer } from '@llm-catalog/transformers';
 
 type EndpointAuth = NonNullable<ModelsApiEndpoint['auth']>;
 
@@ -154,15 +155,6 @@ export function detectProviderFromUrl(rawUrl: string): DetectedProvider | undefi
   };
 }
 
-const FORMAT_OF_TRANSFORMER: Record<TransformerName, ApiFormat> = {
-  openai: 'OPENAI',
-  openrouter: 'OPENAI',
-  aihubmix: 'OPENAI',
-  ollama: 'OLLAMA',
-  anthropic: 'ANTHROPIC',
-  gemini: 'GEMINI',
-};
-
 const ENDPOINT_TYPE_OF_FORMAT: Record<ApiFormat, ModelsApiEndpoint['endpoint_type']> = {
   OPENAI: 'CHAT_COMPLETIONS',
   OLLAMA: 'CHAT_COMPLETIONS',
@@ -177,7 +169,7 @@ export function modelsEndpointFor(
   transformer: TransformerName,
   extra: Pick<DetectedProvider, 'auth' | 'headers' | 'public'> = {},
 ): ModelsApiEndpoint {
-  const format = FORMAT_OF_TRANSFORMER[transformer];
+  const format = formatOfTransformer(transformer);
   return {
     url: modelsUrl,
     endpoint_type: ENDPOINT_TYPE_OF_FORMAT[format],

@@ -1,15 +1,6 @@
 import { type ApiFormat, ProviderIdSchema, type Provider, ProviderSchema, type TransformerName } from '@llm-catalog/catalog';
+import { transformerOfFormat } from '@llm-catalog/transformers';
 import { checkBaseUrl, defaultModelsUrl, detectProviderFromUrl, type DetectedProvider, modelsEndpointFor } from './detect-provider.ts';
-
-const TRANSFORMER_OF_FORMAT: Partial<Record<ApiFormat, TransformerName>> = {
-  OPENAI: 'openai',
-  ANTHROPIC: 'anthropic',
-  GEMINI: 'gemini',
-  OLLAMA: 'ollama',
-};
-
-/** The transformer that reads a format's own models list; none for CUSTOM. */
-export const transformerOfFormat = (format: ApiFormat): TransformerName | undefined => TRANSFORMER_OF_FORMAT[format];
 
 /** What a person says about a provider to add: a name and a base URL, the rest detected when left out. */
 export interface ProviderDraftRequest {

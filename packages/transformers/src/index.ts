@@ -2,7 +2,16 @@ export { NormalizedModelSchema, type NormalizedModel } from './normalized-model.
 export type { TransformResult, TransformWarning, Transformer } from './result.ts';
 export { UpstreamErrorBody } from './upstream-error.ts';
 export { entriesOf, isRecord } from './envelope.ts';
-export { getSource, getTransformer, type SourceEntry, SOURCES, transformerForEndpoint, TRANSFORMERS } from './registry.ts';
+export {
+  formatOfTransformer,
+  getSource,
+  getTransformer,
+  REGISTRY,
+  REGISTRY_ENTRIES,
+  transformerForEndpoint,
+  transformerOfFormat,
+} from './registry.ts';
+export { createRegistry, type RegistryEntry, type SourceDescriptor, type TransformerDescriptor, type TransformerRegistry } from './descriptor.ts';
 export * from './sources/index.ts';
 export { transformAiHubMix } from './formats/aihubmix.ts';
 export { transformAnthropic } from './formats/anthropic.ts';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRecord } from './envelope.ts';
 import { NormalizedModelSchema } from './normalized-model.ts';
-import { TRANSFORMERS } from './registry.ts';
+import { REGISTRY } from './registry.ts';
 import type { TransformResult } from './result.ts';
 import { UpstreamErrorBody } from './upstream-error.ts';
 
@@ -105,7 +105,7 @@ function textsIn(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-describe.each(Object.entries(TRANSFORMERS))('the %s transformer on arbitrary bodies', (_name, transform) => {
+describe.each(REGISTRY.names.map((name) => [name, REGISTRY.transformer(name).transform] as const))('the %s transformer on arbitrary bodies', (_name, transform) => {
   it('returns models or throws UpstreamErrorBody, and nothing else', () => {
     fc.assert(
       fc.property(body, (b) => {

@@ -3,6 +3,7 @@ export * from './provenance.ts';
 export * from './pricing.ts';
 export * from './model.ts';
 export * from './provider.ts';
+export * from './transformer-names.ts';
 export * from './override.ts';
 export * from './files.ts';
 export * from './link.ts';

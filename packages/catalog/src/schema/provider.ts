@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ProviderIdSchema, UrlSchema, uniqueList } from './common.ts';
+import { TRANSFORMER_NAMES } from './transformer-names.ts';
 
-export const ApiFormatSchema = z.enum(['OPENAI', 'ANTHROPIC', 'GEMINI', 'OLLAMA', 'CUSTOM'], {
-  message: 'unknown format (OPENAI, ANTHROPIC, GEMINI, OLLAMA, CUSTOM)',
-});
+/** An enum whose error message lists the values it accepts. */
+export const namedEnum = <const T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  z.enum(values, { message: `unknown ${what} (${values.join(', ')})` });
 
-export const AuthenticationSchema = z.enum(['API_KEY', 'OAUTH', 'CLOUD_CREDENTIALS', 'NONE'], {
-  message: 'unknown authentication (API_KEY, OAUTH, CLOUD_CREDENTIALS, NONE)',
-});
+export const ApiFormatSchema = namedEnum('format', ['OPENAI', 'ANTHROPIC', 'GEMINI', 'OLLAMA', 'CUSTOM']);
+
+export const AuthenticationSchema = namedEnum('authentication', ['API_KEY', 'OAUTH', 'CLOUD_CREDENTIALS', 'NONE']);
 
 export const EndpointSchema = z.enum(
   [
@@ -26,14 +27,9 @@ export const EndpointSchema = z.enum(
   { message: 'unknown endpoint type' },
 );
 
-export const TransformerNameSchema = z.enum(
-  ['openai', 'openrouter', 'aihubmix', 'ollama', 'anthropic', 'gemini'],
-  { message: 'unknown transformer (openai, openrouter, aihubmix, ollama, anthropic, gemini)' },
-);
+export const TransformerNameSchema = namedEnum('transformer', TRANSFORMER_NAMES);
 
-export const ProviderTagSchema = z.enum(['official', 'aggregator', 'cloud', 'self-hosted', 'local'], {
-  message: 'unknown tag (official, aggregator, cloud, self-hosted, local)',
-});
+export const ProviderTagSchema = namedEnum('tag', ['official', 'aggregator', 'cloud', 'self-hosted', 'local']);
 
 export const ApiFormatEntrySchema = z.strictObject({
   format: ApiFormatSchema,

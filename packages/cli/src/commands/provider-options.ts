@@ -39,5 +39,3 @@ export function parseTimeout(raw: string): number {
   }
   return n;
 }
-
-export { transformerOfFormat } from '@llm-catalog/sync';

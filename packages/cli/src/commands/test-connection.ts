@@ -6,11 +6,12 @@ import {
   modelsEndpointFor,
   probeProvider,
 } from '@llm-catalog/sync';
+import { transformerOfFormat } from '@llm-catalog/transformers';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { renderPairs } from '../table.ts';
-import { parseFormat, parseKeyEnv, parseTimeout, parseTransformer, parseUrl, transformerOfFormat } from './provider-options.ts';
+import { parseFormat, parseKeyEnv, parseTimeout, parseTransformer, parseUrl } from './provider-options.ts';
 
 export const TEST_DEFAULT_TIMEOUT_MS = 10_000;
 

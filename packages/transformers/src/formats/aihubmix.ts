@@ -8,6 +8,7 @@ import { type PricingDraft, pricingOrUndefined, tokenPrice } from '../pricing.ts
 import { rawId, rawList, rawNumber, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
 import { vendorSlug } from '../vendor.ts';
+import type { TransformerDescriptor } from '../descriptor.ts';
 
 /**
  * AIHubMix `GET /api/v1/models`: `{data, message, success}`. `types`, `features` and
@@ -94,3 +95,11 @@ export function transformAiHubMix(body: unknown): TransformResult {
     toModel,
   });
 }
+
+export const aiHubMixTransformer: TransformerDescriptor = {
+  kind: 'transformer',
+  name: 'aihubmix',
+  format: 'OPENAI',
+  transform: transformAiHubMix,
+  paging: 'none',
+};

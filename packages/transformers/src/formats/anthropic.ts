@@ -6,6 +6,7 @@ import { capabilityList, dateFromText, text, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawId, rawNumber, rawText, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
+import type { TransformerDescriptor } from '../descriptor.ts';
 
 /**
  * Anthropic `GET /v1/models`: `{data, has_more, first_id, last_id}`, paged by `after_id`. Newer
@@ -63,3 +64,12 @@ export function transformAnthropic(body: unknown): TransformResult {
   const lastId = isRecord(body) && body.has_more === true ? stringField(body, 'last_id') : undefined;
   return lastId === undefined ? result : { ...result, nextPage: { query: { after_id: lastId } } };
 }
+
+export const anthropicTransformer: TransformerDescriptor = {
+  kind: 'transformer',
+  name: 'anthropic',
+  format: 'ANTHROPIC',
+  defaultForFormat: true,
+  transform: transformAnthropic,
+  paging: 'query',
+};

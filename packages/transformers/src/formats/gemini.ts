@@ -6,6 +6,7 @@ import { capabilityList, text, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawFlag, rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
+import type { TransformerDescriptor } from '../descriptor.ts';
 
 /**
  * Google `GET v1beta/models`: `{models, nextPageToken}`, paged by `pageToken`. Names are resource
@@ -58,3 +59,12 @@ export function transformGemini(body: unknown): TransformResult {
   const token = isRecord(body) ? stringField(body, 'nextPageToken') : undefined;
   return token === undefined ? result : { ...result, nextPage: { query: { pageToken: token } } };
 }
+
+export const geminiTransformer: TransformerDescriptor = {
+  kind: 'transformer',
+  name: 'gemini',
+  format: 'GEMINI',
+  defaultForFormat: true,
+  transform: transformGemini,
+  paging: 'query',
+};

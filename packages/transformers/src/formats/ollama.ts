@@ -6,6 +6,7 @@ import { definedFields, text } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawNumber, rawText, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
+import type { TransformerDescriptor } from '../descriptor.ts';
 
 /**
  * Ollama `GET /api/tags`: `{models: [{name, model, size, digest, details: {family, parameter_size,
@@ -55,3 +56,12 @@ export function transformOllama(body: unknown): TransformResult {
     toModel,
   });
 }
+
+export const ollamaTransformer: TransformerDescriptor = {
+  kind: 'transformer',
+  name: 'ollama',
+  format: 'OLLAMA',
+  defaultForFormat: true,
+  transform: transformOllama,
+  paging: 'none',
+};

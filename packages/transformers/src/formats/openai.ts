@@ -16,6 +16,7 @@ import { type PerTokenPricing, type PricingDraft, perTokenPricing, pricingOrUnde
 import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
 import { ownerOf } from '../vendor.ts';
+import type { TransformerDescriptor } from '../descriptor.ts';
 
 /**
  * OpenAI-compatible `GET /v1/models` (OpenAI, Groq, Together, Mistral, DeepSeek, xAI, Fireworks,
@@ -219,3 +220,12 @@ export function transformOpenAi(body: unknown): TransformResult {
     toModel: makeToModel(entries),
   });
 }
+
+export const openAiTransformer: TransformerDescriptor = {
+  kind: 'transformer',
+  name: 'openai',
+  format: 'OPENAI',
+  defaultForFormat: true,
+  transform: transformOpenAi,
+  paging: 'none',
+};

@@ -18,6 +18,7 @@ import { perTokenPricing } from '../pricing.ts';
 import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
 import type { TransformResult } from '../result.ts';
 import { vendorSlug } from '../vendor.ts';
+import type { TransformerDescriptor } from '../descriptor.ts';
 
 /** OpenRouter `GET /api/v1/models`: `{data: [...]}`, prices as decimal strings in USD per token. */
 const OpenRouterEntrySchema = z.looseObject({
@@ -124,3 +125,11 @@ export function transformOpenRouter(body: unknown): TransformResult {
     toModel,
   });
 }
+
+export const openRouterTransformer: TransformerDescriptor = {
+  kind: 'transformer',
+  name: 'openrouter',
+  format: 'OPENAI',
+  transform: transformOpenRouter,
+  paging: 'none',
+};

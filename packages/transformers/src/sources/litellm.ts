@@ -20,6 +20,7 @@ import { providerEntry, SHARED_HOSTS } from './provider-entry.ts';
 import { catalogProviderId, NOT_LISTED } from './provider-map.ts';
 import { sortedTiers, sourceTokenPrice, type TokenPriceFields, tokenPricesOf } from './prices.ts';
 import type { SourceParseOptions, SourceResult } from './types.ts';
+import type { SourceDescriptor } from '../descriptor.ts';
 
 /** LiteLLM's fields for the token prices, in USD per token. */
 const TOKEN_FIELDS = {
@@ -295,3 +296,11 @@ export function parseLiteLlm(body: unknown, options: SourceParseOptions): Source
   }
   return collector.result(providers);
 }
+
+export const liteLlmSource: SourceDescriptor = {
+  kind: 'source',
+  name: 'litellm',
+  url: 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json',
+  license: 'MIT',
+  parse: parseLiteLlm,
+};

@@ -31,6 +31,7 @@ import { type HostFacts, providerEntry, SHARED_HOSTS } from './provider-entry.ts
 import { catalogProviderId, NOT_LISTED } from './provider-map.ts';
 import { sortedTiers, type TokenPriceFields, tokenPricesOf } from './prices.ts';
 import type { SourceParseOptions, SourceResult } from './types.ts';
+import type { SourceDescriptor } from '../descriptor.ts';
 
 /** models.dev `api.json`: `{ <provider>: { id, name, api?, env[], npm, doc, models: { <id>: {...} } } }`, prices per million tokens. */
 const RawProviderSchema = z.looseObject({
@@ -273,3 +274,11 @@ export function parseModelsDev(body: unknown, options: SourceParseOptions): Sour
   }
   return collector.result(providers);
 }
+
+export const modelsDevSource: SourceDescriptor = {
+  kind: 'source',
+  name: 'models.dev',
+  url: 'https://models.dev/api.json',
+  license: 'MIT',
+  parse: parseModelsDev,
+};
