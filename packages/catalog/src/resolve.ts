@@ -29,6 +29,8 @@ export interface Resolution {
   overrides: Override[];
   /** For each field that an override touched, the kind of the last override that set it. */
   origins: Record<string, FieldOrigin>;
+  /** For each field in `origins`, the override that set it (its `provenance` names the source). */
+  setBy: Record<string, Override>;
 }
 
 /** Lookup tables over a catalog, built once: resolution is called in loops. */
@@ -149,12 +151,14 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
   const variant = overrides.find((o) => o.variant !== undefined)?.variant;
   if (variant !== undefined) model.variant = variant;
   const origins: Record<string, FieldOrigin> = {};
+  const setBy: Record<string, Override> = {};
   for (const o of overrides) {
     const origin: FieldOrigin = o.priority >= MANUAL_PRIORITY ? 'manual' : 'auto';
     const set = <K extends keyof ResolvedModel>(key: K, value: ResolvedModel[K] | undefined) => {
       if (value === undefined) return;
       model[key] = value;
       origins[key as string] = origin;
+      setBy[key as string] = o;
     };
     set('provider_model_id', o.provider_model_id);
     if (o.capabilities) set('capabilities', applyCapabilities(model.capabilities, o.capabilities));
@@ -165,13 +169,17 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
     }
     if (o.pricing) {
       model.pricing = mergePricing(model.pricing, o.pricing);
-      for (const k of Object.keys(o.pricing)) origins[`pricing.${k}`] = origin;
+      for (const k of Object.keys(o.pricing)) {
+        origins[`pricing.${k}`] = origin;
+        setBy[`pricing.${k}`] = o;
+      }
     }
     set('reasoning', o.reasoning);
     if (o.parameters) set('parameters', { ...(model.parameters ?? {}), ...o.parameters });
     if (o.disabled !== undefined) {
       model.disabled = o.disabled;
       origins.disabled = origin;
+      setBy.disabled = o;
       if (o.disabled) {
         set('reason', o.reason);
         set('replace_with', o.replace_with);
@@ -181,7 +189,7 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
       }
     }
   }
-  return { model, overrides: [...overrides], origins };
+  return { model, overrides: [...overrides], origins, setBy };
 }
 
 /** The overrides of one offering, in ascending priority. */

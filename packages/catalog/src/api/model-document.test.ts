@@ -133,6 +133,16 @@ describe('buildModelDocument: source disagreements', () => {
     expect(audited.map((d) => d.fact)).not.toContain('pricing.output');
   });
 
+  it("names the source and date of an offering's fact that a source's override set", () => {
+    const openrouter = buildModelDocument(sourcedCatalog(), 'claude-sonnet-4-5')?.providers.find((o) => o.provider_id === 'openrouter');
+    expect(openrouter?.origins.context_window).toEqual({ layer: 'auto', source: 'openrouter', as_of: '2026-06-16' });
+    expect(openrouter?.origins['pricing.input']).toEqual({ layer: 'manual' });
+    // The plain offering's prices: the free variant's overrides are not mixed in.
+    expect(openrouter?.pricing?.input?.per_million_tokens).toBe(1);
+    expect(openrouter?.variant).toBeUndefined();
+    expect(openrouter?.origins['pricing.long_context']).toEqual({ layer: 'auto', source: 'models.dev', as_of: '2026-06-13' });
+  });
+
   it('leaves disagreements out of an offering whose sources agree', () => {
     const anthropic = buildModelDocument(sourcedCatalog(), 'claude-sonnet-4-5')?.providers.find((o) => o.provider_id === 'anthropic');
     expect(anthropic).toBeDefined();

@@ -11,13 +11,14 @@ import { type Model, MODEL_FACT_KEYS } from '../schema/model.ts';
 import { compareByInputPrice, findBaseModelId } from './offerings.ts';
 
 /**
- * Where one fact's value came from. `layer` is the base model, this provider's synced override
- * (`auto`) or a person's override (`manual`). On the base layer, `source` names the source that wrote
- * the fact (a provider or importer id); a base fact without `source` was written by a person.
+ * Where one fact's value came from. `layer` is the base model, a source's override of this offering
+ * (`auto`) or a person's override (`manual`). `source` names the source that wrote the fact (a
+ * provider or importer id: `openai`, `models.dev`, `litellm`); a base fact without `source` was
+ * written by a person, as was an `auto` one written before overrides recorded their source.
  */
 export interface FactOrigin {
   layer: FieldOrigin;
-  /** Base layer only: the source that wrote the fact; absent = a person. */
+  /** The source that wrote the fact; absent = a person (or, on the `auto` layer, not recorded). */
   source?: string;
   /** The date the source's fact is as of, when it said. */
   as_of?: string;
@@ -40,7 +41,7 @@ export type OfferingDisagreement = Omit<Disagreement, 'provider_id' | 'model_id'
 /** One provider's offering of the model, with its overrides applied. */
 export type ModelOfferingDocument = Pick<
   ResolvedModel,
-  'provider_model_id' | 'disabled' | 'reason' | 'replace_with' | (typeof OFFERING_FACT_KEYS)[number]
+  'provider_model_id' | 'variant' | 'disabled' | 'reason' | 'replace_with' | (typeof OFFERING_FACT_KEYS)[number]
 > & {
   provider_id: string;
   provider_name: string;
@@ -99,24 +100,30 @@ function offeringDocument(
   base: Model,
   baseOrigins: Record<string, FactOrigin>,
 ): ModelOfferingDocument | undefined {
-  const overrides = index.overrides.get(providerId)?.get(base.id);
+  const every = index.overrides.get(providerId)?.get(base.id);
   const provider = index.providers.get(providerId);
-  if (!overrides || !provider) return undefined;
-  const { model, origins: touched } = applyOverrides(base, providerId, overrides);
+  if (!every?.[0] || !provider) return undefined;
+  // The plain offering, else the first variant (the list is sorted so): variants have their own prices.
+  const { variant } = every[0];
+  const { model, origins: touched, setBy } = applyOverrides(base, providerId, every.filter((o) => o.variant === variant));
   // A price inherited from the base model has the origin of the base model's `pricing`.
   const origin = (key: string): FactOrigin => {
     const layer = touched[key];
-    if (layer !== undefined && layer !== 'base') return { layer };
+    const stated = setBy[key]?.provenance;
+    if (layer !== undefined && layer !== 'base') {
+      return stated ? { layer, source: stated.source, ...(stated.as_of ? { as_of: stated.as_of } : {}) } : { layer };
+    }
     return baseOrigins[key.replace(/\..*$/, '')] ?? { layer: 'base' };
   };
   const doc: ModelOfferingDocument = {
     provider_id: providerId,
     provider_name: provider.name,
     provider_model_id: model.provider_model_id,
+    ...(variant ? { variant } : {}),
     origins: {},
   };
   if (provider.models_api?.last_synced) doc.last_synced = provider.models_api.last_synced;
-  const disagreements = auditOverrides(overrides).map(({ provider_id: _p, model_id: _m, ...d }) => d);
+  const disagreements = auditOverrides(every).map(({ provider_id: _p, model_id: _m, ...d }) => d);
   if (disagreements.length > 0) doc.disagreements = disagreements;
   if (model.disabled !== undefined) {
     doc.disabled = model.disabled;

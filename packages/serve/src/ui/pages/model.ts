@@ -4,7 +4,11 @@ import { priceChart } from '../chart.ts';
 import { api, ApiFailure, errorText, h, money, number, render, s, toast } from '../dom.ts';
 import { disagreementsSection } from './disagreements.ts';
 
-const originText = (o: FactOrigin | undefined) => (o ? (o.layer === 'base' ? (o.source ? `from ${o.source}` : 'set by a person') : o.layer === 'manual' ? 'manual override' : 'from its API') : '');
+function originText(o: FactOrigin): string {
+  if (o.layer === 'manual') return 'manual override';
+  if (o.source) return `from ${o.source}${o.as_of ? ` (${o.as_of})` : ''}`;
+  return o.layer === 'base' ? 'set by a person' : 'from its API';
+}
 
 function origin(o: FactOrigin | undefined): HTMLElement | null {
   return o ? h('span', { class: 'origin' }, originText(o)) : null;
@@ -100,7 +104,7 @@ function offeringsTable(doc: ModelDocument, reload: () => void): HTMLElement {
           'tr',
           { 'data-provider': p.provider_id },
           h('td', {}, p.provider_name),
-          h('td', {}, h('code', {}, p.provider_model_id)),
+          h('td', {}, h('code', {}, p.provider_model_id), p.variant ? h('span', { class: 'tag' }, p.variant) : null),
           h('td', { class: 'num' }, money(p.pricing?.input?.per_million_tokens, p.pricing?.input?.currency), origin(p.origins['pricing.input'])),
           h('td', { class: 'num' }, money(p.pricing?.output?.per_million_tokens, p.pricing?.output?.currency), origin(p.origins['pricing.output'])),
           h('td', { class: 'num' }, number(p.context_window), origin(p.origins.context_window)),
