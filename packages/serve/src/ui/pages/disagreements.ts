@@ -11,8 +11,22 @@ export function factLabel(fact: string): string {
   return `${tier ? `${tier} ` : ''}${key.replaceAll('_', ' ')} price${above ? ` above ${number(Number(above))} tokens` : ''}`;
 }
 
-const valueText = (s: Statement): string =>
-  Array.isArray(s.value) ? s.value.join(', ').toLowerCase() || '(none)' : typeof s.value === 'number' ? (s.currency ? money(s.value, s.currency) : number(s.value)) : s.value;
+const listText = (xs: readonly string[]) => xs.join(', ').toLowerCase();
+
+/**
+ * A statement's value. A capability list other than the last (served) one reads as what it adds and
+ * lacks against that one, so long lists that differ in one entry stay readable.
+ */
+function valueText(s: Statement, served: Statement): string {
+  if (typeof s.value === 'number') return s.currency ? money(s.value, s.currency) : number(s.value);
+  if (!Array.isArray(s.value)) return s.value;
+  if (s === served || !Array.isArray(served.value)) return listText(s.value) || '(none)';
+  const mine = s.value;
+  const theirs = served.value;
+  const adds = mine.filter((c) => !theirs.includes(c));
+  const lacks = theirs.filter((c) => !mine.includes(c));
+  return [adds.length ? `adds ${listText(adds)}` : '', lacks.length ? `lacks ${listText(lacks)}` : ''].filter(Boolean).join('; ');
+}
 
 const apartText = (d: OfferingDisagreement): string =>
   d.suspect ? `suspected ${d.suspect} mistake` : d.ratio === undefined ? '' : Number.isFinite(d.ratio) ? `×${d.ratio.toFixed(2)}` : 'one is 0';
@@ -45,7 +59,7 @@ export function disagreementsSection(doc: ModelDocument): HTMLElement {
             h(
               'td',
               {},
-              h('ul', { class: 'statements' }, d.statements.map((s, i) => h('li', {}, h(i === d.statements.length - 1 ? 'strong' : 'span', {}, `${s.source}: ${valueText(s)}`), s.as_of ? h('span', { class: 'origin' }, `as of ${s.as_of}`) : null))),
+              h('ul', { class: 'statements' }, d.statements.map((s, i, all) => h('li', {}, h(i === all.length - 1 ? 'strong' : 'span', {}, `${s.source}: ${valueText(s, all[all.length - 1] ?? s)}`), s.as_of ? h('span', { class: 'origin' }, `as of ${s.as_of}`) : null))),
             ),
             h('td', { class: d.suspect ? 'bad' : undefined }, apartText(d)),
           ),

@@ -6,12 +6,13 @@ import { disagreementsSection } from './disagreements.ts';
 
 function originText(o: FactOrigin): string {
   if (o.layer === 'manual') return 'manual override';
-  if (o.source) return `from ${o.source}${o.as_of ? ` (${o.as_of})` : ''}`;
+  if (o.source) return `from ${o.source}`;
   return o.layer === 'base' ? 'set by a person' : 'from its API';
 }
 
+/** Who stated a fact; the date it is as of shows on hover, so a table cell stays one line. */
 function origin(o: FactOrigin | undefined): HTMLElement | null {
-  return o ? h('span', { class: 'origin' }, originText(o)) : null;
+  return o ? h('span', { class: 'origin', title: o.as_of ? `as of ${o.as_of}` : undefined }, originText(o)) : null;
 }
 
 const FACTS: [keyof ModelDocument['model'], string][] = [
