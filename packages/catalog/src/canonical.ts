@@ -19,10 +19,8 @@ const LEADING_KEYS = [
   'name',
   'relation',
 ];
-const rank = (k: string) => {
-  const i = LEADING_KEYS.indexOf(k);
-  return i === -1 ? LEADING_KEYS.length : i;
-};
+const RANK = new Map(LEADING_KEYS.map((k, i) => [k, i]));
+const rank = (k: string) => RANK.get(k) ?? LEADING_KEYS.length;
 
 /** Arrays that are sets: their order carries no meaning, so they are written sorted. */
 const SET_KEYS = new Set([

@@ -4,6 +4,9 @@
  */
 export function roundPrice(n: number): number {
   if (n === 0 || !Number.isFinite(n)) return n;
+  // An integer of at most 10 digits is its own rounding; this is the common case (token limits)
+  // and skips a round trip through text.
+  if (Number.isInteger(n) && Math.abs(n) < 1e10) return n;
   return Number(n.toPrecision(10));
 }
 

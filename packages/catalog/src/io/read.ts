@@ -9,6 +9,7 @@ import type { Override } from '../schema/override.ts';
 import type { Provider } from '../schema/provider.ts';
 import { VersionSchema } from '../schema/common.ts';
 import { parseJsonText } from './json-text.ts';
+import { knownValid, rememberValid } from './valid-text-cache.ts';
 
 /** The catalog as lists: what the rest of the code works with. */
 export interface Catalog {
@@ -53,8 +54,11 @@ function schemaProblem(
   return { severity: 'error', code: 'schema', file: fileName(kind), message, ...extra };
 }
 
-/** Checks one parsed file: the envelope, then every entry on its own so one bad entry names itself. */
-function inspectEnvelope(kind: FileKind, value: unknown, problems: CatalogProblem[]) {
+/**
+ * Checks one parsed file: the envelope, then every entry on its own so one bad entry names itself.
+ * The entries of a text known to have passed are taken as they are (see `knownValid`).
+ */
+function inspectEnvelope(kind: FileKind, value: unknown, problems: CatalogProblem[], trusted: boolean) {
   const state: DataFileState = {};
   const entries: unknown[] = [];
   const rejected: RejectedEntry[] = [];
@@ -77,6 +81,7 @@ function inspectEnvelope(kind: FileKind, value: unknown, problems: CatalogProble
     problems.push(schemaProblem(kind, `"${kind}" must be an array`, { field: kind }));
     return { state, entries, rejected };
   }
+  if (trusted) return { state, entries: list as unknown[], rejected };
   const schema = ENTRY_SCHEMAS[kind];
   list.forEach((entry, index) => {
     const parsed = schema.safeParse(entry);
@@ -130,13 +135,17 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
       rejected[kind] = [];
       if (kind !== 'links') files[kind] = {};
       if (text === undefined) return;
-      const parsed = parseJsonText(text);
+      const trusted = await knownValid(kind, text);
+      // A text that passed before was within the depth limit: it parses as it did then.
+      const parsed = trusted ? { ok: true as const, value: JSON.parse(text) as unknown } : parseJsonText(text);
       if (!parsed.ok) {
         problems.push({ severity: 'error', code: 'json-syntax', file: fileName(kind), message: parsed.message });
         files[kind] = { text };
         return;
       }
-      const { state, entries, rejected: bad } = inspectEnvelope(kind, parsed.value, problems);
+      const problemsBefore = problems.length;
+      const { state, entries, rejected: bad } = inspectEnvelope(kind, parsed.value, problems, trusted);
+      if (!trusted && problems.length === problemsBefore) rememberValid(kind, text);
       files[kind] = { ...state, text };
       lists[kind] = entries;
       rejected[kind] = bad;

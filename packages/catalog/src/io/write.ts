@@ -34,6 +34,14 @@ export function serializeDataFile(kind: FileKind, list: unknown[], version: stri
   return stableJson({ $schema: schemaRefOf(kind), version, [kind]: list });
 }
 
+/**
+ * `serializeDataFile` of a list from `canonicalList`: its keys are in order already, so it is
+ * written as it is instead of copied once more (a large catalog's copy costs more than its JSON).
+ */
+function serializeCanonical(kind: FileKind, list: unknown[], version: string): string {
+  return `${JSON.stringify({ $schema: schemaRefOf(kind), version, [kind]: list }, null, 2)}\n`;
+}
+
 export interface PlannedFile<K extends FileKind = DataFileKind> {
   kind: K;
   text: string;
@@ -61,10 +69,10 @@ function planFile<K extends FileKind>(
 ): PlannedFile<K> {
   const list = canonicalList(kind, catalog);
   if (prev?.text === undefined || !prev.version) {
-    return { kind, text: serializeDataFile(kind, list, nextVersion), changed: true };
+    return { kind, text: serializeCanonical(kind, list, nextVersion), changed: true };
   }
   // Serialized once, with the old version: a large catalog is expensive to stringify.
-  const text = serializeDataFile(kind, list, prev.version);
+  const text = serializeCanonical(kind, list, prev.version);
   if (text === prev.text) return { kind, text, changed: false };
   // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
   // and so the version are the same.
@@ -99,7 +107,7 @@ function canonicalTextOf(kind: FileKind, text: string, version: string): string 
   const list = (parsed.value as Record<string, unknown> | null)?.[kind];
   if (!Array.isArray(list) || !list.every((x) => x !== null && typeof x === 'object')) return undefined;
   const catalog = { providers: [], models: [], overrides: [], [kind]: list } as Catalog;
-  return serializeDataFile(kind, canonicalList(kind, catalog), version);
+  return serializeCanonical(kind, canonicalList(kind, catalog), version);
 }
 
 /** `<file>.tmp-<pid>-<random>`: the pid tells a later process whether the writer is still alive. */

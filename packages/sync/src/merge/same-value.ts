@@ -25,4 +25,12 @@ function comparable(value: unknown): unknown {
 export const comparisonKey = (value: unknown): string => JSON.stringify(comparable(value)) ?? 'undefined';
 
 /** Whether two facts are equal as the catalog means it (sets as sets, prices after rounding). */
-export const sameValue = (a: unknown, b: unknown): boolean => comparisonKey(a) === comparisonKey(b);
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // Two scalars, or a scalar and an object, compare without building their comparison texts: the
+  // merge asks this for every fact of every offering.
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return typeof a === 'number' && typeof b === 'number' && roundPrice(a) === roundPrice(b);
+  }
+  return comparisonKey(a) === comparisonKey(b);
+}
