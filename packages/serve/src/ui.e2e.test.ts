@@ -4,7 +4,8 @@
  * checked with axe-core. Without a browser the suite skips, except under CI=true where it fails.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,5 +197,47 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', { timeout: 60_000 }, () => {
     expect(await page.getByTestId('risk').count()).toBe(report.risks.length);
     await poll(() => page.locator('h2').first().textContent()).toMatch(/^Risk flags/);
     await checkPage('changes');
+  });
+});
+
+/** The repository's committed catalog, served from a copy (the tests only read, but data/ stays untouched either way). */
+const COMMITTED_DATA = resolve(PACKAGE_DIR, '..', '..', 'data');
+
+describe.skipIf(!hasBrowser)('web UI in Chromium on the committed catalog', { timeout: 60_000 }, () => {
+  let copy: string;
+
+  beforeAll(async () => {
+    copy = await mkdtemp(join(tmpdir(), 'llm-catalog-committed-'));
+    await cp(COMMITTED_DATA, copy, { recursive: true });
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+    server = await startServeProcess(copy, {});
+    baseUrl = server.url;
+    browser = await launchChromium();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await rm(copy, { recursive: true, force: true });
+  });
+
+  it('opens a model many providers serve, with every offering and the disagreements its API document lists', async () => {
+    const doc = await apiJson<ModelDocument>('/api/models/claude-sonnet-4-5');
+    expect(doc.providers.length).toBeGreaterThan(10);
+    await page.goto(`${baseUrl}/models/claude-sonnet-4-5`);
+    await poll(() => page.locator('[data-testid="offerings"] tbody tr').count()).toBe(doc.providers.length);
+    const expected = doc.providers.flatMap((p) => (p.disagreements ?? []).map((d) => `${p.provider_id} ${d.fact}`));
+    expect(expected.length).toBeGreaterThan(0);
+    const shown = await page.locator('[data-testid="disagreements"] tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-offering')} ${tr.getAttribute('data-fact')}`));
+    expect(shown).toEqual(expected);
+    await checkPage('model-committed');
+  });
+
+  it('searches the full catalog from the models page', async () => {
+    await page.goto(`${baseUrl}/models`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('claude sonnet 4.5');
+    await poll(() => page.locator('[data-testid="model-results"] tbody tr').count()).toBeGreaterThan(5);
+    await checkPage('models-committed');
   });
 });
