@@ -166,7 +166,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium', { timeout: 60_000 }, () => {
     expect(expected).toContainEqual(['gamma', 'context_window', 'litellm2026-07-24 gamma2026-01-01']);
     await poll(() => shown.count()).toBe(expected.length);
     const rows = await shown.evaluateAll((trs) =>
-      trs.map((tr) => [tr.getAttribute('data-offering'), tr.getAttribute('data-fact'), [...tr.querySelectorAll('li')].map((li) => li.textContent?.replace(/^(\S+): .*as of (\S+)$/, '$1$2')).join(' ')]),
+      trs.map((tr) => [tr.getAttribute('data-offering'), tr.getAttribute('data-fact'), Array.from(tr.querySelectorAll('li'), (li) => li.textContent?.replace(/^(\S+): .*as of (\S+)$/, '$1$2')).join(' ')]),
     );
     expect(rows).toEqual(expected);
     expect(await shown.filter({ hasText: 'context window' }).textContent()).toContain('litellm: 200,000as of 2026-07-24gamma: 128,000as of 2026-01-01');
