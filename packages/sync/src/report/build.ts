@@ -76,11 +76,17 @@ function priceChanges(before: ResolvedModel, after: ResolvedModel): PriceChange[
   return out;
 }
 
-function limitChanges(before: ResolvedModel, after: ResolvedModel): LimitChange[] {
-  const out: LimitChange[] = [];
-  for (const key of LIMIT_KEYS) {
+/** The keys whose values differ between two records, old and new (absent where that side has none). */
+function fieldChanges<K extends string, V>(
+  modelId: string,
+  before: Partial<Record<K, V>>,
+  after: Partial<Record<K, V>>,
+  keys: readonly K[],
+): { model_id: string; key: K; old?: V; new?: V }[] {
+  const out: { model_id: string; key: K; old?: V; new?: V }[] = [];
+  for (const key of keys) {
     if (before[key] === after[key]) continue;
-    const change: LimitChange = { model_id: after.id, key };
+    const change: { model_id: string; key: K; old?: V; new?: V } = { model_id: modelId, key };
     if (before[key] !== undefined) change.old = before[key];
     if (after[key] !== undefined) change.new = after[key];
     out.push(change);
@@ -88,22 +94,18 @@ function limitChanges(before: ResolvedModel, after: ResolvedModel): LimitChange[
   return out;
 }
 
+const limitChanges = (before: ResolvedModel, after: ResolvedModel): LimitChange[] =>
+  fieldChanges<LimitKey, number>(after.id, before, after, LIMIT_KEYS);
+
 /** Deprecation and shutdown dates of the base models on both sides, by model id. */
 function dateChanges(before: readonly Model[], after: readonly Model[]): DateChange[] {
   const old = new Map(before.map((m) => [m.id, m]));
-  const out: DateChange[] = [];
-  for (const m of [...after].sort((x, y) => byString(x.id, y.id))) {
-    const was = old.get(m.id);
-    if (!was) continue;
-    for (const key of DATE_KEYS) {
-      if (was[key] === m[key]) continue;
-      const change: DateChange = { model_id: m.id, key };
-      if (was[key] !== undefined) change.old = was[key];
-      if (m[key] !== undefined) change.new = m[key];
-      out.push(change);
-    }
-  }
-  return out;
+  return [...after]
+    .sort((x, y) => byString(x.id, y.id))
+    .flatMap((m) => {
+      const was = old.get(m.id);
+      return was ? fieldChanges<DateKey, string>(m.id, was, m, DATE_KEYS) : [];
+    });
 }
 
 function capabilityChange(before: ResolvedModel, after: ResolvedModel): CapabilityChange | undefined {
