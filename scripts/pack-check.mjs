@@ -120,9 +120,13 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files.map((f) => join(tarballs, f))], app);
 
   console.log('pack-check: sizes');
-  const libraryBytes = bytesUnder(join(app, 'node_modules', ...LIBRARY.split('/')));
-  if (libraryBytes < MAX_LIBRARY_BYTES) pass(`${LIBRARY} with its data is ${mb(libraryBytes)} installed (limit ${mb(MAX_LIBRARY_BYTES)})`);
-  else fail(`${LIBRARY} is ${mb(libraryBytes)} installed, over the ${mb(MAX_LIBRARY_BYTES)} limit`);
+  // The limit is on what npm downloads (the packed tarball); the installed size is shown for reference.
+  const libraryTarball = files.find((f) => f.startsWith(`${LIBRARY.replace('@', '').replace('/', '-')}-`));
+  const packedBytes = libraryTarball ? statSync(join(tarballs, libraryTarball)).size : Number.POSITIVE_INFINITY;
+  const installedBytes = bytesUnder(join(app, 'node_modules', ...LIBRARY.split('/')));
+  const sizes = `${mb(packedBytes)} packed, ${mb(installedBytes)} installed`;
+  if (packedBytes < MAX_LIBRARY_BYTES) pass(`${LIBRARY} with its data is ${sizes} (limit ${mb(MAX_LIBRARY_BYTES)} packed)`);
+  else fail(`${LIBRARY} with its data is ${sizes}, over the ${mb(MAX_LIBRARY_BYTES)} packed limit`);
 
   console.log('pack-check: every export resolves to a file');
   for (const { manifest } of publicPackages) {
