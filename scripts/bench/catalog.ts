@@ -19,7 +19,7 @@ import {
   syntheticModelNumbers,
   syntheticProviderId,
   syntheticRoutePath,
-} from '../mock-server/synthetic.ts';
+} from '@llm-catalog/testkit/mock-server/synthetic';
 
 /** Every synthetic provider reads its key from this one variable. */
 export const BENCH_KEY_ENV = 'BENCH_API_KEY';

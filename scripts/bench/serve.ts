@@ -1,14 +1,14 @@
 /**
  * The `catalog serve` part of `pnpm bench`, on a generated catalog of realistic size (the committed
  * data may be empty):
- *   (c) models search API, 50 concurrent clients for 10 s on 127.0.0.1       target p95 < 50 ms, 0 errors
- *   (d) the models page in Chromium, navigation to its first result rows       target < 1 s
+ *   (s1) models search API, 50 concurrent clients for 10 s on 127.0.0.1       target p95 < 50 ms, 0 errors
+ *   (s2) the models page in Chromium, navigation to its first result rows       target < 1 s
  */
 import { existsSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CHROMIUM_PATH, launchChromium, startServeProcess } from '../../packages/serve/src/serve-process.ts';
+import { CHROMIUM_PATH, launchChromium, startServeProcess } from '@llm-catalog/testkit/serve-process';
 import { type BenchCatalogSpec, generateBenchCatalog, writeBenchDataDir } from './catalog.ts';
 import { median } from './measure.ts';
 
@@ -85,7 +85,7 @@ async function loadTest(url: string): Promise<ServeBenchRow> {
   const sorted = latencies.sort((a, b) => a - b);
   const p95 = percentile(sorted, 95);
   return {
-    title: `(c) models search API: ${CLIENTS} clients for ${DURATION_MS / 1000} s`,
+    title: `(s1) models search API: ${CLIENTS} clients for ${DURATION_MS / 1000} s`,
     measured: `p95 ${p95.toFixed(1)} ms`,
     target: `p95 < ${P95_TARGET_MS} ms, 0 errors`,
     result: p95 < P95_TARGET_MS && errors === 0 ? 'PASS' : 'MISS',
@@ -94,7 +94,7 @@ async function loadTest(url: string): Promise<ServeBenchRow> {
 }
 
 async function pageLoad(openUrl: string, url: string): Promise<ServeBenchRow> {
-  const title = '(d) models page in Chromium: first results';
+  const title = '(s2) models page in Chromium: first results';
   const target = `< ${(PAGE_TARGET_MS / 1000).toFixed(2)} s`;
   if (!existsSync(CHROMIUM_PATH)) return { title, measured: '-', target, result: 'SKIP', detail: `no browser at ${CHROMIUM_PATH}` };
   const browser = await launchChromium();
@@ -115,7 +115,7 @@ async function pageLoad(openUrl: string, url: string): Promise<ServeBenchRow> {
   }
 }
 
-/** Runs (c) and (d) against one `catalog serve` process on a generated data directory under `root`. */
+/** Runs (s1) and (s2) against one `catalog serve` process on a generated data directory under `root`. */
 export async function runServeBench(root: string): Promise<ServeBenchRow[]> {
   const dataDir = join(root, 'serve-data');
   await writeBenchDataDir(dataDir, generateBenchCatalog(SERVE_SPEC, 'http://127.0.0.1:9'));
@@ -128,7 +128,7 @@ export async function runServeBench(root: string): Promise<ServeBenchRow[]> {
     rows.push(await pageLoad(server.openUrl, server.url));
     return rows;
   } catch (err) {
-    return [{ title: '(c)/(d) catalog serve', measured: 'ERROR', target: '-', result: 'ERROR', detail: `${err instanceof Error ? err.message : String(err)}; ${server.stderr()}` }];
+    return [{ title: '(s1)/(s2) catalog serve', measured: 'ERROR', target: '-', result: 'ERROR', detail: `${err instanceof Error ? err.message : String(err)}; ${server.stderr()}` }];
   } finally {
     await server.stop();
   }

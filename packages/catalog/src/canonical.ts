@@ -65,7 +65,36 @@ function orderedCopy(value: unknown, key: string | undefined, canonical: boolean
   return value;
 }
 
-const canonicalValue = (value: unknown) => orderedCopy(value, undefined, true);
+/**
+ * Whether `orderedCopy(value, key, true)` would give an equal value: plain objects whose keys are in
+ * canonical order with none undefined, sorted set-arrays, rounded prices. An entry read from a
+ * canonical file, or kept unchanged by a merge, is one; checking costs no allocation, where copying
+ * a large catalog's entries costs most of a write.
+ */
+function isCanonical(value: unknown, key: string | undefined): boolean {
+  if (Array.isArray(value)) {
+    for (const v of value) if (!isCanonical(v, undefined)) return false;
+    if (!key || !SET_KEYS.has(key) || !value.every((v) => typeof v === 'string')) return true;
+    for (let i = 1; i < value.length; i++) if ((value[i - 1] as string) > (value[i] as string)) return false;
+    return true;
+  }
+  if (value && typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      if (i > 0 && compareKeys(keys[i - 1] as string, k) >= 0) return false;
+      const v = (value as Record<string, unknown>)[k];
+      if (v === undefined || !isCanonical(v, k)) return false;
+    }
+    return true;
+  }
+  if (typeof value === 'number' && key && PRICE_NUMBER_KEYS.has(key)) return roundPrice(value) === value;
+  return true;
+}
+
+const canonicalValue = (value: unknown) => (isCanonical(value, undefined) ? value : orderedCopy(value, undefined, true));
 
 
 export const compareProviders = (a: Provider, b: Provider) => byCodePoint(a.id, b.id);

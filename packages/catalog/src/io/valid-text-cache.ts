@@ -22,27 +22,27 @@ const MIN_TEXT_LENGTH = 256 * 1024;
 
 let codeStamp: string | undefined;
 
+/** `name:size:mtime` of a file, or of every file of a folder; empty when it does not exist. */
+function stampOf(path: string): string[] {
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (s?.isFile()) return [`${path}:${s.size}:${s.mtimeMs}`];
+  if (!s?.isDirectory()) return [];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => {
+      const f = statSync(join(path, name), { throwIfNoEntry: false });
+      return f?.isFile() ? [`${name}:${f.size}:${f.mtimeMs}`] : [];
+    });
+}
+
 /**
- * What identifies the code that checks a text: by size and mtime, the files beside this module and
- * those of the schema folder beside it (the sources), or the bundle this module is built into.
+ * What identifies the code that checks a text: this module's file (the bundle, when it is built
+ * into one) and the schema folder beside it (when it runs from its sources), by size and mtime.
  */
 function codeIdentity(): string {
   if (codeStamp !== undefined) return codeStamp;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const parts: string[] = [];
-  for (const dir of [here, join(here, '..', 'schema')]) {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const s = statSync(join(dir, name), { throwIfNoEntry: false });
-      if (s?.isFile()) parts.push(`${dir}/${name}:${s.size}:${s.mtimeMs}`);
-    }
-  }
-  codeStamp = parts.join('\n');
+  const here = fileURLToPath(import.meta.url);
+  codeStamp = [...stampOf(here), ...stampOf(join(dirname(here), '..', 'schema'))].join('\n');
   return codeStamp;
 }
 
