@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const packagesDir = join(root, 'packages');
 const packageNames = readdirSync(packagesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
+/** A package's code and its tests: `src/`, and `test/` for helpers that drive the package itself. */
+const packageFiles = (pkg: string): string[] =>
+  ['src', 'test'].flatMap((sub) => (existsSync(join(packagesDir, pkg, sub)) ? sourceFiles(join(packagesDir, pkg, sub)) : []));
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const path = join(dir, d.name);
@@ -20,7 +24,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const isTestFile = (file: string) => /\.test\.ts$/.test(file);
+const isTestFile = (file: string) => /\.test\.ts$/.test(file) || file.includes('/test/');
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 function importsOf(file: string): string[] {
@@ -28,13 +32,14 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]).filter((s): s is string => s !== undefined);
 }
 
-/** The workspace package a specifier lands in. */
+/** The workspace package a specifier lands in, or `scripts` for the repository's scripts. */
 function targetOf(file: string, specifier: string): string | undefined {
   const named = /^@llm-catalog\/([^/]+)/.exec(specifier);
   if (named) return named[1];
   if (!specifier.startsWith('.')) return undefined;
   const path = relative(root, resolve(dirname(file), specifier)).split('/');
-  return path[0] === 'packages' ? path[1] : undefined;
+  if (path[0] === 'packages') return path[1];
+  return path[0] === 'scripts' ? 'scripts' : undefined;
 }
 
 function allowed(from: string, to: string, testFile: boolean): boolean {
@@ -50,10 +55,10 @@ describe('package layering', () => {
     expect(packageNames.filter((p) => p !== TEST_ONLY && !LAYERS.includes(p))).toEqual([]);
   });
 
-  it('no package imports one above it, and shipped code never imports the test kit', () => {
+  it('no package imports one above it, nor scripts/; shipped code never imports the test kit', () => {
     const wrong: string[] = [];
     for (const pkg of packageNames) {
-      for (const file of sourceFiles(join(packagesDir, pkg, 'src'))) {
+      for (const file of packageFiles(pkg)) {
         for (const specifier of importsOf(file)) {
           const to = targetOf(file, specifier);
           if (to !== undefined && !allowed(pkg, to, isTestFile(file))) wrong.push(`${relative(root, file)} -> ${specifier}`);

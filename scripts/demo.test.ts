@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './catalog-cli.ts';
+import { REPO_ROOT } from '@llm-catalog/testkit/repo';
 
 const DATA_FILES = ['providers.json', 'models.json', 'overrides.json'];
 

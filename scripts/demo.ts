@@ -10,10 +10,10 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalogCliArgv, REPO_ROOT } from './catalog-cli.ts';
+import { catalogCliArgv, REPO_ROOT } from '@llm-catalog/testkit/repo';
 import { prepareDemoData } from './demo/prepare-data.ts';
-import { fixtureRoute, fixtureRoutes, PROVIDER_FIXTURES } from './fixtures/index.ts';
-import { startMockServer } from './mock-server/server.ts';
+import { fixtureRoute, fixtureRoutes, PROVIDER_FIXTURES } from '@llm-catalog/testkit/fixtures';
+import { startMockServer } from '@llm-catalog/testkit/mock-server/server';
 
 const say = (text = '') => process.stdout.write(`${text}\n`);
 const heading = (text: string) => say(`\n━━ ${text}\n`);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyEnvOf, readCatalog } from '@llm-catalog/catalog';
-import { REPO_ROOT } from '../catalog-cli.ts';
-import { fixtureRoutePath, PROVIDER_FIXTURES } from '../fixtures/index.ts';
+import { REPO_ROOT } from '@llm-catalog/testkit/repo';
+import { fixtureRoutePath, PROVIDER_FIXTURES } from '@llm-catalog/testkit/fixtures';
 import { prepareDemoData } from './prepare-data.ts';
 
 const REPO_DATA = join(REPO_ROOT, 'data');

@@ -5,7 +5,7 @@
  */
 import { cp } from 'node:fs/promises';
 import { keyEnvOf, type Provider, readCatalog, seedOf, writeCatalog } from '@llm-catalog/catalog';
-import { fixtureRoutePath, type ProviderFixture } from '../fixtures/index.ts';
+import { fixtureRoutePath, type ProviderFixture } from '@llm-catalog/testkit/fixtures';
 
 /** The provider with its list-models endpoint replaced by the fixture's mock route, and enabled. */
 export function pointAtMock(provider: Provider, fixture: ProviderFixture, mockUrl: string): Provider {

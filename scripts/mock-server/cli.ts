@@ -3,10 +3,10 @@
  * can be tried against it by hand (point a provider's `models_api` URL at one of the routes).
  */
 import { parseArgs } from 'node:util';
-import { fixtureRoutes, PROVIDER_FIXTURES, fixtureRoutePath, type FixtureScenario } from '../fixtures/index.ts';
-import type { MockFault, MockRoute } from './routes.ts';
-import { startMockServer } from './server.ts';
-import { syntheticRoutes } from './synthetic.ts';
+import { fixtureRoutes, PROVIDER_FIXTURES, fixtureRoutePath, type FixtureScenario } from '@llm-catalog/testkit/fixtures';
+import type { MockFault, MockRoute } from '@llm-catalog/testkit/mock-server/routes';
+import { startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { syntheticRoutes } from '@llm-catalog/testkit/mock-server/synthetic';
 
 const USAGE = `Usage: pnpm mock [options]
 

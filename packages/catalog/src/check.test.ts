@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogErrors, errorsIntroduced, schemaProblemsOf } from './check.ts';
 import type { Model } from './schema/model.ts';
-import { sampleCatalog } from './testing.ts';
+import { sampleCatalog } from '@llm-catalog/testkit/catalog';
 
 describe('checking an in-memory catalog', () => {
   it('the sample catalog has no errors', () => {

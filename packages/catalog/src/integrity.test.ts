@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkIntegrity, MIN_PLAUSIBLE_PER_MILLION } from './integrity.ts';
 import { validateDataDir } from './io/validate-dir.ts';
 import type { CatalogProblem } from './problems.ts';
-import { makeRawDataDir, type RawDataDir, sampleCatalog } from './testing.ts';
+import { makeRawDataDir, type RawDataDir, sampleCatalog } from '@llm-catalog/testkit/catalog';
 
 const dirs: RawDataDir[] = [];
 afterEach(async () => {

@@ -3,7 +3,7 @@ import type { Catalog } from './io/read.ts';
 import { applyOverrides, findModelId, indexCatalog, resolveModel, resolveProviderModels } from './resolve.ts';
 import type { Model } from './schema/model.ts';
 import type { Override } from './schema/override.ts';
-import { sampleCatalog } from './testing.ts';
+import { sampleCatalog } from '@llm-catalog/testkit/catalog';
 
 const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
 

@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { READ_ONLY_COMMANDS } from './context.ts';
 import { chooseDataDir, findNearestDataDir } from './data-dir.ts';
 import { createProgram } from './program.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from './testing.ts';
+import { runCliCaptured } from '../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

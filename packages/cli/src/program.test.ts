@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from './testing.ts';
+import { runCliCaptured } from '../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 
 let tmp: TempDataDir | undefined;
 afterEach(async () => {

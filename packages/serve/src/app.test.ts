@@ -1,13 +1,13 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCK_FILE, readCatalog } from '@llm-catalog/catalog';
-import { makeTestRepo, type TestRepo } from '@llm-catalog/sync/report-testing';
+import { makeTestRepo, type TestRepo } from '@llm-catalog/testkit/report';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syntheticListBody } from '../../../scripts/mock-server/synthetic.ts';
-import { type MockServer, startMockServer } from '../../../scripts/mock-server/server.ts';
+import { syntheticListBody } from '@llm-catalog/testkit/mock-server/synthetic';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
 import { createApp, MAX_BODY_BYTES } from './app.ts';
 import type { SyncJobEvent } from './sync-jobs.ts';
-import { CANARY_ENV, CANARY_VALUES, serveTestCatalog } from './testing.ts';
+import { CANARY_ENV, CANARY_VALUES, serveTestCatalog } from '@llm-catalog/testkit/serve';
 
 /** A parsed JSON answer, read field by field in assertions. */
 type Json = ReturnType<typeof JSON.parse>;

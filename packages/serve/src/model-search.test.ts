@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildOfferingRows, searchOfferings } from './model-search.ts';
 import { ModelSearchQuerySchema, type OfferingRow, SORT_KEYS } from './schemas.ts';
-import { serveTestCatalog } from './testing.ts';
+import { serveTestCatalog } from '@llm-catalog/testkit/serve';
 
 const rows = buildOfferingRows(indexCatalog(serveTestCatalog('http://127.0.0.1:9')));
 const query = (raw: Record<string, string>) => ModelSearchQuerySchema.parse(raw);

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
-import { makeTestRepo, type TestRepo } from '@llm-catalog/sync/report-testing';
+import { makeTestRepo, type TestRepo } from '@llm-catalog/testkit/report';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServeOptionsError, startServer } from './server.ts';
-import { serveTestCatalog } from './testing.ts';
+import { serveTestCatalog } from '@llm-catalog/testkit/serve';
 
 let repo: TestRepo | undefined;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   HistoricalCatalogError,
   readCatalogAtRef,
 } from './git.ts';
-import { catalog, makeTestRepo, model, offer, provider, type TestRepo, usd } from './report/testing.ts';
+import { catalog, makeTestRepo, model, offer, provider, type TestRepo, usd } from '@llm-catalog/testkit/report';
 
 const v1 = catalog({
   providers: [provider('alpha')],

@@ -2,8 +2,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { Provider } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MockRoute } from '../../../scripts/mock-server/routes.ts';
-import { type MockServer, startMockServer } from '../../../scripts/mock-server/server.ts';
+import type { MockRoute } from '@llm-catalog/testkit/mock-server/routes';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
 import { probeProvider, probeProviders } from './probe.ts';
 
 const KEY = 'sk-probe-secret-123';

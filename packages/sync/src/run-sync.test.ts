@@ -14,9 +14,9 @@ import {
 } from '@llm-catalog/catalog';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MockRoute } from '../../../scripts/mock-server/routes.ts';
-import { type MockServer, startMockServer } from '../../../scripts/mock-server/server.ts';
-import { syntheticListBody, syntheticModelId } from '../../../scripts/mock-server/synthetic.ts';
+import type { MockRoute } from '@llm-catalog/testkit/mock-server/routes';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { syntheticListBody, syntheticModelId } from '@llm-catalog/testkit/mock-server/synthetic';
 import type { SyncProgressEvent } from './progress.ts';
 import { runSync } from './run-sync.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableJson } from '../canonical.ts';
 import { buildResolvedCatalog } from './build.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 describe('buildResolvedCatalog', () => {
   const built = buildResolvedCatalog(pricedCatalog(), '2026.02.03');

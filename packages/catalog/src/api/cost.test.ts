@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexCatalog } from '../resolve.ts';
 import { CostEstimateError, type CostRequest, estimateCost } from './cost.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 const index = indexCatalog(pricedCatalog());
 const cost = (request: CostRequest) => estimateCost(index, request);

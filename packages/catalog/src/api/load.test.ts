@@ -6,7 +6,7 @@ import { writeCatalog } from '../io/write.ts';
 import { CatalogLoadError } from '../problems.ts';
 import { CostEstimateError } from './cost.ts';
 import { BUNDLED_DATA_DIR, createCatalogLibrary, loadCatalog } from './load.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 const roots: string[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@ import type { Override } from '../schema/override.ts';
 import { indexCatalog } from '../resolve.ts';
 import { buildModelDocument } from './model-document.ts';
 import { providersFor } from './offerings.ts';
-import { pricedCatalog, reversedCatalog } from './test-fixture.ts';
+import { pricedCatalog, reversedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 describe('buildModelDocument', () => {
   it('lists who serves the model with each provider id, enabled offerings cheapest first, disabled ones last', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../integrity.ts';
 import { indexCatalog } from '../resolve.ts';
 import { findBaseModelId, isValidModel, providersFor } from './offerings.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 const index = indexCatalog(pricedCatalog());
 const route = (model: string) =>

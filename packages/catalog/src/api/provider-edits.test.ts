@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addProvider, editProvider, ProviderEditError, removeProvider, setProviderSyncEnabled } from './provider-edits.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 const newProvider = (id: string, baseUrl: string) => ({
   id,

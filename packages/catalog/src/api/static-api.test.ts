@@ -4,7 +4,7 @@ import { generatedJsonSchemas } from '../json-schema.ts';
 import { buildResolvedCatalog } from './build.ts';
 import { buildModelDocument } from './model-document.ts';
 import { buildStaticApi, type StaticApiIndex } from './static-api.ts';
-import { pricedCatalog, reversedCatalog } from './test-fixture.ts';
+import { pricedCatalog, reversedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
 const versions = { providers: '2026.03.01', models: '2026.03.04', overrides: '2026.02.28' };
 

@@ -3,7 +3,7 @@ import { checkIntegrity } from '../integrity.ts';
 import type { Catalog } from '../io/read.ts';
 import { indexCatalog, resolveModel } from '../resolve.ts';
 import type { Override } from '../schema/override.ts';
-import { pricedCatalog } from './test-fixture.ts';
+import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 import { ToggleError, type ToggleRequest, toggleOffering } from './toggle-offering.ts';
 
 const overridesOf = (catalog: Catalog, provider: string, model: string) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectCatalog, readCatalog } from '../io/read.ts';
 import { writeCatalog, writeLinks } from '../io/write.ts';
-import { makeRawDataDir, type RawDataDir } from '../testing.ts';
+import { makeRawDataDir, type RawDataDir } from '@llm-catalog/testkit/catalog';
 
 const dirs: RawDataDir[] = [];
 afterEach(async () => {

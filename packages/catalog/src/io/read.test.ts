@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogLoadError, type CatalogProblem } from '../problems.ts';
 import type { DataFileKind } from '../schema/files.ts';
-import { makeRawDataDir, type RawDataDir, sampleCatalog, TEST_VERSION } from '../testing.ts';
+import { makeRawDataDir, type RawDataDir, sampleCatalog, TEST_VERSION } from '@llm-catalog/testkit/catalog';
 import { inspectCatalog, readCatalog } from './read.ts';
 
 const dirs: RawDataDir[] = [];

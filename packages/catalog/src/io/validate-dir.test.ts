@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeRawDataDir, type RawDataDir } from '../testing.ts';
+import { makeRawDataDir, type RawDataDir } from '@llm-catalog/testkit/catalog';
 import { readCatalog } from './read.ts';
 import { validateDataDir } from './validate-dir.ts';
 import { planCatalogWrite } from './write.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
-import { sampleCatalog } from '../testing.ts';
+import { sampleCatalog } from '@llm-catalog/testkit/catalog';
 import { type Catalog, readCatalog } from './read.ts';
 import {
   CatalogWriteError,

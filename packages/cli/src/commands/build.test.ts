@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { encodeIdForFileName, type ModelDocument } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
-import { cliTestCatalog } from './test-catalog.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
+import { cliTestCatalog } from '@llm-catalog/testkit/cli-catalog';
 
 let tmp: TempDataDir;
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 import { parseTokenCount } from './cost.ts';
-import { cliTestCatalog } from './test-catalog.ts';
+import { cliTestCatalog } from '@llm-catalog/testkit/cli-catalog';
 
 let tmp: TempDataDir;
 afterEach(async () => {

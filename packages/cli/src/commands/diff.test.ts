@@ -1,8 +1,8 @@
 import type { ChangeReport } from '@llm-catalog/sync';
-import { model, offer } from '@llm-catalog/sync/report-testing';
+import { model, offer } from '@llm-catalog/testkit/report';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../testing.ts';
-import { makeReviewRepo, type ReviewRepo, shrinkCatalog } from './review-scenario.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeReviewRepo, type ReviewRepo, shrinkCatalog } from '@llm-catalog/testkit/review-scenario';
 
 let repo: ReviewRepo | undefined;
 afterEach(async () => {

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCatalog } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startMockServer } from '../../../../scripts/mock-server/server.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
-import { cliTestCatalog } from './test-catalog.ts';
+import { startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
+import { cliTestCatalog } from '@llm-catalog/testkit/cli-catalog';
 
 let tmp: TempDataDir | undefined;
 afterEach(async () => {

@@ -11,8 +11,9 @@ import type * as FsPromises from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Catalog, type Provider, readCatalog, validateDataDir } from '@llm-catalog/catalog';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { syntheticModelEntry } from '../../../../scripts/mock-server/synthetic.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { syntheticModelEntry } from '@llm-catalog/testkit/mock-server/synthetic';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 
 /** Makes the rename that would put a file with this name in place fail, as a full disk would. */
 const failRenameOf = vi.hoisted(() => ({ name: undefined as string | undefined }));

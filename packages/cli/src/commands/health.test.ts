@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
 import type { Catalog, Provider } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type MockServer, startMockServer } from '../../../../scripts/mock-server/server.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
-import { openAiProvider } from './test-catalog.ts';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
+import { openAiProvider } from '@llm-catalog/testkit/cli-catalog';
 
 const KEY = 'sk-health-secret';
 const list = (ids: string[]) => ({ object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'lab' })) });

@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModelHistory } from '@llm-catalog/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../testing.ts';
-import { makeReviewRepo, type ReviewRepo } from './review-scenario.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeReviewRepo, type ReviewRepo } from '@llm-catalog/testkit/review-scenario';
 
 let repo: ReviewRepo | undefined;
 afterEach(async () => {

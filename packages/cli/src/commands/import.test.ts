@@ -2,8 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCatalog } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
-import { openAiProvider } from './test-catalog.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
+import { openAiProvider } from '@llm-catalog/testkit/cli-catalog';
 
 let tmp: TempDataDir | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../testing.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
 
 let dir: string;
 beforeEach(async () => {

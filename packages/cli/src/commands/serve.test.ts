@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCliCaptured } from '../testing.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
 
 describe('serve', () => {
   it('refuses another host without --token, and a bad port, with one clear line', async () => {

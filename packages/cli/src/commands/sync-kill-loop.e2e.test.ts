@@ -11,8 +11,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Provider, validateDataDir } from '@llm-catalog/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syntheticListBody } from '../../../../scripts/mock-server/synthetic.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { syntheticListBody } from '@llm-catalog/testkit/mock-server/synthetic';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const CLI = join(REPO_ROOT, 'packages/cli/bin/catalog.mjs');

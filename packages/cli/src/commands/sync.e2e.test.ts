@@ -15,11 +15,12 @@ import {
   writeCatalog,
 } from '@llm-catalog/catalog';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixtureRoute, PROVIDER_FIXTURES } from '../../../../scripts/fixtures/index.ts';
-import type { MockRoute } from '../../../../scripts/mock-server/routes.ts';
-import { type MockServer, startMockServer } from '../../../../scripts/mock-server/server.ts';
-import { syntheticListBody, syntheticModelId } from '../../../../scripts/mock-server/synthetic.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { fixtureRoute, PROVIDER_FIXTURES } from '@llm-catalog/testkit/fixtures';
+import type { MockRoute } from '@llm-catalog/testkit/mock-server/routes';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { syntheticListBody, syntheticModelId } from '@llm-catalog/testkit/mock-server/synthetic';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const DATA_FILES = ['providers.json', 'models.json', 'overrides.json'] as const;

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockRoute } from '../../../../scripts/mock-server/routes.ts';
-import { type MockServer, startMockServer } from '../../../../scripts/mock-server/server.ts';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
-import { cliTestCatalog, openAiProvider } from './test-catalog.ts';
+import type { MockRoute } from '@llm-catalog/testkit/mock-server/routes';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
+import { cliTestCatalog, openAiProvider } from '@llm-catalog/testkit/cli-catalog';
 
 const KEY = 'sk-test-connection-secret';
 const openAiList = (ids: string[]) => ({ object: 'list', data: ids.map((id) => ({ id, object: 'model', owned_by: 'lab' })) });

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, CatalogProblem } from '@llm-catalog/catalog';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDataDir, runCliCaptured, type TempDataDir } from '../testing.ts';
+import { runCliCaptured } from '../../test/run-cli.ts';
+import { makeTempDataDir, type TempDataDir } from '@llm-catalog/testkit/catalog';
 
 let tmp: TempDataDir | undefined;
 afterEach(async () => {

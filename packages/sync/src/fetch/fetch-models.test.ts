@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ModelsApiEndpoint, Provider } from '@llm-catalog/catalog';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureRoute, PROVIDER_FIXTURES } from '../../../../scripts/fixtures/index.ts';
-import { type MockServer, startMockServer } from '../../../../scripts/mock-server/server.ts';
-import { syntheticListBody, syntheticModelId } from '../../../../scripts/mock-server/synthetic.ts';
+import { fixtureRoute, PROVIDER_FIXTURES } from '@llm-catalog/testkit/fixtures';
+import { type MockServer, startMockServer } from '@llm-catalog/testkit/mock-server/server';
+import { syntheticListBody, syntheticModelId } from '@llm-catalog/testkit/mock-server/synthetic';
 import { FetchError } from './errors.ts';
 import { fetchModelList } from './fetch-models.ts';
 

@@ -1,7 +1,7 @@
 import type { Model } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { autoOverrideFor } from './auto-override.ts';
-import { fetched, usd } from './testing.ts';
+import { fetched, usd } from '@llm-catalog/testkit/merge';
 
 const base: Model = {
   id: 'gpt-4o',

@@ -3,7 +3,7 @@ import { ModelSchema } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { baseModelFromSource, refreshBaseFacts } from './base-model.ts';
 import type { NormalizedModel } from '@llm-catalog/transformers';
-import { fetched, usd } from './testing.ts';
+import { fetched, usd } from '@llm-catalog/testkit/merge';
 
 describe('baseModelFromSource', () => {
   it('holds exactly what the source reported, with the provider as source and owner of each fact', () => {

@@ -1,7 +1,7 @@
 import type { Model } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { auto, manual, usd } from './testing.ts';
+import { auto, manual, usd } from '@llm-catalog/testkit/merge';
 
 const base: Model = { id: 'm', capabilities: ['FUNCTION_CALL'], context_window: 8192, pricing: { input: usd(1), output: usd(2) } };
 const servedWith = (fields = {}) => new Map<string, ServedModel>([['m', { base, auto: [auto('p', 'm', fields)] }]]);

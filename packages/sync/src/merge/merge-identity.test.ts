@@ -1,7 +1,7 @@
 import type { Model } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { mergeProviderModels } from './merge-provider.ts';
-import { catalogOf, fetched } from './testing.ts';
+import { catalogOf, fetched } from '@llm-catalog/testkit/merge';
 
 const sonnet: Model = { id: 'claude-sonnet-4-5', name: 'Claude Sonnet 4.5' };
 const llama: Model = { id: 'llama-3.3-70b-instruct', name: 'Llama 3.3 70B Instruct' };

@@ -7,7 +7,7 @@ import { type NormalizedModel, NormalizedModelSchema } from '@llm-catalog/transf
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProviderModels } from './merge-provider.ts';
-import { catalogErrors, catalogOf, deepFreeze, usd } from './testing.ts';
+import { catalogErrors, catalogOf, deepFreeze, usd } from '@llm-catalog/testkit/merge';
 
 const RUNS = 500;
 const BANDS = Object.values(SOURCE_BANDS);

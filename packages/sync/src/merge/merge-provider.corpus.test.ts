@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type NormalizedModel, transformOpenRouter } from '@llm-catalog/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeProviderModels } from './merge-provider.ts';
-import { catalogErrors, catalogOf } from './testing.ts';
+import { catalogErrors, catalogOf } from '@llm-catalog/testkit/merge';
 
 // Real response bodies live beside the checkout (never in it); without them this suite skips, and
 // nothing of it runs: a skipped describe still runs its body, so the body only declares tests and the

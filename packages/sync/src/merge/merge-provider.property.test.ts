@@ -14,7 +14,7 @@ import type { NormalizedModel } from '@llm-catalog/transformers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProviderModels } from './merge-provider.ts';
-import { catalogOf, fetched, usd } from './testing.ts';
+import { catalogOf, fetched, usd } from '@llm-catalog/testkit/merge';
 
 const RUNS = 200;
 const PROVIDERS = ['aihubmix', 'groq', 'openrouter', 'together'] as const;

@@ -10,7 +10,7 @@ import {
 } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { mergeProviderModels } from './merge-provider.ts';
-import { auto, catalogErrors, catalogOf, deepFreeze, fetched, manual, usd } from './testing.ts';
+import { auto, catalogErrors, catalogOf, deepFreeze, fetched, manual, usd } from '@llm-catalog/testkit/merge';
 
 const llama: Model = {
   id: 'llama-3-8b',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectOfferings } from './offerings.ts';
-import { fetched } from './testing.ts';
+import { fetched } from '@llm-catalog/testkit/merge';
 
 const lookupIn =
   (ids: string[], aliases: Record<string, string> = {}) =>

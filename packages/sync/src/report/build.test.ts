@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChangeReport } from './build.ts';
-import { catalog, clone, model, offer, provider, usd } from './testing.ts';
+import { catalog, clone, model, offer, provider, usd } from '@llm-catalog/testkit/report';
 
 const base = catalog({
   providers: [provider('alpha'), provider('beta'), provider('gamma'), provider('delta')],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildModelHistory } from './history.ts';
 import { renderModelHistory } from './render-history.ts';
-import { catalog, makeTestRepo, model, offer, provider, type TestRepo, usd } from './testing.ts';
+import { catalog, makeTestRepo, model, offer, provider, type TestRepo, usd } from '@llm-catalog/testkit/report';
 
 const at = (input: number, extra: Parameters<typeof offer>[2] = {}) =>
   catalog({

@@ -3,7 +3,7 @@ import { buildChangeReport } from './build.ts';
 import { commitMessageFor } from './commit-message.ts';
 import { renderChangeReport } from './render.ts';
 import { PR_BODY_MAX_CHARS } from './render-markdown.ts';
-import { catalog, clone, model, offer, provider, usd } from './testing.ts';
+import { catalog, clone, model, offer, provider, usd } from '@llm-catalog/testkit/report';
 
 const before = catalog({
   providers: [provider('alpha'), provider('beta')],

@@ -1,6 +1,6 @@
-/** Catalogs and environments for the serve tests: providers that point at the mock provider server. Not exported. */
+/** Catalogs and environments for the serve tests: providers that point at the mock provider server. */
 import type { Catalog, Provider } from '@llm-catalog/catalog';
-import { catalog, model, offer, usd } from '@llm-catalog/sync/report-testing';
+import { catalog, model, offer, usd } from './report.ts';
 
 /** Keys that must never leave the server: each unique, so a leak is found by a plain search. */
 export const CANARY_ENV: NodeJS.ProcessEnv = {

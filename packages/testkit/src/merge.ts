@@ -1,4 +1,4 @@
-/** Builders and checks shared by the merge tests. Not part of the package's API. */
+/** Builders and checks shared by the merge tests. */
 import {
   type Catalog,
   catalogErrors as catalogProblems,

@@ -9,7 +9,7 @@
  *    override is orphaned); alpha's llama-70b context shrinks; gpt-x loses IMAGE_RECOGNITION everywhere.
  */
 import type { Catalog } from '@llm-catalog/catalog';
-import { catalog, clone, makeTestRepo, model, offer, provider, type TestRepo, usd } from '@llm-catalog/sync/report-testing';
+import { catalog, clone, makeTestRepo, model, offer, provider, type TestRepo, usd } from './report.ts';
 
 const GAMMA_ONLY = ['g1', 'g2', 'g3', 'g4', 'g5'];
 

@@ -1,10 +1,10 @@
-/** How the browser tests and the benchmark run the real `catalog serve` and Debian's Chromium. Not exported. */
+/** How the browser tests and the benchmark run the real `catalog serve` and Debian's Chromium. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { catalogCliArgv } from '../../../scripts/catalog-cli.ts';
+import { catalogCliArgv } from './repo.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** No GPU, no sandbox (containers), and nothing that reaches the network on its own. */

@@ -1,11 +1,16 @@
-/** Helpers for the catalog's own tests: throwaway data directories and a realistic catalog. Not exported. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+/** Throwaway data directories and a realistic catalog, for tests of every package. */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Catalog } from './io/read.ts';
-import { writeFileAtomic } from './io/write.ts';
-import { generatedJsonSchemas } from './json-schema.ts';
-import { DATA_FILE_KINDS, DATA_FILES, type DataFileKind } from './schema/files.ts';
+import {
+  type Catalog,
+  DATA_FILE_KINDS,
+  DATA_FILES,
+  type DataFileKind,
+  generatedJsonSchemas,
+  writeCatalog,
+  writeFileAtomic,
+} from '@llm-catalog/catalog';
 
 export const TEST_VERSION = '2026.01.01';
 
@@ -38,11 +43,6 @@ export async function makeRawDataDir(
     for (const [rel, text] of Object.entries(generatedJsonSchemas())) await writeFileAtomic(join(dir, rel), text);
   }
   return { dir, cleanup: () => rm(root, { recursive: true, force: true }) };
-}
-
-/** Overwrites one data file of a directory with exact text. */
-export async function writeRawFile(dir: string, kind: DataFileKind, text: string): Promise<void> {
-  await writeFile(join(dir, DATA_FILES[kind]), text, 'utf8');
 }
 
 /**
@@ -211,4 +211,23 @@ export function sampleCatalog(): Catalog {
       },
     ],
   };
+}
+
+export interface TempDataDir {
+  dir: string;
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * A fresh data directory holding the given catalog, written by the real writer (so it is in
+ * canonical form) together with the generated JSON Schemas.
+ */
+export async function makeTempDataDir(catalog: Partial<Catalog> = {}, version = '2026.01.01'): Promise<TempDataDir> {
+  const root = await mkdtemp(join(tmpdir(), 'llm-catalog-'));
+  const dir = join(root, 'data');
+  const full: Catalog = { providers: [], models: [], overrides: [], ...catalog };
+  const date = new Date(`${version.replace(/\./g, '-')}T00:00:00Z`);
+  await writeCatalog(dir, full, {} as Record<DataFileKind, never>, date);
+  for (const [rel, text] of Object.entries(generatedJsonSchemas())) await writeFileAtomic(join(dir, rel), text);
+  return { dir, cleanup: () => rm(root, { recursive: true, force: true }) };
 }

@@ -1,6 +1,5 @@
-/** A hand-written catalog for the library API's tests: prices chosen so the arithmetic checks by hand. Not exported. */
-import type { Catalog } from '../io/read.ts';
-import type { Provider } from '../schema/provider.ts';
+/** A hand-written catalog for the library API's tests: prices chosen so the arithmetic checks by hand. */
+import type { Catalog, Provider } from '@llm-catalog/catalog';
 
 const provider = (id: string, baseUrl: string, extra: Partial<Provider> = {}): Provider => ({
   id,
