@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseJsonText } from '@llm-catalog/catalog';
-import { ofetch } from 'ofetch';
 import { FetchError } from './errors.ts';
 import { redactSecrets } from './redact.ts';
 import { backoffDelayMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
@@ -96,14 +95,14 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms}ms` : `${Number((ms / 1000).toFixed(1))}s`;
 }
 
-/** The errors wrapped in `err`, outermost first (ofetch and undici wrap the system error). */
+/** The errors wrapped in `err`, outermost first (fetch and undici wrap the system error). */
 function causeChain(err: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let current = err; current && chain.length < 5; current = (current as { cause?: unknown }).cause) chain.push(current);
   return chain;
 }
 
-/** The code of the system error under the wrappers of ofetch and undici (`ECONNREFUSED`, ...). */
+/** The code of the system error under the wrappers of fetch and undici (`ECONNREFUSED`, ...). */
 function rootCauseCode(err: unknown): string | undefined {
   for (const e of causeChain(err)) {
     const code = (e as { code?: unknown }).code;
@@ -142,8 +141,20 @@ function carriesSecret(request: JsonRequest, query: Record<string, string>): boo
   return request.secrets.some((secret) => secret !== '' && values.some((v) => v.includes(secret.toLowerCase())));
 }
 
+/** The URL with `query` set on it; untouched when there is none (a redirect's location is used as given). */
+function withQuery(url: string, query: Record<string, string>): string {
+  const entries = Object.entries(query);
+  if (entries.length === 0) return url;
+  const target = new URL(url);
+  for (const [key, value] of entries) target.searchParams.set(key, value);
+  return target.href;
+}
+
 /**
- * Sends the GET, following redirects by hand: fetch itself would carry custom key headers
+ * Sends the GET with Node's own fetch, not ofetch: everything ofetch would add is switched off or
+ * done differently here (its retry knows no Retry-After ceiling, its timeout does not cover reading
+ * the body, its parsing has no byte cap and its errors quote the URL, key and all), so it only
+ * serialized the query. Redirects are followed by hand: fetch itself would carry custom key headers
  * (`x-api-key`, `x-goog-api-key`) and query keys to whatever origin a redirect names. A redirect to
  * another origin is refused when the request carries a key; within the origin it is followed.
  */
@@ -152,14 +163,10 @@ async function send(request: JsonRequest, signal: AbortSignal): Promise<Response
   let url = request.url;
   let query = request.query;
   for (let hop = 0; ; hop++) {
-    const response = await ofetch.raw(url, {
+    const response = await fetch(withQuery(url, query), {
       method: 'GET',
       headers: { 'user-agent': 'llm-catalog', ...request.headers },
-      query,
-      retry: false,
       redirect: 'manual',
-      responseType: 'stream',
-      ignoreResponseError: true,
       signal,
     });
     const location = response.headers.get('location');
