@@ -25,6 +25,7 @@ export * from './api/load.ts';
 export * from './api/toggle-offering.ts';
 export * from './api/offering-facts.ts';
 export * from './api/provider-edits.ts';
+export * from './api/provider-summary.ts';
 export * from './check.ts';
 export * from './format.ts';
 export * from './identity/index.ts';

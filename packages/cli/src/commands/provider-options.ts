@@ -1,5 +1,5 @@
 import { type ApiFormat, ApiFormatSchema, type TransformerName, TransformerNameSchema } from '@llm-catalog/catalog';
-import { checkBaseUrl } from '@llm-catalog/sync';
+import { checkBaseUrl, draftProvider, ProviderDraftError } from '@llm-catalog/sync';
 import { CliError } from '../errors.ts';
 
 /** Parsers for the provider flags shared by `providers add` and `test`; each throws a one-line CliError. */
@@ -38,4 +38,41 @@ export function parseTimeout(raw: string): number {
     throw new CliError(`--timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got "${raw}"`);
   }
   return n;
+}
+
+export interface AddOptions {
+  name: string;
+  baseUrl: string;
+  id?: string;
+  format?: string;
+  keyEnv?: string;
+  key: boolean;
+  transformer?: string;
+  modelsUrl?: string;
+}
+
+/** The provider entry `providers add` writes, from its flags and what the URL reveals. Throws CliError on bad input. */
+export function providerFromOptions(opts: AddOptions) {
+  const baseUrl = parseUrl(opts.baseUrl, '--base-url');
+  const format = opts.format ? parseFormat(opts.format) : undefined;
+  const transformer = opts.transformer ? parseTransformer(opts.transformer) : undefined;
+  if (opts.keyEnv !== undefined) parseKeyEnv(opts.keyEnv);
+  if (opts.keyEnv !== undefined && !opts.key) throw new CliError('--key-env and --no-key contradict each other');
+  const modelsUrl = opts.modelsUrl === undefined ? undefined : parseUrl(opts.modelsUrl, '--models-url');
+  const flagOf: Record<string, string> = { id: '--id', name: '--name', baseUrl: '--base-url', modelsUrl: '--models-url', keyEnv: '--key-env' };
+  try {
+    return draftProvider({
+      name: opts.name,
+      baseUrl,
+      key: opts.key,
+      ...(opts.id !== undefined ? { id: opts.id } : {}),
+      ...(format ? { format } : {}),
+      ...(opts.keyEnv !== undefined ? { keyEnv: opts.keyEnv } : {}),
+      ...(transformer ? { transformer } : {}),
+      ...(modelsUrl ? { modelsUrl } : {}),
+    });
+  } catch (err) {
+    if (err instanceof ProviderDraftError) throw new CliError(`${flagOf[err.field] ?? err.field}: ${err.message}`);
+    throw err;
+  }
 }
