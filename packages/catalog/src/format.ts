@@ -1,13 +1,19 @@
 /** How the catalog's numbers read to a person, the same in the CLI and in change reports. */
+import type { TokenPrice } from './schema/pricing.ts';
 
 /** `$2.5` for US dollars, `2.5 EUR` otherwise: prices are shown exactly as stored, never re-rounded. */
 export function formatMoney(amount: number, currency = 'USD'): string {
   return currency === 'USD' ? `$${amount}` : `${amount} ${currency}`;
 }
 
-/** `128,000`: grouping makes limits readable at a glance. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+/** `128,000`: grouping makes limits readable at a glance; `-` when unknown (never `0`). */
+export function formatCount(n: number | undefined): string {
+  return n === undefined ? '-' : n.toLocaleString('en-US');
+}
+
+/** A per-million-token price, or `-` when unknown (never `0`, which means free). */
+export function formatTokenPrice(price: TokenPrice | undefined): string {
+  return price ? formatMoney(price.per_million_tokens, price.currency) : '-';
 }
 
 /** `1 model`, `3 models`. */

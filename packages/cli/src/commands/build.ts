@@ -5,6 +5,7 @@ import {
   type DataFileKind,
   loadValidCatalog,
   newestVersion,
+  plural,
   replaceDirectory,
   stableJson,
   type StaticApiIndex,
@@ -13,7 +14,6 @@ import {
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
-import { plural } from '../format.ts';
 import { outputPathOutsideData } from '../output-path.ts';
 
 export const DEFAULT_BUILD_OUT = 'dist/catalog.json';

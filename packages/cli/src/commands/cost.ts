@@ -1,6 +1,8 @@
 import {
   CostEstimateError,
   estimateCost,
+  formatCount,
+  formatMoney,
   indexCatalog,
   loadValidCatalog,
   SERVICE_TIERS,
@@ -9,7 +11,6 @@ import {
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { formatCount, formatMoney } from '../format.ts';
 import { renderTable } from '../table.ts';
 
 const MULTIPLIERS: Record<string, number> = { '': 1, k: 1_000, m: 1_000_000 };

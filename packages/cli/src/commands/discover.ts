@@ -1,10 +1,9 @@
-import { loadValidCatalog } from '@llm-catalog/catalog';
+import { loadValidCatalog, plural } from '@llm-catalog/catalog';
 import { type DiscoveredProvider, discoverProviders, newProviders } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { editCatalog } from '../edit-catalog.ts';
 import { EXIT } from '../errors.ts';
-import { plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 
 const VIA: Record<DiscoveredProvider['via'], string> = { key: 'key', 'ollama-url': 'OLLAMA_BASE_URL', 'custom-url': 'custom URL' };

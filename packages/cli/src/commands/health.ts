@@ -1,9 +1,8 @@
-import { loadValidCatalog } from '@llm-catalog/catalog';
+import { formatCount, loadValidCatalog, plural } from '@llm-catalog/catalog';
 import { type ProbeResult, probeProviders, ProviderSelectionError, selectProviders } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { formatCount, plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 import { parseTimeout } from './provider-options.ts';
 

@@ -6,6 +6,7 @@ import {
   LinkEditError,
   linkSpelling,
   loadValidCatalog,
+  plural,
   suggestLinks,
   unlinkSpelling,
 } from '@llm-catalog/catalog';
@@ -13,7 +14,6 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
-import { plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 
 async function suggest(ctx: CommandContext) {

@@ -1,7 +1,8 @@
 import { AGGREGATOR_IMPORTERS, isReferenceSource, REFERENCE_SOURCES } from '@llm-catalog/catalog';
 import { type Command, createArgument } from 'commander';
 import type { CommandContext } from '../context.ts';
-import { addSyncOptions, runSyncCommand, SYNC_HELP_AFTER, type SyncCommandOptions } from './sync-run.ts';
+import { addSyncOptions, SYNC_HELP_AFTER, type SyncCommandOptions } from './sync-options.ts';
+import { runSyncCommand } from './sync-run.ts';
 
 /** The aggregators (their own offerings, and base facts) and the reference catalogs (offerings of many providers); see docs/sources.md. */
 export const IMPORT_SOURCES = [...AGGREGATOR_IMPORTERS, ...REFERENCE_SOURCES];

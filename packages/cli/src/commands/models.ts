@@ -1,23 +1,22 @@
 import {
   type Capability,
   CapabilitySchema,
-  findBaseModelId,
   type FieldOrigin,
+  formatCount,
+  formatTokenPrice,
   indexCatalog,
-  notServedMessage,
   loadValidCatalog,
+  notServedMessage,
   offeringFacts,
+  plural,
   resolveModel,
   resolveProviderModels,
-  ToggleError,
-  toggleOffering,
 } from '@llm-catalog/catalog';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
-import { editCatalog } from '../edit-catalog.ts';
 import { CliError } from '../errors.ts';
-import { formatCount, formatTokenPrice, plural } from '../format.ts';
 import { renderTable } from '../table.ts';
+import { setModelDisabled, type ToggleOptions } from './models-toggle.ts';
 import { whoServes } from './who-serves.ts';
 
 interface ListOptions {
@@ -91,49 +90,6 @@ async function showModel(ctx: CommandContext, providerId: string, modelId: strin
       .map((o) => `priority ${o.priority} (${o.priority >= 100 ? `manual: ${o.reason ?? 'no reason'}` : 'auto'})`)
       .join(', ')}`,
   );
-}
-
-interface ToggleOptions {
-  reason?: string;
-  replaceWith?: string;
-}
-
-async function setModelDisabled(ctx: CommandContext, providerId: string, modelId: string, disabled: boolean, opts: ToggleOptions) {
-  if (disabled && !opts.reason?.trim()) {
-    throw new CliError('`models disable` needs --reason TEXT: a manual override must say why');
-  }
-  const { result } = await editCatalog(ctx.dataDir, (catalog) => {
-    let replaceWith: string | undefined;
-    if (opts.replaceWith) {
-      replaceWith = findBaseModelId(indexCatalog(catalog), opts.replaceWith);
-      if (!replaceWith) throw new CliError(`--replace-with: no model "${opts.replaceWith}" in models.json`);
-    }
-    try {
-      const toggled = toggleOffering(catalog, {
-        provider: providerId,
-        model: modelId,
-        disabled,
-        ...(opts.reason?.trim() ? { reason: opts.reason.trim() } : {}),
-        ...(replaceWith ? { replace_with: replaceWith } : {}),
-      });
-      return { catalog: toggled.catalog, result: toggled };
-    } catch (err) {
-      if (err instanceof ToggleError) {
-        throw new CliError(err.code === 'needs-reason' ? `${err.message} (--reason TEXT)` : err.message);
-      }
-      throw err;
-    }
-  });
-  const { change, model_id: id, variant, override } = result;
-  if (ctx.json) {
-    ctx.printJson({ provider_id: providerId, model_id: id, ...(variant ? { variant } : {}), disabled, change, ...(override ? { override } : {}) });
-    return;
-  }
-  const label = `${providerId}/${id}${variant ? ` (variant ${variant})` : ''}`;
-  const state = disabled ? 'disabled' : 'enabled';
-  if (change === 'unchanged') ctx.info(`${label} is already ${state}; nothing changed`);
-  else if (change === 'removed') ctx.info(`${state} ${label}: removed the manual override (priority ${override?.priority}) that disabled it`);
-  else ctx.info(`${state} ${label}: ${change} manual override at priority ${override?.priority} ("${override?.reason}")`);
 }
 
 export function registerModels(program: Command, getContext: () => CommandContext): void {

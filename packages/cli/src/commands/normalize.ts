@@ -1,9 +1,8 @@
-import { parseJsonText, TransformerNameSchema, type TransformerName } from '@llm-catalog/catalog';
+import { parseJsonText, plural, type TransformerName, TransformerNameSchema } from '@llm-catalog/catalog';
 import { getTransformer, type TransformResult, UpstreamErrorBody } from '@llm-catalog/transformers';
 import { type Command, Option } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { plural } from '../format.ts';
 import { readBody, STDIN } from '../read-body.ts';
 
 /** The result as printed: the models and warnings, and the next page only when there is one. */

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
-import { addSyncOptions, runSyncCommand, SYNC_HELP_AFTER, type SyncCommandOptions } from './sync-run.ts';
+import { addSyncOptions, SYNC_HELP_AFTER, type SyncCommandOptions } from './sync-options.ts';
+import { runSyncCommand } from './sync-run.ts';
 
 export function registerSync(program: Command, getContext: () => CommandContext): void {
   addSyncOptions(

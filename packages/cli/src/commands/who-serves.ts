@@ -1,7 +1,14 @@
-import { findBaseModelId, indexCatalog, providersFor, loadValidCatalog } from '@llm-catalog/catalog';
+import {
+  findBaseModelId,
+  formatCount,
+  formatTokenPrice,
+  indexCatalog,
+  loadValidCatalog,
+  plural,
+  providersFor,
+} from '@llm-catalog/catalog';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
-import { formatCount, formatTokenPrice, plural } from '../format.ts';
 import { renderTable } from '../table.ts';
 
 /**
