@@ -56,7 +56,7 @@ describe('transformEntries', () => {
       ...format,
       toModel: (entry) => {
         if (entry.id === 'boom') throw new Error('unexpected shape');
-        return format.toModel(entry, () => {}, 0);
+        return format.toModel(entry, () => {});
       },
     };
     const { models, warnings } = transformEntries([{ id: 'boom' }, { id: 'fine' }], throwing);

@@ -11,7 +11,7 @@ export interface EntryFormat<T> {
   /** The entry's id as sent, read before parsing so a skipped entry can be named. */
   idOf: (entry: Record<string, unknown>) => string | undefined;
   /** Builds the normalized model; `warn` reports a field left out. */
-  toModel: (entry: T, warn: (message: string) => void, index: number) => NormalizedModel;
+  toModel: (entry: T, warn: (message: string) => void) => NormalizedModel;
 }
 
 export function issuesText(error: z.ZodError): string {
@@ -115,7 +115,7 @@ export function transformEntries<T>(
     const warn = (message: string) => fieldWarnings.push(message);
     let finished: FinishedModel;
     try {
-      finished = finishModel(format.toModel(parsed.data, warn, index), warn);
+      finished = finishModel(format.toModel(parsed.data, warn), warn);
     } catch (err) {
       skip(`the entry could not be read (${err instanceof Error ? err.message : String(err)})`);
       return;

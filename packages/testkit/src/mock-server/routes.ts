@@ -31,8 +31,6 @@ export type MockFault =
   /** 401; with `echoKey`, the body repeats the key it received, as some providers do. */
   | { kind: 'unauthorized'; times?: number; echoKey?: boolean };
 
-export type MockFaultKind = MockFault['kind'];
-
 export interface MockRoute {
   /** The request path without query, e.g. `/openai/v1/models`. */
   path: string;

@@ -1,4 +1,4 @@
-import type { Provider } from '@llm-catalog/catalog';
+import { byCodePoint, type Provider } from '@llm-catalog/catalog';
 import { finishModel } from '../entries.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import type { SourceResult, SourceWarning } from './types.ts';
@@ -21,9 +21,8 @@ export interface EntryPlace {
 /** An entry named before its catalog provider is known, or that maps to none. */
 type SkipPlace = Partial<EntryPlace> & { key: string };
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compareOfferings = (a: NormalizedModel, b: NormalizedModel) =>
-  byString(a.provider_model_id, b.provider_model_id) || byString(a.variant ?? '', b.variant ?? '');
+  byCodePoint(a.provider_model_id, b.provider_model_id) || byCodePoint(a.variant ?? '', b.variant ?? '');
 
 /**
  * Gathers the offerings a source parser reads, per catalog provider. Every entry either lands as one
@@ -85,13 +84,13 @@ export function createCollector() {
 
     result(providers: readonly Provider[]): SourceResult {
       const out: Record<string, NormalizedModel[]> = {};
-      for (const id of [...offerings.keys()].sort(byString)) {
+      for (const id of [...offerings.keys()].sort(byCodePoint)) {
         out[id] = [...(offerings.get(id)?.values() ?? [])].map((o) => o.model).sort(compareOfferings);
       }
       return {
         offerings: out,
         // A provider all of whose entries were skipped is not worth an entry.
-        providers: providers.filter((p) => offerings.has(p.id)).sort((a, b) => byString(a.id, b.id)),
+        providers: providers.filter((p) => offerings.has(p.id)).sort((a, b) => byCodePoint(a.id, b.id)),
         warnings,
       };
     },
