@@ -108,6 +108,25 @@ const providersOnly = (count: number) => (url: string): Catalog => ({
 const scenarioARoutes = () =>
   syntheticRoutes({ providers: A.providers, modelsPerProvider: A.modelsEach, poolSize: A.pool, latencyMs: A.latencyMs });
 
+/** `sync --all` of providers that start with no models, each listing `modelsEach`. */
+function syncAllScenario(
+  key: string,
+  title: string,
+  shape: { providers: number; modelsEach: number },
+  routes: () => MockRoute[],
+  options: { targetMs?: number; args?: string[] },
+): Scenario {
+  return {
+    key,
+    title,
+    ...(options.targetMs ? { targetMs: options.targetMs } : {}),
+    routes,
+    catalog: providersOnly(shape.providers),
+    args: () => ['sync', '--all', '--json', ...(options.args ?? [])],
+    check: syncCheck({ providers: shape.providers, fetchedEach: shape.modelsEach }),
+  };
+}
+
 /** A catalog of `providers` x 100 offerings whose every provider answers with the list it is known to serve. */
 function resyncScenario(key: string, providers: number, targetMs?: number): Scenario {
   const spec = { providers, models: providers * RESYNC.modelsEach / RESYNC.modelsPerProvider, overrides: providers * RESYNC.modelsEach };
@@ -150,33 +169,22 @@ function scenarios(offering: [string, string]): Scenario[] {
       args: () => ['--help'],
       check: exitedOk,
     },
-    {
-      key: '(a)',
-      title: `sync --all, the seed's workload: ${SEED.providers} providers, ${(SEED.providers * SEED.modelsEach).toLocaleString('en')} models, ${SEED.latencyMs} ms each, default settings`,
-      targetMs: 800,
-      routes: seedRoutes,
-      catalog: providersOnly(SEED.providers),
-      args: () => ['sync', '--all', '--json'],
-      check: syncCheck({ providers: SEED.providers, fetchedEach: SEED.modelsEach }),
-    },
-    {
-      // Not a target: the earlier default, fetching in waves; the difference to (a) is that wait.
-      key: '(a8)',
-      title: '(a) with --concurrency 8, the earlier default',
-      routes: seedRoutes,
-      catalog: providersOnly(SEED.providers),
-      args: () => ['sync', '--all', '--json', '--concurrency', '8'],
-      check: syncCheck({ providers: SEED.providers, fetchedEach: SEED.modelsEach }),
-    },
-    {
-      key: '(a50)',
-      title: `sync --all: ${A.providers} providers x ${A.modelsEach} models, each answering after ${A.latencyMs} ms`,
-      targetMs: 1500,
-      routes: scenarioARoutes,
-      catalog: providersOnly(A.providers),
-      args: () => ['sync', '--all', '--json'],
-      check: syncCheck({ providers: A.providers, fetchedEach: A.modelsEach }),
-    },
+    syncAllScenario(
+      '(a)',
+      `sync --all, the seed's workload: ${SEED.providers} providers, ${(SEED.providers * SEED.modelsEach).toLocaleString('en')} models, ${SEED.latencyMs} ms each, default settings`,
+      SEED,
+      seedRoutes,
+      { targetMs: 800 },
+    ),
+    // Not a target: the earlier default, fetching in waves; the difference to (a) is that wait.
+    syncAllScenario('(a8)', '(a) with --concurrency 8, the earlier default', SEED, seedRoutes, { args: ['--concurrency', '8'] }),
+    syncAllScenario(
+      '(a50)',
+      `sync --all: ${A.providers} providers x ${A.modelsEach} models, each answering after ${A.latencyMs} ms`,
+      A,
+      scenarioARoutes,
+      { targetMs: 1500 },
+    ),
     {
       key: '(b)',
       title: `sync 1 provider (${B.served} models) into ${B.models.toLocaleString('en')} models / ${B.overrides.toLocaleString('en')} overrides`,

@@ -1,6 +1,7 @@
 import {
   bandOf,
   bandOfPriority,
+  byCodePoint,
   type Catalog,
   type LinkOrigin,
   readSpelling,
@@ -14,7 +15,7 @@ import { autoOverrideFor } from './auto-override.ts';
 import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { byCodePoint, collectOfferings, type IdentityOfEntry, modelIdOfOffering, offeringId, offeringName } from './offerings.ts';
+import { collectOfferings, type IdentityOfEntry, modelIdOfOffering, offeringId, offeringName } from './offerings.ts';
 import { sameValue } from './same-value.ts';
 import { MergeSession } from './session.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult, SessionMergeResult } from './types.ts';

@@ -1,4 +1,4 @@
-import { MODEL_FACT_KEYS } from '@llm-catalog/catalog';
+import { byCodePoint, MODEL_FACT_KEYS } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { comparisonKey, sameValue } from './same-value.ts';
 import type { MergeNote } from './types.ts';
@@ -29,8 +29,6 @@ export interface IdentityOfEntry {
   variant?: string;
 }
 export type BaseIdLookup = (entry: NormalizedModel) => IdentityOfEntry;
-
-export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The order in which entries naming one model compete to speak for it: an entry without a variant
