@@ -21,4 +21,5 @@ export { closeMatches, ProviderSelectionError, type ProviderSelection, selectPro
 export type { SyncProgressEvent, SyncProgressListener } from './progress.ts';
 export * from './run-sync.ts';
 export * from './probe.ts';
+export * from './connection-test.ts';
 export * from './source-import.ts';

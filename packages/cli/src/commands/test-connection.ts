@@ -1,12 +1,5 @@
-import { CatalogLoadError, defaultKeyEnvFor, keyEnvOf, type Provider, loadValidCatalog } from '@llm-catalog/catalog';
-import {
-  defaultModelsUrl,
-  detectProviderFromUrl,
-  findProviderByUrl,
-  modelsEndpointFor,
-  probeProvider,
-} from '@llm-catalog/sync';
-import { transformerOfFormat } from '@llm-catalog/transformers';
+import { CatalogLoadError, loadValidCatalog, type Provider } from '@llm-catalog/catalog';
+import { type ConnectionTestPlan, planConnectionTest, probeProvider, type ProbeResult } from '@llm-catalog/sync';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
@@ -34,6 +27,71 @@ async function knownProviders(dataDir: string): Promise<Provider[]> {
   }
 }
 
+function printJson(ctx: CommandContext, plan: ConnectionTestPlan, result: ProbeResult, url: string): void {
+  const { detected, known } = plan;
+  const ok = result.status === 'up';
+  ctx.printJson({
+    url,
+    detected: detected ? { type: detected.type, name: detected.name, provider_id: detected.providerId ?? null } : null,
+    catalog_provider: known?.id ?? null,
+    format: plan.format,
+    models_url: plan.modelsUrl,
+    transformer: plan.transformer,
+    key_env: result.keyEnv ?? null,
+    key: result.key === 'found' ? 'set' : result.keyEnv ? 'missing' : 'not-needed',
+    ok,
+    ...(result.httpStatus !== undefined ? { http_status: result.httpStatus } : {}),
+    latency_ms: result.latencyMs,
+    ...(ok ? { models: result.models, sample: result.sample } : { error: result.error, diagnosis: result.diagnosis }),
+  });
+}
+
+function statusText(result: ProbeResult): string {
+  const http = result.httpStatus !== undefined;
+  return result.status === 'up'
+    ? `ok: ${http ? `HTTP ${result.httpStatus} ` : ''}with a models list in ${result.latencyMs} ms`
+    : `failed${http ? `: HTTP ${result.httpStatus}` : ''} after ${result.latencyMs} ms (${result.error})`;
+}
+
+function modelsText(result: ProbeResult): string {
+  const sample = result.sample ?? [];
+  if (sample.length === 0) return `${result.models}`;
+  return `${result.models}: ${sample.join(', ')}${(result.models ?? 0) > sample.length ? ', ...' : ''}`;
+}
+
+function printRows(ctx: CommandContext, plan: ConnectionTestPlan, result: ProbeResult, url: string, formatGiven: boolean): void {
+  const { detected, known } = plan;
+  const keyState = result.keyEnv ? `${result.keyEnv} (${result.key === 'found' ? 'set' : 'not set: tested without a key'})` : 'none';
+  const rows: [string, string][] = [
+    ['url', url],
+    ['detected', detected ? `${detected.name} (${detected.type})` : `not recognized${formatGiven ? '' : '; treated as OpenAI-compatible'}`],
+    ...(known ? [['catalog provider', known.id] as [string, string]] : []),
+    ['models url', `${plan.modelsUrl} (${plan.transformer} transformer)`],
+    ['key', keyState],
+    ['status', statusText(result)],
+    ...(result.status === 'up' ? [['models', modelsText(result)] as [string, string]] : []),
+  ];
+  ctx.io.stdout(renderPairs(rows));
+}
+
+async function testConnection(ctx: CommandContext, opts: TestOptions): Promise<void> {
+  const url = parseUrl(opts.url, '--url');
+  const format = opts.format ? parseFormat(opts.format) : undefined;
+  const request = {
+    url,
+    ...(format ? { format } : {}),
+    ...(opts.transformer ? { transformer: parseTransformer(opts.transformer) } : {}),
+    ...(opts.keyEnv !== undefined ? { keyEnv: parseKeyEnv(opts.keyEnv) } : {}),
+    ...(opts.modelsUrl !== undefined ? { modelsUrl: parseUrl(opts.modelsUrl, '--models-url') } : {}),
+  };
+  const timeoutMs = parseTimeout(opts.timeout);
+  const plan = planConnectionTest(request, await knownProviders(ctx.dataDir));
+  const result = await probeProvider(plan.provider, { env: ctx.io.env, timeoutMs, retries: 0, missingKey: 'probe-without' });
+  if (ctx.json) printJson(ctx, plan, result, url);
+  else printRows(ctx, plan, result, url, format !== undefined);
+  if (result.status !== 'up') throw new CliError(result.diagnosis ?? result.error ?? 'the connection failed', EXIT.partial);
+}
+
 export function registerTestConnection(program: Command, getContext: () => CommandContext): void {
   program
     .command('test')
@@ -50,73 +108,5 @@ export function registerTestConnection(program: Command, getContext: () => Comma
         '(nothing listening, HTML instead of JSON, a rejected key, no endpoint at the URL).\n' +
         'Example: catalog test --url http://localhost:11434',
     )
-    .action(async (opts: TestOptions) => {
-      const ctx = getContext();
-      const url = parseUrl(opts.url, '--url');
-      const format = opts.format ? parseFormat(opts.format) : undefined;
-      const transformer = opts.transformer ? parseTransformer(opts.transformer) : undefined;
-      const explicitKeyEnv = opts.keyEnv === undefined ? undefined : parseKeyEnv(opts.keyEnv);
-      const explicitModelsUrl = opts.modelsUrl === undefined ? undefined : parseUrl(opts.modelsUrl, '--models-url');
-      const timeoutMs = parseTimeout(opts.timeout);
-
-      const detected = detectProviderFromUrl(url);
-      const trusted = detected && (!format || format === detected.format) ? detected : undefined;
-      const known = findProviderByUrl(await knownProviders(ctx.dataDir), url);
-      const keyEnv =
-        explicitKeyEnv ??
-        (known ? keyEnvOf(known) : detected?.providerId ? defaultKeyEnvFor(detected.providerId) : undefined);
-      const effectiveFormat = format ?? detected?.format ?? 'OPENAI';
-      const effectiveTransformer =
-        transformer ?? trusted?.transformer ?? transformerOfFormat(effectiveFormat) ?? 'openai';
-      const modelsUrl = explicitModelsUrl ?? trusted?.modelsUrl ?? defaultModelsUrl(url, effectiveFormat);
-      const provider: Provider = {
-        id: known?.id ?? detected?.providerId ?? detected?.type ?? 'custom',
-        name: detected?.name ?? 'custom',
-        authentication: keyEnv ? 'API_KEY' : 'NONE',
-        ...(keyEnv ? { api_key_env: keyEnv } : {}),
-        formats: [{ format: effectiveFormat, base_url: url, default: true }],
-        models_api: {
-          enabled: true,
-          update_frequency: 'manual',
-          endpoints: [modelsEndpointFor(modelsUrl, effectiveTransformer, trusted ?? {})],
-        },
-      };
-      const result = await probeProvider(provider, { env: ctx.io.env, timeoutMs, retries: 0, missingKey: 'probe-without' });
-      const ok = result.status === 'up';
-      const keyState = result.keyEnv ? `${result.keyEnv} (${result.key === 'found' ? 'set' : 'not set: tested without a key'})` : 'none';
-
-      if (ctx.json) {
-        ctx.printJson({
-          url,
-          detected: detected ? { type: detected.type, name: detected.name, provider_id: detected.providerId ?? null } : null,
-          catalog_provider: known?.id ?? null,
-          format: effectiveFormat,
-          models_url: modelsUrl,
-          transformer: effectiveTransformer,
-          key_env: result.keyEnv ?? null,
-          key: result.key === 'found' ? 'set' : result.keyEnv ? 'missing' : 'not-needed',
-          ok,
-          ...(result.httpStatus !== undefined ? { http_status: result.httpStatus } : {}),
-          latency_ms: result.latencyMs,
-          ...(ok ? { models: result.models, sample: result.sample } : { error: result.error, diagnosis: result.diagnosis }),
-        });
-      } else {
-        const rows: [string, string][] = [
-          ['url', url],
-          ['detected', detected ? `${detected.name} (${detected.type})` : `not recognized${format ? '' : '; treated as OpenAI-compatible'}`],
-          ...(known ? [['catalog provider', known.id] as [string, string]] : []),
-          ['models url', `${modelsUrl} (${effectiveTransformer} transformer)`],
-          ['key', keyState],
-          [
-            'status',
-            ok
-              ? `ok: ${result.httpStatus !== undefined ? `HTTP ${result.httpStatus} ` : ''}with a models list in ${result.latencyMs} ms`
-              : `failed${result.httpStatus !== undefined ? `: HTTP ${result.httpStatus}` : ''} after ${result.latencyMs} ms (${result.error})`,
-          ],
-          ...(ok ? [['models', `${result.models}${result.sample?.length ? `: ${result.sample.join(', ')}${(result.models ?? 0) > result.sample.length ? ', ...' : ''}` : ''}`] as [string, string]] : []),
-        ];
-        ctx.io.stdout(renderPairs(rows));
-      }
-      if (!ok) throw new CliError(result.diagnosis ?? result.error ?? 'the connection failed', EXIT.partial);
-    });
+    .action((opts: TestOptions) => testConnection(getContext(), opts));
 }
