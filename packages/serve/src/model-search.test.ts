@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOfferingRows, searchOfferings } from './model-search.ts';
 import { ModelSearchQuerySchema, type OfferingRow, SORT_KEYS } from './schemas.ts';
 import { serveTestCatalog } from '@llm-catalog/testkit/serve';
+import { usd } from '@llm-catalog/testkit/report';
 
 const rows = buildOfferingRows(indexCatalog(serveTestCatalog('http://127.0.0.1:9')));
 const query = (raw: Record<string, string>) => ModelSearchQuerySchema.parse(raw);
@@ -40,5 +41,16 @@ describe('searchOfferings', () => {
   it('matches every word of the text anywhere in the id, name, vendor or provider', () => {
     expect(searchOfferings(rows, query({ q: 'ACME large beta' })).items.map(key)).toEqual(['beta/chat-large']);
     expect(searchOfferings(rows, query({ q: 'acme/chat-small' })).total).toBe(1);
+  });
+
+  it('marks an offering priced per request at run time, so a listed $0 never reads as free', () => {
+    const catalog = serveTestCatalog('http://127.0.0.1:9');
+    catalog.models.push({ id: 'auto', name: 'Auto Router', metadata: { dynamic_pricing: true }, pricing: { input: usd(0), output: usd(0) } });
+    catalog.overrides.push({ provider_id: 'alpha', model_id: 'auto', priority: 50, provider_model_id: 'openrouter/auto' });
+    const found = buildOfferingRows(indexCatalog(catalog)).filter((r) => r.model_id === 'auto' || r.model_id === 'chat-small');
+    expect(found.map((r) => [r.model_id, r.dynamic_pricing])).toEqual([
+      ['auto', true],
+      ['chat-small', undefined],
+    ]);
   });
 });

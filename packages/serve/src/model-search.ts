@@ -1,4 +1,4 @@
-import { type CatalogIndex, resolveProviderModels } from '@llm-catalog/catalog';
+import { byCodePoint, type CatalogIndex, resolveProviderModels } from '@llm-catalog/catalog';
 import type { ModelSearchQuery, ModelSearchResult, OfferingRow } from './schemas.ts';
 
 interface IndexedRow {
@@ -59,14 +59,13 @@ export function buildOfferingRows(index: CatalogIndex): OfferingRow[] {
         ...(input ? { input_price: input.per_million_tokens } : {}),
         ...(output ? { output_price: output.per_million_tokens } : {}),
         ...(input || output ? { currency: (input ?? output)?.currency } : {}),
+        ...(m.metadata?.dynamic_pricing ? { dynamic_pricing: true as const } : {}),
         ...(m.disabled ? { disabled: true as const } : {}),
       });
     }
   }
   return rows.sort(SORTS.model);
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Unknown values sort last whatever the direction: omitted means unknown, never zero. */
 function byNumber(pick: (r: OfferingRow) => number | undefined, descending = false) {
@@ -79,8 +78,8 @@ function byNumber(pick: (r: OfferingRow) => number | undefined, descending = fal
 }
 
 const SORTS: Record<ModelSearchQuery['sort'], (a: OfferingRow, b: OfferingRow) => number> = {
-  model: (a, b) => cmp(a.model_id, b.model_id) || cmp(a.provider_id, b.provider_id),
-  provider: (a, b) => cmp(a.provider_id, b.provider_id),
+  model: (a, b) => byCodePoint(a.model_id, b.model_id) || byCodePoint(a.provider_id, b.provider_id),
+  provider: (a, b) => byCodePoint(a.provider_id, b.provider_id),
   input_price: byNumber((r) => r.input_price),
   output_price: byNumber((r) => r.output_price),
   context: byNumber((r) => r.context_window, true),

@@ -102,6 +102,7 @@ export const OfferingRowSchema = z.object({
   input_price: z.number().optional().describe('per million tokens, in currency'),
   output_price: z.number().optional().describe('per million tokens, in currency'),
   currency: z.string().optional(),
+  dynamic_pricing: z.literal(true).optional().describe('priced per request at run time: the listed prices are not what a request costs'),
   disabled: z.literal(true).optional(),
 });
 export type OfferingRow = z.infer<typeof OfferingRowSchema>;

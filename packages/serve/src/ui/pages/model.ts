@@ -130,6 +130,9 @@ export async function modelPage(modelId: string): Promise<void> {
   render(
     doc.model.name ?? doc.id,
     h('p', {}, h('a', { href: '/models' }, '← Models'), ' ', h('code', {}, doc.id)),
+    doc.model.metadata?.dynamic_pricing
+      ? h('p', { class: 'warn', 'data-testid': 'dynamic-pricing' }, 'Priced per request at run time: the prices below are what the sources list, not what a request costs.')
+      : null,
     h('dl', { class: 'facts panel' }, facts.map(([key, label]) => [h('dt', {}, label), h('dd', {}, show(doc.model[key]), origin(doc.origins[key]))])),
     h('h2', {}, `Who serves it (${served.length}), cheapest first`),
     doc.providers.length > 0 ? offeringsTable(doc, reload) : h('p', { class: 'muted' }, 'No provider serves it.'),

@@ -68,8 +68,9 @@ export async function modelsPage(): Promise<void> {
             {},
             h('td', {}, h('a', { href: modelHref(r.model_id) }, r.name ?? r.model_id), r.name ? h('div', { class: 'muted' }, r.model_id) : null),
             h('td', {}, r.provider_id),
-            h('td', { class: 'num' }, money(r.input_price, r.currency)),
-            h('td', { class: 'num' }, money(r.output_price, r.currency)),
+            ...[r.input_price, r.output_price].map((price) =>
+              h('td', { class: 'num' }, r.dynamic_pricing ? h('span', { title: 'priced per request at run time' }, 'varies') : money(price, r.currency)),
+            ),
             h('td', { class: 'num' }, number(r.context_window)),
             h('td', {}, (r.capabilities ?? []).map((c) => h('span', { class: 'tag' }, c.toLowerCase().replace(/_/g, ' '))).flatMap((t) => [t, ' '])),
           ),
