@@ -1,4 +1,5 @@
 import {
+  byCodePoint,
   type Capability,
   type Catalog,
   indexCatalog,
@@ -27,8 +28,7 @@ export const LIMIT_KEYS: readonly LimitKey[] = ['context_window', 'max_output_to
 export const DATE_KEYS: readonly DateKey[] = ['deprecation_date', 'shutdown_date'];
 const TOKEN_KEYS = new Set<string>(TOKEN_PRICE_KEYS satisfies readonly PriceKey[]);
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sorted = (xs: Iterable<string>) => [...xs].sort(byString);
+const sorted = (xs: Iterable<string>) => [...xs].sort(byCodePoint);
 
 /** Every provider's resolved models, keyed by provider id then model id. */
 export type ResolvedCatalog = Map<string, Map<string, ResolvedModel>>;
@@ -52,7 +52,7 @@ const tierOf = (key: string) => key.slice(0, key.lastIndexOf('.') + 1);
 const priceKeyOf = (key: string) => key.slice(key.lastIndexOf('.') + 1);
 /** Flat prices first, then each tier's (`long_context>N.`, `service_tiers.batch.`), each in price-key order. */
 const byTierThenKey = (a: string, b: string) =>
-  byString(tierOf(a), tierOf(b)) || PRICE_KEYS.indexOf(priceKeyOf(a) as PriceKey) - PRICE_KEYS.indexOf(priceKeyOf(b) as PriceKey);
+  byCodePoint(tierOf(a), tierOf(b)) || PRICE_KEYS.indexOf(priceKeyOf(a) as PriceKey) - PRICE_KEYS.indexOf(priceKeyOf(b) as PriceKey);
 
 /** Every price of both sides (`pricesByFact`): list prices, long-context tiers and service tiers. */
 function priceChanges(before: ResolvedModel, after: ResolvedModel): PriceChange[] {
@@ -101,7 +101,7 @@ const limitChanges = (before: ResolvedModel, after: ResolvedModel): LimitChange[
 function dateChanges(before: readonly Model[], after: readonly Model[]): DateChange[] {
   const old = new Map(before.map((m) => [m.id, m]));
   return [...after]
-    .sort((x, y) => byString(x.id, y.id))
+    .sort((x, y) => byCodePoint(x.id, y.id))
     .flatMap((m) => {
       const was = old.get(m.id);
       return was ? fieldChanges<DateKey, string>(m.id, was, m, DATE_KEYS) : [];
@@ -111,8 +111,8 @@ function dateChanges(before: readonly Model[], after: readonly Model[]): DateCha
 function capabilityChange(before: ResolvedModel, after: ResolvedModel): CapabilityChange | undefined {
   const a = new Set<Capability>(before.capabilities ?? []);
   const b = new Set<Capability>(after.capabilities ?? []);
-  const added = [...b].filter((c) => !a.has(c)).sort(byString);
-  const removed = [...a].filter((c) => !b.has(c)).sort(byString);
+  const added = [...b].filter((c) => !a.has(c)).sort(byCodePoint);
+  const removed = [...a].filter((c) => !b.has(c)).sort(byCodePoint);
   return added.length || removed.length ? { model_id: after.id, added, removed } : undefined;
 }
 

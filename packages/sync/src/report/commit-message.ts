@@ -1,4 +1,5 @@
-import { formatPercent, plural } from './format.ts';
+import { plural } from '@llm-catalog/catalog';
+import { formatPercent } from './price-text.ts';
 import { summarizeChanges } from './summary.ts';
 import type { ChangeReport } from './types.ts';
 

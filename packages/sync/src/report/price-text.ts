@@ -1,8 +1,6 @@
 import { formatMoney } from '@llm-catalog/catalog';
 import type { PriceChange } from './types.ts';
 
-export { formatCount, formatMoney, plural } from '@llm-catalog/catalog';
-
 export function formatPriceSide(change: PriceChange, side: 'old' | 'new'): string | undefined {
   const amount = change[side];
   return amount === undefined ? undefined : formatMoney(amount, change[side === 'old' ? 'old_currency' : 'new_currency']);

@@ -1,6 +1,5 @@
-import { joinColumns, padColumns, PRICE_KEYS, TOKEN_PRICE_KEYS } from '@llm-catalog/catalog';
+import { formatCount, formatMoney, joinColumns, padColumns, PRICE_KEYS, TOKEN_PRICE_KEYS } from '@llm-catalog/catalog';
 import { LIMIT_KEYS } from './build.ts';
-import { formatCount, formatMoney } from './format.ts';
 import type { ModelHistory, ModelHistoryEntry } from './history.ts';
 import { PLAIN_STYLE, type TextStyle } from './render-text.ts';
 

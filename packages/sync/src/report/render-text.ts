@@ -1,4 +1,5 @@
-import { formatCount, formatPercent, formatPriceSide, plural, priceLabel } from './format.ts';
+import { formatCount, plural } from '@llm-catalog/catalog';
+import { formatPercent, formatPriceSide, priceLabel } from './price-text.ts';
 import { rangeLabel, summarizeChanges } from './summary.ts';
 import type { ChangeReport } from './types.ts';
 

@@ -1,5 +1,5 @@
-import { type Catalog, isManualOverride, offeringKey, type Override, type ResolvedModel } from '@llm-catalog/catalog';
-import { formatCount, formatMoney, formatPercent } from './format.ts';
+import { byCodePoint, type Catalog, formatCount, formatMoney, isManualOverride, offeringKey, type Override, type ResolvedModel } from '@llm-catalog/catalog';
+import { formatPercent } from './price-text.ts';
 import {
   CAPABILITY_LOSS_MIN_PROVIDERS,
   PRICE_MOVE_RISK_RATIO,
@@ -182,7 +182,7 @@ function shutdownRisks({ dates }: RiskInput): RiskFlag[] {
     }));
 }
 
-const byString = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+const byString = (a: string | undefined, b: string | undefined) => byCodePoint(a ?? '', b ?? '');
 
 /** Every risk flag of a change, in a fixed order: kind, then provider, model and field. */
 export function findRisks(input: RiskInput): RiskFlag[] {

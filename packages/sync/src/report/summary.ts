@@ -1,4 +1,4 @@
-import { plural } from './format.ts';
+import { plural } from '@llm-catalog/catalog';
 import type { ChangeReport } from './types.ts';
 
 /** `+12 models, -3, 5 price changes across 4 providers`: the one line that names a change. */
