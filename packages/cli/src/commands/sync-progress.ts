@@ -29,6 +29,85 @@ export interface SyncProgressDisplay {
   finish: () => void;
 }
 
+type Color = CommandContext['color'];
+
+/** The permanent line a retried, fetched or failed provider gets; undefined for the other events. */
+function eventLine(event: SyncProgressEvent, color: Color): string | undefined {
+  switch (event.type) {
+    case 'fetch-retry':
+      return color.yellow(`${event.providerId}: retry ${event.attempt} in ${formatSeconds(event.delayMs)} (${event.reason})`);
+    case 'fetch-done': {
+      const skipped = event.warnings > 0 ? color.yellow(` (${event.warnings} warning${event.warnings === 1 ? '' : 's'})`) : '';
+      const noun = event.fetched === 1 ? 'model' : 'models';
+      return `${event.providerId}: fetched ${event.fetched} ${noun} in ${formatSeconds(event.durationMs)}${skipped}`;
+    }
+    case 'fetch-failed':
+      return color.red(`${event.providerId}: failed after ${formatSeconds(event.durationMs)}: ${event.error}`);
+    default:
+      return undefined;
+  }
+}
+
+/** The one status line under the permanent lines, redrawn in place on a terminal. */
+class StatusLine {
+  readonly running = new Map<string, number>();
+  total = 0;
+  done = 0;
+  private frame = 0;
+  private shown = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly now: () => number,
+  ) {
+    this.startedAt = now();
+  }
+
+  private text(): string {
+    const names = [...this.running.keys()];
+    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` +${names.length - 3}` : '');
+    const text = `${this.done}/${this.total} done · ${shown} · ${formatSeconds(this.now() - this.startedAt)}`;
+    const clipped = text.length > MAX_STATUS_CHARS ? `${text.slice(0, MAX_STATUS_CHARS - 1)}…` : text;
+    return `${this.ctx.color.cyan(SPINNER[this.frame % SPINNER.length] ?? '')} ${clipped}`;
+  }
+
+  redraw(): void {
+    if (!this.ctx.io.isTTY) return;
+    if (this.running.size === 0) {
+      if (this.shown) this.ctx.io.stdout(CLEAR_LINE);
+      this.shown = false;
+      return;
+    }
+    this.ctx.io.stdout(`${CLEAR_LINE}${this.text()}`);
+    this.shown = true;
+  }
+
+  /** A permanent line above the status line. */
+  print(line: string): void {
+    this.ctx.io.stdout(`${this.ctx.io.isTTY && this.shown ? CLEAR_LINE : ''}${line}\n`);
+    this.shown = false;
+    this.redraw();
+  }
+
+  startTicking(): void {
+    if (!this.ctx.io.isTTY || this.total === 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      this.frame += 1;
+      this.redraw();
+    }, TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.running.clear();
+    this.redraw();
+  }
+}
+
 /**
  * Shows a run while it works. Each finished provider gets a permanent line
  * (`groq: fetched 14 models in 0.4s`); on a terminal, one status line under them is redrawn in place
@@ -37,83 +116,22 @@ export interface SyncProgressDisplay {
  */
 export function createSyncProgress(ctx: CommandContext, now: () => number = Date.now): SyncProgressDisplay {
   if (ctx.quiet || ctx.json) return { listener: () => undefined, finish: () => undefined };
-  const { color } = ctx;
-  const live = ctx.io.isTTY;
-  const running = new Map<string, number>();
-  let total = 0;
-  let done = 0;
-  let frame = 0;
-  let statusShown = false;
-  let timer: NodeJS.Timeout | undefined;
-  const startedAt = now();
-
-  const statusLine = () => {
-    const names = [...running.keys()];
-    const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ` +${names.length - 3}` : '');
-    const text = `${done}/${total} done · ${shown} · ${formatSeconds(now() - startedAt)}`;
-    const clipped = text.length > MAX_STATUS_CHARS ? `${text.slice(0, MAX_STATUS_CHARS - 1)}…` : text;
-    return `${color.cyan(SPINNER[frame % SPINNER.length] ?? '')} ${clipped}`;
-  };
-  const redraw = () => {
-    if (!live) return;
-    if (running.size === 0) {
-      if (statusShown) ctx.io.stdout(CLEAR_LINE);
-      statusShown = false;
+  const status = new StatusLine(ctx, now);
+  const listener = (event: SyncProgressEvent) => {
+    if (event.type === 'keys') {
+      status.total = event.keys.filter((k) => k.status !== 'missing').length;
+      for (const line of describeKeys(event.keys)) status.print(line);
+      status.startTicking();
       return;
     }
-    ctx.io.stdout(`${CLEAR_LINE}${statusLine()}`);
-    statusShown = true;
-  };
-  const print = (line: string) => {
-    ctx.io.stdout(`${live && statusShown ? CLEAR_LINE : ''}${line}\n`);
-    statusShown = false;
-    redraw();
-  };
-
-  const listener = (event: SyncProgressEvent) => {
-    switch (event.type) {
-      case 'keys':
-        total = event.keys.filter((k) => k.status !== 'missing').length;
-        for (const line of describeKeys(event.keys)) print(line);
-        if (live && total > 0 && !timer) {
-          timer = setInterval(() => {
-            frame += 1;
-            redraw();
-          }, TICK_MS);
-          timer.unref();
-        }
-        break;
-      case 'fetch-start':
-        running.set(event.providerId, now());
-        redraw();
-        break;
-      case 'fetch-retry':
-        print(
-          color.yellow(`${event.providerId}: retry ${event.attempt} in ${formatSeconds(event.delayMs)} (${event.reason})`),
-        );
-        break;
-      case 'fetch-done': {
-        running.delete(event.providerId);
-        done += 1;
-        const skipped = event.warnings > 0 ? color.yellow(` (${event.warnings} warning${event.warnings === 1 ? '' : 's'})`) : '';
-        const noun = event.fetched === 1 ? 'model' : 'models';
-        print(`${event.providerId}: fetched ${event.fetched} ${noun} in ${formatSeconds(event.durationMs)}${skipped}`);
-        break;
-      }
-      case 'fetch-failed':
-        running.delete(event.providerId);
-        done += 1;
-        print(color.red(`${event.providerId}: failed after ${formatSeconds(event.durationMs)}: ${event.error}`));
-        break;
+    if (event.type === 'fetch-start') status.running.set(event.providerId, now());
+    if (event.type === 'fetch-done' || event.type === 'fetch-failed') {
+      status.running.delete(event.providerId);
+      status.done += 1;
     }
+    const line = eventLine(event, ctx.color);
+    if (line === undefined) status.redraw();
+    else status.print(line);
   };
-  return {
-    listener,
-    finish: () => {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      running.clear();
-      redraw();
-    },
-  };
+  return { listener, finish: () => status.stop() };
 }
