@@ -236,8 +236,12 @@ describe.skipIf(!hasBrowser)('web UI in Chromium on the committed catalog', { ti
 
   it('searches the full catalog from the models page', async () => {
     await page.goto(`${baseUrl}/models`);
+    const all = await page.getByTestId('result-count').textContent();
     await page.getByRole('searchbox', { name: 'Search' }).fill('claude sonnet 4.5');
-    await poll(() => page.locator('[data-testid="model-results"] tbody tr').count()).toBeGreaterThan(5);
+    await poll(() => page.getByTestId('result-count').textContent()).not.toBe(all);
+    const names = await page.locator('[data-testid="model-results"] tbody tr td:first-child').allTextContents();
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(name.toLowerCase()).toMatch(/claude.*sonnet.*4[.-]5/);
     await checkPage('models-committed');
   });
 });
