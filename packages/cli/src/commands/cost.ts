@@ -50,6 +50,48 @@ function parseTier(raw: string | undefined): ServiceTierName | undefined {
   return tier;
 }
 
+async function showCost(ctx: CommandContext, provider: string, model: string, opts: CostOptions): Promise<void> {
+  const request = {
+    provider,
+    model,
+    input_tokens: parseTokenCount(opts.input, '--input'),
+    output_tokens: parseTokenCount(opts.output, '--output'),
+    ...(opts.cached !== undefined ? { cached_tokens: parseTokenCount(opts.cached, '--cached') } : {}),
+  };
+  const tier = parseTier(opts.tier);
+  const { catalog } = await loadValidCatalog(ctx.dataDir);
+  let estimate;
+  try {
+    estimate = estimateCost(indexCatalog(catalog), { ...request, ...(tier ? { tier } : {}) });
+  } catch (err) {
+    if (err instanceof CostEstimateError) throw new CliError(err.message, EXIT_OF[err.code]);
+    throw err;
+  }
+  if (ctx.json) {
+    ctx.printJson({ ...request, ...estimate });
+    return;
+  }
+  const cached = request.cached_tokens ?? 0;
+  const money = (n: number) => formatMoney(n, estimate.currency);
+  ctx.io.stdout(
+    renderTable(
+      ['', 'tokens', 'cost'],
+      [
+        ['input', formatCount(request.input_tokens - cached), money(estimate.input)],
+        ...(cached > 0 ? [['cached input', formatCount(cached), money(estimate.cache)]] : []),
+        ['output', formatCount(request.output_tokens), money(estimate.output)],
+        ['total', '', money(estimate.total)],
+      ],
+      { width: ctx.io.columns },
+    ),
+  );
+  const priced = [
+    estimate.tier ? `${estimate.tier} tier` : undefined,
+    estimate.long_context_above === undefined ? undefined : `long-context prices (prompt over ${formatCount(estimate.long_context_above)} tokens)`,
+  ].filter((p) => p !== undefined);
+  if (priced.length > 0) ctx.info(`priced at the ${priced.join(', ')}`);
+}
+
 export function registerCost(program: Command, getContext: () => CommandContext): void {
   program
     .command('cost')
@@ -67,48 +109,5 @@ export function registerCost(program: Command, getContext: () => CommandContext)
         'A model without a price, or without the asked service tier, is an error (exit 1), never a cost of 0.\n' +
         'Example: catalog cost openai gpt-4o --input 10k --cached 4k --output 500 --tier batch',
     )
-    .action(async (provider: string, model: string, opts: CostOptions) => {
-      const ctx = getContext();
-      const request = {
-        provider,
-        model,
-        input_tokens: parseTokenCount(opts.input, '--input'),
-        output_tokens: parseTokenCount(opts.output, '--output'),
-        ...(opts.cached !== undefined ? { cached_tokens: parseTokenCount(opts.cached, '--cached') } : {}),
-      };
-      const tier = parseTier(opts.tier);
-      const { catalog } = await loadValidCatalog(ctx.dataDir);
-      let estimate;
-      try {
-        estimate = estimateCost(indexCatalog(catalog), { ...request, ...(tier ? { tier } : {}) });
-      } catch (err) {
-        if (err instanceof CostEstimateError) throw new CliError(err.message, EXIT_OF[err.code]);
-        throw err;
-      }
-      if (ctx.json) {
-        ctx.printJson({ ...request, ...estimate });
-        return;
-      }
-      const cached = request.cached_tokens ?? 0;
-      const money = (n: number) => formatMoney(n, estimate.currency);
-      ctx.io.stdout(
-        renderTable(
-          ['', 'tokens', 'cost'],
-          [
-            ['input', formatCount(request.input_tokens - cached), money(estimate.input)],
-            ...(cached > 0 ? [['cached input', formatCount(cached), money(estimate.cache)]] : []),
-            ['output', formatCount(request.output_tokens), money(estimate.output)],
-            ['total', '', money(estimate.total)],
-          ],
-          { width: ctx.io.columns },
-        ),
-      );
-      const priced = [
-        estimate.tier ? `${estimate.tier} tier` : undefined,
-        estimate.long_context_above === undefined
-          ? undefined
-          : `long-context prices (prompt over ${formatCount(estimate.long_context_above)} tokens)`,
-      ].filter((p) => p !== undefined);
-      if (priced.length > 0) ctx.info(`priced at the ${priced.join(', ')}`);
-    });
+    .action((provider: string, model: string, opts: CostOptions) => showCost(getContext(), provider, model, opts));
 }
