@@ -25,7 +25,8 @@ function valueText(s: Statement, served: Statement): string {
   const theirs = served.value;
   const adds = mine.filter((c) => !theirs.includes(c));
   const lacks = theirs.filter((c) => !mine.includes(c));
-  return [adds.length ? `adds ${listText(adds)}` : '', lacks.length ? `lacks ${listText(lacks)}` : ''].filter(Boolean).join('; ');
+  const parts = [adds.length ? `adds ${listText(adds)}` : '', lacks.length ? `lacks ${listText(lacks)}` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : 'the same as the served list';
 }
 
 const apartText = (d: OfferingDisagreement): string =>
