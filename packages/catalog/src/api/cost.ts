@@ -1,6 +1,6 @@
 import { formatCount } from '../format.ts';
 import { roundPrice } from '../price.ts';
-import { type CatalogIndex, resolveModel } from '../resolve.ts';
+import { type CatalogIndex, resolveModel, type ResolvedModel } from '../resolve.ts';
 import type { LongContextTier, Pricing, ServiceTierName, TokenPrice, TokenPriceKey } from '../schema/pricing.ts';
 
 export interface CostRequest {
@@ -109,12 +109,8 @@ function pricesFor(
   return { prices: { ...standard, ...tierPrices }, above };
 }
 
-/**
- * The cost of one request to `request.provider` for `request.model`, from the price that provider
- * charges (its overrides applied). Throws `CostEstimateError` when the provider does not serve the
- * model, or a price the request needs is unknown.
- */
-export function estimateCost(index: CatalogIndex, request: CostRequest): CostEstimate {
+/** The token counts of a request, checked: whole, not negative, cached ones within the input. */
+function checkedTokens(request: CostRequest): { inputTokens: number; outputTokens: number; cachedTokens: number } {
   const inputTokens = checkTokens('input_tokens', request.input_tokens);
   const outputTokens = checkTokens('output_tokens', request.output_tokens);
   const cachedTokens = checkTokens('cached_tokens', request.cached_tokens);
@@ -124,6 +120,11 @@ export function estimateCost(index: CatalogIndex, request: CostRequest): CostEst
       `cached_tokens (${cachedTokens}) cannot exceed input_tokens (${inputTokens}): cached tokens are part of the input`,
     );
   }
+  return { inputTokens, outputTokens, cachedTokens };
+}
+
+/** The model as the provider serves it; throws when the provider is unknown, does not serve it, or disabled it. */
+function servedModel(index: CatalogIndex, request: CostRequest): { model: ResolvedModel; label: string } {
   if (!index.providers.has(request.provider)) {
     throw new CostEstimateError('unknown-provider', `unknown provider "${request.provider}"`);
   }
@@ -140,6 +141,17 @@ export function estimateCost(index: CatalogIndex, request: CostRequest): CostEst
         (model.replace_with ? `; use ${model.replace_with} instead` : ''),
     );
   }
+  return { model, label };
+}
+
+/**
+ * The cost of one request to `request.provider` for `request.model`, from the price that provider
+ * charges (its overrides applied). Throws `CostEstimateError` when the provider does not serve the
+ * model, or a price the request needs is unknown.
+ */
+export function estimateCost(index: CatalogIndex, request: CostRequest): CostEstimate {
+  const { inputTokens, outputTokens, cachedTokens } = checkedTokens(request);
+  const { model, label } = servedModel(index, request);
   const { prices: pricing, above } = pricesFor(model.pricing, request.tier, inputTokens, label);
   const which = request.tier ? `${request.tier} ` : '';
   const noPrice = (what: string) =>

@@ -44,14 +44,8 @@ const isToggleOnly = (o: Override) => isManualOverride(o) && Object.keys(o).ever
 const sameOverride = (a: Override, b: Override) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
-/**
- * Switches one provider's offering of a model on or off with a manual override (priority >= 100),
- * which no sync touches. The highest-priority manual override is edited in place when it only
- * toggles; otherwise a new one is added above it, so overrides a person wrote for other reasons
- * keep their content. Enabling an offering that only a toggle override disabled removes that
- * override. Pure: returns the new catalog.
- */
-export function toggleOffering(catalog: Catalog, request: ToggleRequest): ToggleResult {
+/** The offering a request names, with its base model and overrides; throws when it is not served. */
+function offeringOf(catalog: Catalog, request: ToggleRequest) {
   const index = indexCatalog(catalog);
   if (!index.providers.has(request.provider)) {
     throw new ToggleError('unknown-provider', `unknown provider "${request.provider}" (not in providers.json)`);
@@ -69,6 +63,18 @@ export function toggleOffering(catalog: Catalog, request: ToggleRequest): Toggle
   if (request.disabled && request.replace_with === modelId) {
     throw new ToggleError('self-replacement', `${modelId} cannot be its own replacement`);
   }
+  return { modelId, variant, overrides, base };
+}
+
+/**
+ * Switches one provider's offering of a model on or off with a manual override (priority >= 100),
+ * which no sync touches. The highest-priority manual override is edited in place when it only
+ * toggles; otherwise a new one is added above it, so overrides a person wrote for other reasons
+ * keep their content. Enabling an offering that only a toggle override disabled removes that
+ * override. Pure: returns the new catalog.
+ */
+export function toggleOffering(catalog: Catalog, request: ToggleRequest): ToggleResult {
+  const { modelId, variant, overrides, base } = offeringOf(catalog, request);
   const manual = overrides.filter(isManualOverride);
   const top = manual.at(-1);
   const replace = (from: Override | undefined, to: Override | undefined): Catalog => ({
