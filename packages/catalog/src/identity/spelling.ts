@@ -165,90 +165,104 @@ export function readSpelling(spelling: string, providerId?: string): SpellingRea
 // Readings are pure and the same spellings recur in every merge of a run, so each is read once.
 const readings = new Map<string, SpellingReading>();
 
-function read(spelling: string, providerId: string | undefined): SpellingReading {
-  const rules: string[] = [];
-  const variants: string[] = [];
-  let s = spelling.trim().toLowerCase().replace(/\s+/g, '-');
-  const fireworks = providerId === 'fireworks' || FIREWORKS_ACCOUNT.test(s);
+/** What the reading steps found so far: the rules that fired and the variants taken off, in order. */
+interface Found {
+  rules: string[];
+  variants: string[];
+}
 
+/** A route (`:free`) or `:latest` tag, a platform version suffix, then the path: the last segment is the id. */
+function readPath(spelling: string, found: Found): string {
+  let s = spelling;
   const route = ROUTE_SUFFIX.exec(s);
   if (route) {
     s = s.slice(0, route.index);
-    variants.push(route[1] as string);
-    rules.push(`route :${route[1]}`);
+    found.variants.push(route[1] as string);
+    found.rules.push(`route :${route[1]}`);
   } else if (s.endsWith(':latest')) {
     s = s.slice(0, -':latest'.length);
-    rules.push('tag :latest');
+    found.rules.push('tag :latest');
   }
   if (BEDROCK_VERSION.test(s)) {
     s = s.replace(BEDROCK_VERSION, '');
-    rules.push('platform version suffix');
+    found.rules.push('platform version suffix');
   }
-
   const segments = s.split('/').filter((seg) => seg !== '');
   const first = segments[0];
   if (segments.length > 1 && first !== undefined && TIER_SEGMENTS.has(first)) {
-    variants.push(first);
-    rules.push(`tier prefix ${first}/`);
+    found.variants.push(first);
+    found.rules.push(`tier prefix ${first}/`);
   }
-  if (segments.length > 1) rules.push('path prefix');
-  let id = segments.at(-1) ?? '';
+  if (segments.length > 1) found.rules.push('path prefix');
+  return segments.at(-1) ?? '';
+}
 
+/** Bedrock's regional profile and vendor prefix, Vertex's `@date`, `@default` and `-maas`. */
+function readCloudForms(spelling: string, found: Found): string {
+  let id = spelling;
   const profile = BEDROCK_PROFILE.exec(id);
   if (profile) {
     id = id.slice(profile[0].length);
-    variants.push(profile[1] as string);
-    rules.push(`regional profile ${profile[1]}.`);
+    found.variants.push(profile[1] as string);
+    found.rules.push(`regional profile ${profile[1]}.`);
   }
   const vendor = BEDROCK_VENDOR.exec(id);
   if (vendor) {
     const name = id.slice(vendor[0].length);
     const prefix = BEDROCK_NAME_PREFIX[vendor[1] as string];
     id = prefix && !name.startsWith(prefix) ? `${prefix}${name}` : name;
-    rules.push(`vendor prefix ${vendor[0]}`);
+    found.rules.push(`vendor prefix ${vendor[0]}`);
   }
-
   const dated = /@(\d{8}|\d{3})$/.exec(id);
   if (dated) {
     id = `${id.slice(0, dated.index)}-${dated[1]}`;
-    rules.push('vertex @date');
+    found.rules.push('vertex @date');
   } else if (id.endsWith('@default')) {
     id = id.slice(0, -'@default'.length);
-    rules.push('vertex @default');
+    found.rules.push('vertex @default');
   }
   const maas = stripSuffix(id, 'maas');
   if (maas) {
     id = maas;
-    rules.push('vertex -maas');
+    found.rules.push('vertex -maas');
   }
+  return id;
+}
+
+/** Platform and maker prefixes, and Fireworks' `p` for `.` (`llama-v3p1` is `llama-3.1`). */
+function readPrefixes(spelling: string, fireworks: boolean, found: Found): string {
+  let id = spelling;
   if (PLATFORM_DASH_PREFIX.test(id)) {
     id = id.replace(PLATFORM_DASH_PREFIX, '');
-    rules.push('platform prefix');
+    found.rules.push('platform prefix');
   }
   if (MAKER_DASH_PREFIX.test(id)) {
     id = id.replace(MAKER_DASH_PREFIX, '');
-    rules.push('maker prefix');
+    found.rules.push('maker prefix');
   }
   if (fireworks) {
     const respelled = id.replace(/(\d)p(\d)/g, '$1.$2').replace(/^llama-v(\d)/, 'llama-$1');
     if (respelled !== id) {
       id = respelled;
-      rules.push('fireworks p for .');
+      found.rules.push('fireworks p for .');
     }
   }
+  return id;
+}
 
-  // Serving suffixes come off from the end, so `-fp8-fast` gives both; they are kept in spelling order.
+/** Serving suffixes come off from the end, so `-fp8-fast` gives both; they are kept in spelling order. */
+function readServingSuffixes(spelling: string, hostSuffixes: readonly string[], found: Found): string {
+  let id = spelling;
   const suffixVariants: string[] = [];
-  const hostSuffixes = HOST_SUFFIXES[fireworks ? 'fireworks' : (providerId ?? '')] ?? [];
-  for (let found = true; found; ) {
-    found = false;
+  for (let more = true; more; ) {
+    more = false;
     for (const suffix of [...hostSuffixes, ...ANYWHERE_SUFFIXES]) {
       const rest = stripSuffix(id, suffix);
       if (rest) {
         id = rest;
         suffixVariants.unshift(suffix);
-        rules.push(`serving suffix -${suffix}`);
-        found = true;
+        found.rules.push(`serving suffix -${suffix}`);
+        more = true;
         break;
       }
     }
@@ -256,11 +270,24 @@ function read(spelling: string, providerId: string | undefined): SpellingReading
     if (instructTurbo) {
       id = `${instructTurbo}-instruct`;
       suffixVariants.unshift('turbo');
-      rules.push('serving suffix -turbo');
-      found = true;
+      found.rules.push('serving suffix -turbo');
+      more = true;
     }
   }
-  variants.push(...suffixVariants);
-  const variant = variants.length > 0 ? variants.join('-') : undefined;
-  return { id, key: identityKey(id), ...(variant ? { variant } : {}), rules };
+  found.variants.push(...suffixVariants);
+  return id;
+}
+
+function read(spelling: string, providerId: string | undefined): SpellingReading {
+  const found: Found = { rules: [], variants: [] };
+  const normalized = spelling.trim().toLowerCase().replace(/\s+/g, '-');
+  const fireworks = providerId === 'fireworks' || FIREWORKS_ACCOUNT.test(normalized);
+  const hostSuffixes = HOST_SUFFIXES[fireworks ? 'fireworks' : (providerId ?? '')] ?? [];
+  const id = readServingSuffixes(
+    readPrefixes(readCloudForms(readPath(normalized, found), found), fireworks, found),
+    hostSuffixes,
+    found,
+  );
+  const variant = found.variants.length > 0 ? found.variants.join('-') : undefined;
+  return { id, key: identityKey(id), ...(variant ? { variant } : {}), rules: found.rules };
 }
