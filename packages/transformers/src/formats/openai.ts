@@ -148,6 +148,23 @@ function displayName(entry: OpenAiEntry): string | undefined {
   return ids.includes(name.toLowerCase()) ? undefined : name;
 }
 
+/** Modalities and capabilities from every place an OpenAI-style body states them: lists, type, flags, features. */
+function modalitiesAndCapabilities(entry: OpenAiEntry, warn: (message: string) => void) {
+  const typeFacts = TYPE_FACTS[entry.type?.toLowerCase() ?? ''] ?? {};
+  const flagFacts = !entry.capabilities || Array.isArray(entry.capabilities) ? noFacts() : mistralFlags(entry.capabilities);
+  const featureCaps = [...(Array.isArray(entry.capabilities) ? entry.capabilities : []), ...entry.supported_features]
+    .flatMap((f) => FEATURE_CAPABILITIES[f.toLowerCase()] ?? []);
+  const input = mergeModalities(modalitiesOf(entry.input_modalities, 'input_modalities', warn), typeFacts.input, flagFacts.input);
+  const output = mergeModalities(modalitiesOf(entry.output_modalities, 'output_modalities', warn), typeFacts.output, flagFacts.output);
+  const capabilities = capabilityList([
+    ...capabilitiesFromModalities(input, output),
+    ...(typeFacts.capabilities ?? []),
+    ...flagFacts.capabilities,
+    ...featureCaps,
+  ]);
+  return { input, output, capabilities };
+}
+
 function makeToModel(entries: readonly unknown[]) {
   // An alias entry is an offering of the canonical entry when that one is listed too.
   const listedIds = new Set(entries.flatMap((e) => (isRecord(e) ? (stringField(e, 'id') ?? []) : [])));
@@ -157,27 +174,7 @@ function makeToModel(entries: readonly unknown[]) {
     const { id, vendor, variant } = normalizeModelId(group?.canonical ?? entry.id);
     const isListedAlias = group !== undefined && group.canonical !== entry.id && listedIds.has(group.canonical);
 
-    const typeFacts = TYPE_FACTS[entry.type?.toLowerCase() ?? ''] ?? {};
-    const flagFacts = !entry.capabilities || Array.isArray(entry.capabilities) ? noFacts() : mistralFlags(entry.capabilities);
-    const featureCaps = [...(Array.isArray(entry.capabilities) ? entry.capabilities : []), ...entry.supported_features]
-      .flatMap((f) => FEATURE_CAPABILITIES[f.toLowerCase()] ?? []);
-
-    const input = mergeModalities(
-      modalitiesOf(entry.input_modalities, 'input_modalities', warn),
-      typeFacts.input,
-      flagFacts.input,
-    );
-    const output = mergeModalities(
-      modalitiesOf(entry.output_modalities, 'output_modalities', warn),
-      typeFacts.output,
-      flagFacts.output,
-    );
-    const capabilities = capabilityList([
-      ...capabilitiesFromModalities(input, output),
-      ...(typeFacts.capabilities ?? []),
-      ...flagFacts.capabilities,
-      ...featureCaps,
-    ]);
+    const { input, output, capabilities } = modalitiesAndCapabilities(entry, warn);
 
     const { pricing, dynamic } = pricingOf(entry, warn);
     const replacedBy = text(entry.deprecation_replacement_model);

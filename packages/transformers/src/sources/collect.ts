@@ -24,6 +24,24 @@ type SkipPlace = Partial<EntryPlace> & { key: string };
 const compareOfferings = (a: NormalizedModel, b: NormalizedModel) =>
   byCodePoint(a.provider_model_id, b.provider_model_id) || byCodePoint(a.variant ?? '', b.variant ?? '');
 
+/** One entry read by `build`: the finished model and what it left out, or why the whole entry is skipped. */
+function readEntry(
+  build: (report: EntryReport) => NormalizedModel,
+): { model: NormalizedModel; fieldWarnings: string[] } | { skipped: string } {
+  const fieldWarnings: string[] = [];
+  const rejections: string[] = [];
+  const report: EntryReport = { warn: (m) => fieldWarnings.push(m), reject: (m) => rejections.push(m) };
+  let finished: ReturnType<typeof finishModel>;
+  try {
+    finished = finishModel(build(report), report.warn);
+  } catch (err) {
+    return { skipped: `the entry could not be read (${err instanceof Error ? err.message : String(err)})` };
+  }
+  if (rejections.length > 0) return { skipped: rejections.join('; ') };
+  if ('invalid' in finished) return { skipped: finished.invalid };
+  return { model: finished.model, fieldWarnings };
+}
+
 /**
  * Gathers the offerings a source parser reads, per catalog provider. Every entry either lands as one
  * valid offering or is skipped with a warning that names it; an offering a provider already has
@@ -51,25 +69,12 @@ export function createCollector() {
 
     /** Reads one entry with `build`, which reports on the fields it leaves out. */
     add(place: EntryPlace, build: (report: EntryReport) => NormalizedModel): void {
-      const fieldWarnings: string[] = [];
-      const rejections: string[] = [];
-      const report: EntryReport = { warn: (m) => fieldWarnings.push(m), reject: (m) => rejections.push(m) };
-      let finished: ReturnType<typeof finishModel>;
-      try {
-        finished = finishModel(build(report), report.warn);
-      } catch (err) {
-        warning(place, `skipped: the entry could not be read (${err instanceof Error ? err.message : String(err)})`, true);
+      const read = readEntry(build);
+      if ('skipped' in read) {
+        warning(place, `skipped: ${read.skipped}`, true);
         return;
       }
-      if (rejections.length > 0) {
-        warning(place, `skipped: ${rejections.join('; ')}`, true);
-        return;
-      }
-      if ('invalid' in finished) {
-        warning(place, `skipped: ${finished.invalid}`, true);
-        return;
-      }
-      const model = finished.model;
+      const { model, fieldWarnings } = read;
       let byOffering = offerings.get(place.provider_id);
       if (!byOffering) offerings.set(place.provider_id, (byOffering = new Map()));
       const offeringKey = `${model.provider_model_id}\u0000${model.variant ?? ''}`;
