@@ -236,6 +236,7 @@ describe.skipIf(!hasBrowser)('web UI in Chromium on the committed catalog', { ti
 
   it('searches the full catalog from the models page', async () => {
     await page.goto(`${baseUrl}/models`);
+    await poll(() => page.getByTestId('result-count').textContent()).toMatch(/^[\d,]+ offerings/);
     const all = await page.getByTestId('result-count').textContent();
     await page.getByRole('searchbox', { name: 'Search' }).fill('claude sonnet 4.5');
     await poll(() => page.getByTestId('result-count').textContent()).not.toBe(all);
