@@ -1,4 +1,6 @@
 import type { ApiFormat, TransformerName } from '@llm-catalog/catalog';
+import { type EntryFormat, transformEntries } from './entries.ts';
+import { entriesOf } from './envelope.ts';
 import type { Transformer } from './result.ts';
 import type { SourceName, SourceParser } from './sources/types.ts';
 
@@ -30,6 +32,25 @@ export interface SourceDescriptor {
   /** The license the source publishes its data under, for the credits. */
   license: string;
   parse: SourceParser;
+}
+
+/**
+ * The descriptor of a format whose body lists one entry per model (all of ours): its transform reads
+ * the list with `format` (or with the format built from the whole list), and `nextPage` reads the
+ * query of the next page from the body, when the format pages.
+ */
+export function entriesTransformer<T>(
+  meta: Pick<TransformerDescriptor, 'name' | 'format' | 'defaultForFormat'>,
+  format: EntryFormat<T> | ((entries: readonly unknown[]) => EntryFormat<T>),
+  nextPage?: (body: unknown) => Record<string, string> | undefined,
+): TransformerDescriptor {
+  const transform: Transformer = (body) => {
+    const entries = entriesOf(body);
+    const result = transformEntries(entries, typeof format === 'function' ? format(entries) : format);
+    const query = nextPage?.(body);
+    return query === undefined ? result : { ...result, nextPage: { query } };
+  };
+  return { kind: 'transformer', ...meta, transform, paging: nextPage ? 'query' : 'none' };
 }
 
 export type RegistryEntry<N extends string = TransformerName> = TransformerDescriptor<N> | SourceDescriptor;

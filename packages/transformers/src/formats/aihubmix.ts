@@ -1,14 +1,11 @@
 import { type Capability, type Modality, normalizeModelId } from '@llm-catalog/catalog';
 import { z } from 'zod';
-import { transformEntries } from '../entries.ts';
-import { entriesOf } from '../envelope.ts';
 import { capabilitiesFromModalities, capabilityList, mergeModalities, modalitiesOf, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { type PricingDraft, pricingOrUndefined, tokenPrice } from '../pricing.ts';
 import { rawId, rawList, rawNumber, stringField } from '../raw.ts';
-import type { TransformResult } from '../result.ts';
 import { vendorSlug } from '../vendor.ts';
-import type { TransformerDescriptor } from '../descriptor.ts';
+import { entriesTransformer } from '../descriptor.ts';
 
 /**
  * AIHubMix `GET /api/v1/models`: `{data, message, success}`. `types`, `features` and
@@ -88,18 +85,9 @@ function toModel(entry: AiHubMixEntry, warn: (message: string) => void): Normali
   };
 }
 
-export function transformAiHubMix(body: unknown): TransformResult {
-  return transformEntries(entriesOf(body), {
-    schema: AiHubMixEntrySchema,
-    idOf: (entry) => stringField(entry, 'model_id', 'id'),
-    toModel,
-  });
-}
+export const aiHubMixTransformer = entriesTransformer(
+  { name: 'aihubmix', format: 'OPENAI' },
+  { schema: AiHubMixEntrySchema, idOf: (entry) => stringField(entry, 'model_id', 'id'), toModel },
+);
 
-export const aiHubMixTransformer: TransformerDescriptor = {
-  kind: 'transformer',
-  name: 'aihubmix',
-  format: 'OPENAI',
-  transform: transformAiHubMix,
-  paging: 'none',
-};
+export const transformAiHubMix = aiHubMixTransformer.transform;

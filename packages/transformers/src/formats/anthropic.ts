@@ -1,12 +1,10 @@
 import { type Capability, normalizeModelId } from '@llm-catalog/catalog';
 import { z } from 'zod';
-import { transformEntries } from '../entries.ts';
-import { entriesOf, isRecord } from '../envelope.ts';
+import { isRecord } from '../envelope.ts';
 import { capabilityList, dateFromText, text, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawId, rawNumber, rawText, stringField } from '../raw.ts';
-import type { TransformResult } from '../result.ts';
-import type { TransformerDescriptor } from '../descriptor.ts';
+import { entriesTransformer } from '../descriptor.ts';
 
 /**
  * Anthropic `GET /v1/models`: `{data, has_more, first_id, last_id}`, paged by `after_id`. Newer
@@ -55,21 +53,13 @@ function toModel(entry: AnthropicEntry): NormalizedModel {
   };
 }
 
-export function transformAnthropic(body: unknown): TransformResult {
-  const result = transformEntries(entriesOf(body), {
-    schema: AnthropicEntrySchema,
-    idOf: (entry) => stringField(entry, 'id'),
-    toModel,
-  });
-  const lastId = isRecord(body) && body.has_more === true ? stringField(body, 'last_id') : undefined;
-  return lastId === undefined ? result : { ...result, nextPage: { query: { after_id: lastId } } };
-}
+export const anthropicTransformer = entriesTransformer(
+  { name: 'anthropic', format: 'ANTHROPIC', defaultForFormat: true },
+  { schema: AnthropicEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel },
+  (body) => {
+    const lastId = isRecord(body) && body.has_more === true ? stringField(body, 'last_id') : undefined;
+    return lastId === undefined ? undefined : { after_id: lastId };
+  },
+);
 
-export const anthropicTransformer: TransformerDescriptor = {
-  kind: 'transformer',
-  name: 'anthropic',
-  format: 'ANTHROPIC',
-  defaultForFormat: true,
-  transform: transformAnthropic,
-  paging: 'query',
-};
+export const transformAnthropic = anthropicTransformer.transform;

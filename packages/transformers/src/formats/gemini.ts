@@ -1,12 +1,10 @@
 import { type Capability, normalizeModelId } from '@llm-catalog/catalog';
 import { z } from 'zod';
-import { transformEntries } from '../entries.ts';
-import { entriesOf, isRecord } from '../envelope.ts';
+import { isRecord } from '../envelope.ts';
 import { capabilityList, text, tokenLimit } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawFlag, rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
-import type { TransformResult } from '../result.ts';
-import type { TransformerDescriptor } from '../descriptor.ts';
+import { entriesTransformer } from '../descriptor.ts';
 
 /**
  * Google `GET v1beta/models`: `{models, nextPageToken}`, paged by `pageToken`. Names are resource
@@ -50,21 +48,13 @@ function toModel(entry: GeminiEntry): NormalizedModel {
   };
 }
 
-export function transformGemini(body: unknown): TransformResult {
-  const result = transformEntries(entriesOf(body), {
-    schema: GeminiEntrySchema,
-    idOf: (entry) => stringField(entry, 'name'),
-    toModel,
-  });
-  const token = isRecord(body) ? stringField(body, 'nextPageToken') : undefined;
-  return token === undefined ? result : { ...result, nextPage: { query: { pageToken: token } } };
-}
+export const geminiTransformer = entriesTransformer(
+  { name: 'gemini', format: 'GEMINI', defaultForFormat: true },
+  { schema: GeminiEntrySchema, idOf: (entry) => stringField(entry, 'name'), toModel },
+  (body) => {
+    const token = isRecord(body) ? stringField(body, 'nextPageToken') : undefined;
+    return token === undefined ? undefined : { pageToken: token };
+  },
+);
 
-export const geminiTransformer: TransformerDescriptor = {
-  kind: 'transformer',
-  name: 'gemini',
-  format: 'GEMINI',
-  defaultForFormat: true,
-  transform: transformGemini,
-  paging: 'query',
-};
+export const transformGemini = geminiTransformer.transform;

@@ -1,12 +1,9 @@
 import { normalizeModelId } from '@llm-catalog/catalog';
 import { z } from 'zod';
-import { transformEntries } from '../entries.ts';
-import { entriesOf } from '../envelope.ts';
 import { definedFields, text } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { rawNumber, rawText, stringField } from '../raw.ts';
-import type { TransformResult } from '../result.ts';
-import type { TransformerDescriptor } from '../descriptor.ts';
+import { entriesTransformer } from '../descriptor.ts';
 
 /**
  * Ollama `GET /api/tags`: `{models: [{name, model, size, digest, details: {family, parameter_size,
@@ -49,19 +46,9 @@ function toModel(entry: OllamaEntry): NormalizedModel {
   };
 }
 
-export function transformOllama(body: unknown): TransformResult {
-  return transformEntries(entriesOf(body), {
-    schema: OllamaEntrySchema,
-    idOf: (entry) => stringField(entry, 'model', 'name'),
-    toModel,
-  });
-}
+export const ollamaTransformer = entriesTransformer(
+  { name: 'ollama', format: 'OLLAMA', defaultForFormat: true },
+  { schema: OllamaEntrySchema, idOf: (entry) => stringField(entry, 'model', 'name'), toModel },
+);
 
-export const ollamaTransformer: TransformerDescriptor = {
-  kind: 'transformer',
-  name: 'ollama',
-  format: 'OLLAMA',
-  defaultForFormat: true,
-  transform: transformOllama,
-  paging: 'none',
-};
+export const transformOllama = ollamaTransformer.transform;

@@ -1,7 +1,6 @@
 import { type Capability, type Modality, normalizeModelId } from '@llm-catalog/catalog';
 import { z } from 'zod';
-import { transformEntries } from '../entries.ts';
-import { entriesOf, isRecord } from '../envelope.ts';
+import { isRecord } from '../envelope.ts';
 import {
   capabilitiesFromModalities,
   capabilityList,
@@ -14,9 +13,8 @@ import {
 import type { NormalizedModel } from '../normalized-model.ts';
 import { type PerTokenPricing, type PricingDraft, perTokenPricing, pricingOrUndefined, tokenPrice } from '../pricing.ts';
 import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
-import type { TransformResult } from '../result.ts';
 import { ownerOf } from '../vendor.ts';
-import type { TransformerDescriptor } from '../descriptor.ts';
+import { entriesTransformer } from '../descriptor.ts';
 
 /**
  * OpenAI-compatible `GET /v1/models` (OpenAI, Groq, Together, Mistral, DeepSeek, xAI, Fireworks,
@@ -209,20 +207,9 @@ function makeToModel(entries: readonly unknown[]) {
   };
 }
 
-export function transformOpenAi(body: unknown): TransformResult {
-  const entries = entriesOf(body);
-  return transformEntries(entries, {
-    schema: OpenAiEntrySchema,
-    idOf: (entry) => stringField(entry, 'id'),
-    toModel: makeToModel(entries),
-  });
-}
+export const openAiTransformer = entriesTransformer(
+  { name: 'openai', format: 'OPENAI', defaultForFormat: true },
+  (entries) => ({ schema: OpenAiEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel: makeToModel(entries) }),
+);
 
-export const openAiTransformer: TransformerDescriptor = {
-  kind: 'transformer',
-  name: 'openai',
-  format: 'OPENAI',
-  defaultForFormat: true,
-  transform: transformOpenAi,
-  paging: 'none',
-};
+export const transformOpenAi = openAiTransformer.transform;

@@ -1,7 +1,5 @@
 import { type Capability, normalizeModelId } from '@llm-catalog/catalog';
 import { z } from 'zod';
-import { transformEntries } from '../entries.ts';
-import { entriesOf } from '../envelope.ts';
 import {
   capabilitiesFromModalities,
   capabilityList,
@@ -16,9 +14,8 @@ import {
 import type { NormalizedModel } from '../normalized-model.ts';
 import { perTokenPricing } from '../pricing.ts';
 import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
-import type { TransformResult } from '../result.ts';
 import { vendorSlug } from '../vendor.ts';
-import type { TransformerDescriptor } from '../descriptor.ts';
+import { entriesTransformer } from '../descriptor.ts';
 
 /** OpenRouter `GET /api/v1/models`: `{data: [...]}`, prices as decimal strings in USD per token. */
 const OpenRouterEntrySchema = z.looseObject({
@@ -118,18 +115,9 @@ function toModel(entry: OpenRouterEntry, warn: (message: string) => void): Norma
   };
 }
 
-export function transformOpenRouter(body: unknown): TransformResult {
-  return transformEntries(entriesOf(body), {
-    schema: OpenRouterEntrySchema,
-    idOf: (entry) => stringField(entry, 'id'),
-    toModel,
-  });
-}
+export const openRouterTransformer = entriesTransformer(
+  { name: 'openrouter', format: 'OPENAI' },
+  { schema: OpenRouterEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel },
+);
 
-export const openRouterTransformer: TransformerDescriptor = {
-  kind: 'transformer',
-  name: 'openrouter',
-  format: 'OPENAI',
-  transform: transformOpenRouter,
-  paging: 'none',
-};
+export const transformOpenRouter = openRouterTransformer.transform;
