@@ -110,3 +110,14 @@ describe('module graph', () => {
     expect(cycles).toEqual([]);
   });
 });
+
+describe('thin commands', () => {
+  it('every CLI command file stays under 150 lines (parse, call the library, print)', () => {
+    const dir = join(packagesDir, 'cli', 'src', 'commands');
+    const long = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines >= 150);
+    expect(long).toEqual([]);
+  });
+});
