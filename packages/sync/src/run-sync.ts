@@ -14,6 +14,7 @@ import {
   fileName,
   writeFileAtomic,
   errorsIntroduced,
+  errorsOf,
   formatProblem,
   planCatalogWrite,
   type Provider,
@@ -456,6 +457,52 @@ async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: S
 }
 
 /**
+ * Fetches the gathered lists and merges each as it arrives. When the result would not validate,
+ * throws for errors the catalog already had, else merges again checking after each provider and
+ * leaving out those that bring errors.
+ */
+async function fetchAndMerge(
+  gathered: Gathered,
+  options: SyncRunOptions,
+  now: Date,
+): Promise<{ merge: RunMerge; after: Catalog }> {
+  const { before, order } = gathered;
+  const mergeOptions = {
+    source: options.source,
+    asOf: options.asOf,
+    allowRemovals: options.allowRemovals ?? false,
+    secrets: gathered.secrets,
+  };
+  // `last_synced` says when the provider's own list API was last read: a reference source or a
+  // recorded body does not read it.
+  const stamp = (m: RunMerge) =>
+    options.source || options.recorded ? m.session.catalog() : stampLastSynced(m.session.catalog(), m.updatedIds(), now);
+  const outcomes = new Map<string, FetchOutcome>();
+  const first = new RunMerge(before, { ...mergeOptions, checkEach: false });
+  const mergeArrived = inOrder(order, (p, outcome) => first.merge(p, outcome));
+  await gathered.fetch((id, outcome) => {
+    outcomes.set(id, outcome);
+    mergeArrived(id, outcome);
+  });
+  const after = stamp(first);
+  // The integrity of the catalog as read is checked only when the result has errors: one pass over
+  // the whole catalog instead of two on every run.
+  if (errorsIntroduced(before, after).length === 0) return { merge: first, after };
+  const existing = errorsOf(checkIntegrity(before));
+  if (existing.length > 0) throw new CatalogLoadError(existing);
+  // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
+  const checked = new RunMerge(before, { ...mergeOptions, checkEach: true });
+  for (const p of order) {
+    const outcome = outcomes.get(p.id);
+    if (outcome) checked.merge(p, outcome);
+  }
+  const result = stamp(checked);
+  const remaining = errorsIntroduced(before, result);
+  if (remaining.length > 0) throw new CatalogLoadError(remaining);
+  return { merge: checked, after: result };
+}
+
+/**
  * Syncs providers into the data directory (docs/data-contract.md): fetches every provider at once
  * (under `concurrency` and `perHost`), each isolated from the others' failures; merges each list as
  * it arrives, in provider-id order; validates the whole result; writes the
@@ -478,42 +525,8 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
     const gathered = options.source
       ? await gatherSource(options.source, onDisk, options)
       : gatherProviders(onDisk, options);
-    const { before, selected, order, keys, missing, secrets } = gathered;
-
-    const mergeOptions = {
-      source: options.source,
-      asOf: options.asOf,
-      allowRemovals: options.allowRemovals ?? false,
-      secrets,
-    };
-    // `last_synced` says when the provider's own list API was last read: a reference source or a
-    // recorded body does not read it.
-    const stamp = (c: Catalog, ids: ReadonlySet<string>) =>
-      options.source || options.recorded ? c : stampLastSynced(c, ids, now);
-    const outcomes = new Map<string, FetchOutcome>();
-    let merge = new RunMerge(before, { ...mergeOptions, checkEach: false });
-    const mergeArrived = inOrder(order, (p, outcome) => merge.merge(p, outcome));
-    await gathered.fetch((id, outcome) => {
-      outcomes.set(id, outcome);
-      mergeArrived(id, outcome);
-    });
-    let after = stamp(merge.session.catalog(), merge.updatedIds());
-    // The integrity of the catalog as read is checked only when the result has errors: one pass over
-    // the whole catalog instead of two on every run.
-    if (errorsIntroduced(before, after).length > 0) {
-      const existing = checkIntegrity(before).filter((p) => p.severity === 'error');
-      if (existing.length > 0) throw new CatalogLoadError(existing);
-      // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
-      merge = new RunMerge(before, { ...mergeOptions, checkEach: true });
-      for (const p of order) {
-        const outcome = outcomes.get(p.id);
-        if (outcome) merge.merge(p, outcome);
-      }
-      after = stamp(merge.session.catalog(), merge.updatedIds());
-      const remaining = errorsIntroduced(before, after);
-      if (remaining.length > 0) throw new CatalogLoadError(remaining);
-    }
-
+    const { before, selected, keys, missing } = gathered;
+    const { merge, after } = await fetchAndMerge(gathered, options, now);
     const providers = selected.map((p): ProviderRunSummary => {
       const key = missing.get(p.id);
       if (key) return { ...blankSummary(p.id, 'skipped', 0), reason: `${key.envVar} is not set` };

@@ -73,6 +73,70 @@ const LINKED_FACTS: readonly (readonly ModelFactKey[])[] = [
 ];
 const LINKED = new Set<ModelFactKey>(LINKED_FACTS.flat());
 
+interface GroupState {
+  base: Model;
+  source: NormalizedModel;
+  sourceId: string;
+  next: Record<string, unknown>;
+  provenance: Record<string, Provenance>;
+  write: (key: ModelFactKey, value: unknown) => void;
+  isPersons: (key: ModelFactKey) => boolean;
+}
+
+/**
+ * The linked groups the source outranks every owner of: it takes each whole (its values, and
+ * nothing of a lower source's beside them). A person's fact stays, and a value of the source's that
+ * contradicts it is left out and noted.
+ */
+function takeLinkedGroups({ base, source, sourceId, next, provenance, write, isPersons }: GroupState): MergeNote[] {
+  const notes: MergeNote[] = [];
+  for (const group of LINKED_FACTS) {
+    if (!group.some((key) => source[key] !== undefined)) continue;
+    const owners = group.map((key) => provenance[key]?.source).filter((o): o is string => o !== undefined);
+    if (!owners.every((owner) => outranks(sourceId, owner))) continue;
+    for (const key of group) {
+      if (isPersons(key)) continue;
+      const reported = source[key];
+      if (reported !== undefined) write(key, reported);
+      else if (next[key] !== undefined) {
+        delete next[key];
+        delete provenance[key];
+      }
+    }
+    for (const [low, high] of ORDERED_PAIRS) {
+      if (!group.includes(low)) continue;
+      const a = next[low] as number | string | undefined;
+      const b = next[high] as number | string | undefined;
+      if (a === undefined || b === undefined || a <= b) continue;
+      const dropped = isPersons(low) ? high : low;
+      delete next[dropped];
+      delete provenance[dropped];
+      notes.push({
+        kind: 'collision',
+        model_id: base.id,
+        message: `the source's ${dropped} contradicts a person's ${dropped === low ? high : low} on base model "${base.id}"; left out`,
+      });
+    }
+  }
+  return notes;
+}
+
+/**
+ * What else the source says of the model (its canonical slug, dynamic pricing): the record owner's
+ * word, and anyone's where nobody has said it, so the result does not depend on the order of sources.
+ */
+function extraMetadata(base: Model, source: NormalizedModel, sourceId: string, owner: string | undefined): Record<string, unknown> {
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source.metadata ?? {})) {
+    if (key === 'source' || key === 'provenance' || value === undefined) continue;
+    const current = base.metadata?.[key];
+    if (current === undefined || (owner !== undefined && outranks(sourceId, owner) && !sameValue(current, value))) {
+      extras[key] = value;
+    }
+  }
+  return extras;
+}
+
 /**
  * A source's view of an existing base model: a fact it outranks the owner of (see `outranks`: its
  * own, or a lower-precedence source's) takes its value, an absent fact is filled, and a person's fact
@@ -103,37 +167,7 @@ export function refreshBaseFacts(
     if (base[key] === undefined || (owner !== undefined && outranks(sourceId, owner))) write(key, reported);
   }
 
-  const notes: MergeNote[] = [];
-  for (const group of LINKED_FACTS) {
-    if (!group.some((key) => source[key] !== undefined)) continue;
-    const owners = group.map((key) => provenance[key]?.source).filter((o): o is string => o !== undefined);
-    if (!owners.every((owner) => outranks(sourceId, owner))) continue;
-    // The source takes the group: its values, and nothing of a lower source's beside them. A
-    // person's fact stays, and a value of the source's that contradicts it is left out.
-    for (const key of group) {
-      if (isPersons(key)) continue;
-      const reported = source[key];
-      if (reported !== undefined) write(key, reported);
-      else if (next[key] !== undefined) {
-        delete next[key];
-        delete provenance[key];
-      }
-    }
-    for (const [low, high] of ORDERED_PAIRS) {
-      if (!group.includes(low)) continue;
-      const a = next[low] as number | string | undefined;
-      const b = next[high] as number | string | undefined;
-      if (a === undefined || b === undefined || a <= b) continue;
-      const dropped = isPersons(low) ? high : low;
-      delete next[dropped];
-      delete provenance[dropped];
-      notes.push({
-        kind: 'collision',
-        model_id: base.id,
-        message: `the source's ${dropped} contradicts a person's ${dropped === low ? high : low} on base model "${base.id}"; left out`,
-      });
-    }
-  }
+  const notes = takeLinkedGroups({ base, source, sourceId, next, provenance, write, isPersons });
   const changed = new Set(
     MODEL_FACT_KEYS.filter(
       (key) => !sameValue(next[key], base[key]) || !sameValue(provenance[key], base.metadata?.provenance?.[key]),
@@ -143,16 +177,7 @@ export function refreshBaseFacts(
   const recordOwner = base.metadata?.source;
   const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);
   const owner = takesRecord ? sourceId : recordOwner;
-  // What else the source says of the model (its canonical slug, dynamic pricing): the record owner's
-  // word, and anyone's where nobody has said it, so the result does not depend on the order of sources.
-  const extras: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(source.metadata ?? {})) {
-    if (key === 'source' || key === 'provenance' || value === undefined) continue;
-    const current = base.metadata?.[key];
-    if (current === undefined || (owner !== undefined && outranks(sourceId, owner) && !sameValue(current, value))) {
-      extras[key] = value;
-    }
-  }
+  const extras = extraMetadata(base, source, sourceId, owner);
   const hasExtras = Object.keys(extras).length > 0;
   if (changed.size === 0 && !takesRecord && !hasExtras) return { model: base, changedFacts: [], notes };
   next.metadata = {

@@ -15,7 +15,14 @@ import { autoOverrideFor } from './auto-override.ts';
 import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
 import { manualOverrideNotes, type ServedModel } from './manual-notes.ts';
-import { collectOfferings, type IdentityOfEntry, modelIdOfOffering, offeringId, offeringName } from './offerings.ts';
+import {
+  collectOfferings,
+  type IdentityOfEntry,
+  modelIdOfOffering,
+  type Offering,
+  offeringId,
+  offeringName,
+} from './offerings.ts';
 import { sameValue } from './same-value.ts';
 import { MergeSession } from './session.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult, SessionMergeResult } from './types.ts';
@@ -170,18 +177,9 @@ export function mergeIntoSession(
   }
   const sourceId = options.source ?? providerId;
   const band = bandOf(sourceId);
-  const stamp = provenanceOf(sourceId, options.asOf);
   const index = identityLookup(session, providerId);
   const own = ownOverrides(session, providerId, band);
   const { offerings, notes: foldNotes } = collectOfferings(fetched, index.lookup);
-  const spellingNotes: MergeNote[] = [...index.respelled]
-    .sort(([a], [b]) => byCodePoint(a, b))
-    .map(([spelled, { modelId, origin }]) => ({
-      kind: 'respelled',
-      model_id: modelId,
-      message: `"${spelled}" names model "${modelId}" (${origin === 'rule' ? 'spelling rules' : 'a name its source states'}); mapped to it, not added as a new model`,
-    }));
-
   const servedBefore = new Set(own.auto.keys());
   const servedAfter = new Set(offerings.map(offeringId));
   const error = removalGuardError({
@@ -190,35 +188,94 @@ export function mergeIntoSession(
     servedAfter,
     allowRemovals: options.allowRemovals ?? false,
   });
-  if (error) {
-    return {
-      status: 'failed',
-      added: [],
-      removed: [],
-      changed: [],
-      newBaseModels: [],
-      refreshedBaseModels: [],
-      spokenFor: [],
-      notes: [{ kind: 'guard', message: error }],
-      error,
-    };
-  }
+  if (error) return guardFailure(error);
 
-  const notes: MergeNote[] = [...foldNotes, ...spellingNotes];
+  const notes: MergeNote[] = [...foldNotes, ...respellingNotes(index.respelled)];
+  const ctx: MergeContext = { session, providerId, sourceId, band, asOf: options.asOf, own };
+  const walk = serveOfferings(ctx, offerings, options.settledModels ?? new Set<string>(), notes);
+  notes.push(...manualOverrideNotes(providerId, own.manual, walk.served));
+  // Stable: within one model, notes keep the order in which the merge found them.
+  notes.sort(byModelId);
+  const summary = summarize(own, offerings, { before: servedBefore, after: servedAfter }, walk, notes);
+  const newModels = [...walk.created.values()];
+  const { added, removed, changed } = summary;
+  if (added.length === 0 && removed.length === 0 && changed.length === 0 && newModels.length === 0 && walk.refreshed.size === 0) {
+    return { status: 'unchanged', ...summary };
+  }
+  const overrides = [
+    ...own.manual,
+    ...[...own.otherBands.values()].flat(),
+    ...[...walk.served.values()].flatMap((s) => (s.own ? [s.own] : [])),
+  ];
+  return {
+    status: 'updated',
+    ...summary,
+    change: { providerId, models: [...walk.refreshed.values(), ...newModels], overrides },
+  };
+}
+
+const guardFailure = (error: string): SessionMergeResult => ({
+  status: 'failed',
+  added: [],
+  removed: [],
+  changed: [],
+  newBaseModels: [],
+  refreshedBaseModels: [],
+  spokenFor: [],
+  notes: [{ kind: 'guard', message: error }],
+  error,
+});
+
+/** A note for each spelling the identity read to a model by a rule or a name its source states. */
+function respellingNotes(respelled: ReadonlyMap<string, { modelId: string; origin: LinkOrigin }>): MergeNote[] {
+  return [...respelled]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([spelled, { modelId, origin }]) => ({
+      kind: 'respelled',
+      model_id: modelId,
+      message: `"${spelled}" names model "${modelId}" (${origin === 'rule' ? 'spelling rules' : 'a name its source states'}); mapped to it, not added as a new model`,
+    }));
+}
+
+interface MergeContext {
+  session: MergeSession;
+  providerId: string;
+  sourceId: string;
+  band: number;
+  asOf: string | undefined;
+  own: ReturnType<typeof ownOverrides>;
+}
+
+interface OfferingWalk {
+  created: Map<string, Model>;
+  refreshed: Map<string, Model>;
+  served: Map<string, ServedModel>;
+  spokenFor: Set<string>;
+}
+
+/**
+ * Serves each offering: its base model (created from the source, refreshed with the facts the
+ * source outranks, or as it is) and the auto override the source states for it.
+ */
+function serveOfferings(
+  ctx: MergeContext,
+  offerings: readonly Offering[],
+  settled: ReadonlySet<string>,
+  notes: MergeNote[],
+): OfferingWalk {
+  const { session, providerId, sourceId, band, asOf, own } = ctx;
+  const stamp = provenanceOf(sourceId, asOf);
   const claimed = claimedNames(session, offerings);
-  const created = new Map<string, Model>();
-  const refreshed = new Map<string, Model>();
-  const served = new Map<string, ServedModel>();
+  const walk: OfferingWalk = { created: new Map(), refreshed: new Map(), served: new Map(), spokenFor: new Set() };
+  const { created, refreshed, spokenFor } = walk;
   const plainListed = new Set(offerings.filter((o) => o.variant === undefined).map((o) => o.modelId));
-  const settled = options.settledModels ?? new Set<string>();
-  const spokenFor = new Set<string>();
   for (const offering of offerings) {
     const { modelId, source } = offering;
     let base = refreshed.get(modelId) ?? created.get(modelId) ?? session.model(modelId);
     if (!base) {
       // The identity's id for the spelling (the maker's stable name), not the source's own reading.
       const named = { ...source, id: modelId };
-      base = baseModelFromSource(named, sourceId, freeAliases(named, claimed, notes), options.asOf);
+      base = baseModelFromSource(named, sourceId, freeAliases(named, claimed, notes), asOf);
       created.set(modelId, base);
       spokenFor.add(modelId);
     } else if (!settled.has(modelId) && !spokenFor.has(modelId) && (offering.variant === undefined || !plainListed.has(modelId))) {
@@ -227,7 +284,7 @@ export function mergeIntoSession(
       // offering is not listed: its prices and limits are the variant's own. One offering speaks
       // for a model per merge (the plain one, else the first variant), or two variants would trade
       // the same fact back and forth on every run.
-      const refresh = refreshBaseFacts(base, source, sourceId, options.asOf);
+      const refresh = refreshBaseFacts(base, source, sourceId, asOf);
       notes.push(...refresh.notes);
       if (refresh.model !== base) {
         if (created.has(modelId)) created.set(modelId, refresh.model);
@@ -238,63 +295,47 @@ export function mergeIntoSession(
     const key = offeringId(offering);
     const auto = keepUnchanged(own.auto.get(key), autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp }, offering.variant));
     const autos = [...(own.otherBands.get(key) ?? []), auto].sort((a, b) => a.priority - b.priority);
-    served.set(key, { base, auto: autos, own: auto });
+    walk.served.set(key, { base, auto: autos, own: auto });
   }
   // Offerings only other sources list still serve a person's override.
   for (const [key, autos] of own.otherBands) {
     const base = session.model(autos[0]?.model_id ?? '');
-    if (!served.has(key) && base) served.set(key, { base, auto: autos });
+    if (!walk.served.has(key) && base) walk.served.set(key, { base, auto: autos });
   }
-  notes.push(...manualOverrideNotes(providerId, own.manual, served));
-  // Stable: within one model, notes keep the order in which the merge found them.
-  notes.sort(byModelId);
+  return walk;
+}
 
+/** What the merge changed, by offering name, and the notes that are news. */
+function summarize(
+  own: ReturnType<typeof ownOverrides>,
+  offerings: readonly Offering[],
+  servedKeys: { before: ReadonlySet<string>; after: ReadonlySet<string> },
+  walk: OfferingWalk,
+  notes: readonly MergeNote[],
+): Omit<SessionMergeResult, 'status' | 'change' | 'error'> {
   const nameOf = new Map(offerings.map((o) => [offeringId(o), offeringName(o)]));
   for (const [key, list] of own.auto) {
     const o = list[0];
     if (o && !nameOf.has(key)) nameOf.set(key, offeringName({ modelId: o.model_id, variant: o.variant }));
   }
   const names = (keys: Iterable<string>) => sorted([...keys].map((k) => nameOf.get(k) ?? k));
-  const addedKeys = [...servedAfter].filter((id) => !servedBefore.has(id));
-  const removedKeys = [...servedBefore].filter((id) => !servedAfter.has(id));
-  const changedKeys = [...served]
-    .filter(([key, s]) => servedBefore.has(key) && (refreshed.has(s.base.id) || own.auto.get(key)?.[0] !== s.own))
+  const addedKeys = [...servedKeys.after].filter((id) => !servedKeys.before.has(id));
+  const removedKeys = [...servedKeys.before].filter((id) => !servedKeys.after.has(id));
+  const changedKeys = [...walk.served]
+    .filter(([key, s]) => servedKeys.before.has(key) && (walk.refreshed.has(s.base.id) || own.auto.get(key)?.[0] !== s.own))
     .map(([key]) => key);
-  const touchedKeys = [...addedKeys, ...removedKeys, ...changedKeys];
-  const added = names(addedKeys);
-  const removed = names(removedKeys);
-  const changed = names(changedKeys);
-  const newModels = [...created.values()];
+  const newModels = [...walk.created.values()];
   // A note is news once: about a model this run added, removed, changed or created. A sync that
   // changes nothing says nothing, instead of repeating last night's notes.
-  const touched = new Set(touchedKeys.map(modelIdOfOffering));
+  const touched = new Set([...addedKeys, ...removedKeys, ...changedKeys].map(modelIdOfOffering));
   for (const m of newModels) touched.add(m.id);
-  const summary = {
-    added,
-    removed,
-    changed,
-    newBaseModels: sorted(newModels.map((m) => m.id)),
-    refreshedBaseModels: sorted(refreshed.keys()),
-    spokenFor: sorted(spokenFor),
-    notes: notes.filter((n) => n.model_id === undefined || touched.has(n.model_id)),
-  };
-  if (
-    added.length === 0 &&
-    removed.length === 0 &&
-    changed.length === 0 &&
-    newModels.length === 0 &&
-    refreshed.size === 0
-  ) {
-    return { status: 'unchanged', ...summary };
-  }
-  const overrides = [
-    ...own.manual,
-    ...[...own.otherBands.values()].flat(),
-    ...[...served.values()].flatMap((s) => (s.own ? [s.own] : [])),
-  ];
   return {
-    status: 'updated',
-    ...summary,
-    change: { providerId, models: [...refreshed.values(), ...newModels], overrides },
+    added: names(addedKeys),
+    removed: names(removedKeys),
+    changed: names(changedKeys),
+    newBaseModels: sorted(newModels.map((m) => m.id)),
+    refreshedBaseModels: sorted(walk.refreshed.keys()),
+    spokenFor: sorted(walk.spokenFor),
+    notes: notes.filter((n) => n.model_id === undefined || touched.has(n.model_id)),
   };
 }
