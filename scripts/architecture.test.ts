@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // The packages from the top down: a package may import only the ones after it. The test kit serves
@@ -119,5 +120,46 @@ describe('thin commands', () => {
       .map((f) => [f, readFileSync(join(dir, f), 'utf8').split('\n').length - 1] as const)
       .filter(([, lines]) => lines >= 150);
     expect(long).toEqual([]);
+  });
+});
+
+/** Functions still over the limit, to be split; the test fails when one grows or is split but still listed. */
+const LONG_FUNCTIONS_TO_SPLIT: Record<string, number> = {
+  'packages/serve/src/ui/pages/providers.ts providersPage': 158,
+  'packages/serve/src/routes/providers.ts registerProviderRoutes': 118,
+  'packages/serve/src/ui/pages/models.ts modelsPage': 88,
+  'packages/serve/src/ui/pages/add-provider.ts addProviderPage': 85,
+  'packages/serve/src/sync-jobs.ts start': 79,
+};
+const MAX_FUNCTION_LINES = 60;
+
+function functionLengths(file: string): Map<string, number> {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const lengths = new Map<string, number>();
+  const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line;
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const named = node.name ?? (ts.isVariableDeclaration(node.parent) || ts.isPropertyAssignment(node.parent) ? node.parent.name : undefined);
+      const name = named ? named.getText(source) : `<anonymous at line ${lineOf(node.getStart(source)) + 1}>`;
+      const lines = lineOf(node.end) - lineOf(node.getStart(source)) + 1;
+      lengths.set(name, Math.max(lengths.get(name) ?? 0, lines));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return lengths;
+}
+
+describe('small functions', () => {
+  it(`no function in shipped code is over ${MAX_FUNCTION_LINES} lines`, () => {
+    const long: Record<string, number> = {};
+    for (const pkg of packageNames.filter((p) => p !== TEST_ONLY)) {
+      for (const file of sourceFiles(join(packagesDir, pkg, 'src')).filter((f) => f.endsWith('.ts') && !isTestFile(f))) {
+        for (const [name, lines] of functionLengths(file)) {
+          if (lines > MAX_FUNCTION_LINES) long[`${relative(root, file)} ${name}`] = lines;
+        }
+      }
+    }
+    expect(long).toEqual(LONG_FUNCTIONS_TO_SPLIT);
   });
 });
