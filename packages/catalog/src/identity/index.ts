@@ -83,6 +83,12 @@ const providerKey = (providerId: string | undefined, key: string) => `${provider
 const providerSpelling = (providerId: string | undefined, spelling: string) => `${providerId ?? ''}\u0000${lower(spelling)}`;
 
 /**
+ * The model ids each key reads to. Nearly every key names one model, so one id is held as a string
+ * and a set is made only for a second: an index of a large catalog holds hundreds of thousands of keys.
+ */
+type ModelIdsByKey = Map<string, string | Set<string>>;
+
+/**
  * Which base model a provider's spelling names. Built once per run from the models, their offerings
  * and a person's links, then asked for every fetched entry; `add` registers a model created during
  * the run and `remember` an entry linked to one. A spelling is linked, in this order, by:
@@ -99,9 +105,9 @@ const providerSpelling = (providerId: string | undefined, spelling: string) => `
  */
 export class IdentityIndex {
   private readonly exact = new Map<string, { model_id: string; origin: LinkOrigin }>();
-  private readonly byKey = new Map<string, Set<string>>();
-  private readonly byProviderKey = new Map<string, Set<string>>();
-  private readonly byProviderSpelling = new Map<string, Set<string>>();
+  private readonly byKey: ModelIdsByKey = new Map();
+  private readonly byProviderKey: ModelIdsByKey = new Map();
+  private readonly byProviderSpelling: ModelIdsByKey = new Map();
   private readonly modelIds = new Set<string>();
   private readonly personSame = new Map<string, string>();
   private readonly personSameByKey = new Map<string, string>();
@@ -157,15 +163,16 @@ export class IdentityIndex {
     if (!current || (origin === 'id' && current.origin !== 'id')) this.exact.set(key, { model_id: modelId, origin });
   }
 
-  private addKey(map: Map<string, Set<string>>, key: string, modelId: string): void {
+  private addKey(map: ModelIdsByKey, key: string, modelId: string): void {
     const ids = map.get(key);
-    if (ids) ids.add(modelId);
-    else map.set(key, new Set([modelId]));
+    if (ids === undefined) map.set(key, modelId);
+    else if (typeof ids !== 'string') ids.add(modelId);
+    else if (ids !== modelId) map.set(key, new Set([ids, modelId]));
   }
 
   /** Whether some model's names already read to this key. */
   private keyTaken(key: string): boolean {
-    return (this.byKey.get(makerKey(key))?.size ?? 0) > 0;
+    return this.byKey.has(makerKey(key));
   }
 
   /** The base model an entry names, with the variant its spelling carries; undefined when unsure. */
@@ -237,8 +244,11 @@ export class IdentityIndex {
     return undefined;
   }
 
-  private unique(map: Map<string, Set<string>>, spelling: string, key: string): string | undefined {
-    const ids = [...(map.get(key) ?? [])].filter((id) => this.allowed(spelling, id));
+  private unique(map: ModelIdsByKey, spelling: string, key: string): string | undefined {
+    const found = map.get(key);
+    const ids = (found === undefined ? [] : typeof found === 'string' ? [found] : [...found]).filter((id) =>
+      this.allowed(spelling, id),
+    );
     return ids.length === 1 ? ids[0] : undefined;
   }
 }
