@@ -1,4 +1,4 @@
-import { type CatalogProblem, CatalogLoadError, CatalogWriteError, formatProblem, LockHeldError } from '@llm-catalog/catalog';
+import { type CatalogProblem, CatalogLoadError, CatalogWriteError, errorsOf, formatProblem, LockHeldError } from '@llm-catalog/catalog';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { type CliIo, type CommandContext, createContext, type GlobalOptions } from './context.ts';
@@ -69,7 +69,7 @@ interface FailureHints {
 }
 
 function describeLoadFailure(err: CatalogLoadError, hints: FailureHints): FailureReport {
-  const problems = err.problems.filter((x) => x.severity === 'error');
+  const problems = errorsOf(err.problems);
   const from = hints.dataDir ? ` (${describeDataDirSource(hints.dataDir.source)})` : '';
   if (problems.length > 0 && problems.every((p) => p.code === 'missing-data-dir')) {
     return {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkIntegrity } from '../integrity.ts';
 import { generatedJsonSchemas } from '../json-schema.ts';
-import { type CatalogProblem, entryLabel, fileName } from '../problems.ts';
+import { type CatalogProblem, entryLabel, errorsOf, fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind } from '../schema/files.ts';
 import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
@@ -60,7 +60,7 @@ export async function validateDataDir(dir: string): Promise<CatalogProblem[]> {
       p.entry === undefined &&
       (p.code !== 'schema' || p.field === undefined || (DATA_FILE_KINDS as string[]).includes(p.field)),
   );
-  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkIntegrity(inspected.catalog));
+  if (errorsOf(problems).length === 0) problems.push(...checkIntegrity(inspected.catalog));
   else if (!unreadable) problems.push(...integrityBesideSchemaErrors(inspected));
   for (const [rel, expected] of Object.entries(generatedJsonSchemas())) {
     const actual = await readFile(join(dir, rel), 'utf8').catch(() => undefined);

@@ -1,4 +1,4 @@
-import { formatProblem, plural, validateDataDir } from '@llm-catalog/catalog';
+import { errorsOf, formatProblem, plural, validateDataDir } from '@llm-catalog/catalog';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
@@ -14,7 +14,7 @@ export function registerValidate(program: Command, getContext: () => CommandCont
     .action(async () => {
       const ctx = getContext();
       const problems = await validateDataDir(ctx.dataDir);
-      const errors = problems.filter((p) => p.severity === 'error');
+      const errors = errorsOf(problems);
       const warnings = problems.filter((p) => p.severity === 'warning');
       if (ctx.json) {
         ctx.printJson({ ok: errors.length === 0, errors: errors.length, warnings: warnings.length, problems });
