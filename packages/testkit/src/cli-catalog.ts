@@ -1,7 +1,6 @@
 /** A small catalog for the CLI command tests (not exported): hosted and local providers, priced models, auto and manual overrides. */
 import type { Catalog, Provider } from '@llm-catalog/catalog';
-
-const usd = (per_million_tokens: number) => ({ per_million_tokens, currency: 'USD' });
+import { usd } from './builders.ts';
 
 /** An OpenAI-compatible provider whose models endpoint is `<baseUrl>/models`. */
 export function openAiProvider(id: string, baseUrl: string, extra: Partial<Provider> = {}): Provider {

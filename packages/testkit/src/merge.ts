@@ -7,18 +7,11 @@ import {
   type Override,
   type Provider,
   SOURCE_BANDS,
-  type TokenPrice,
 } from '@llm-catalog/catalog';
 import type { NormalizedModel } from '@llm-catalog/transformers';
+import { hostedProvider } from './builders.ts';
 
-export function provider(id: string): Provider {
-  return {
-    id,
-    name: id,
-    authentication: 'API_KEY',
-    formats: [{ format: 'OPENAI', base_url: `https://${id}.example/v1`, default: true }],
-  };
-}
+export const provider = (id: string): Provider => hostedProvider(id, `https://${id}.example/v1`, { name: id });
 
 /** A catalog with the given providers (by id), models and overrides. */
 export function catalogOf(providerIds: string[], models: Model[] = [], overrides: Override[] = []): Catalog {
@@ -32,7 +25,7 @@ export const fetched = (id: string, fields: Partial<NormalizedModel> = {}): Norm
   ...fields,
 });
 
-export const usd = (perMillion: number): TokenPrice => ({ per_million_tokens: perMillion, currency: 'USD' });
+export { usd } from './builders.ts';
 
 /** A membership marker or auto override for `providerId`/`modelId`, in the provider's own band. */
 export const auto = (providerId: string, modelId: string, fields: Partial<Override> = {}): Override => ({

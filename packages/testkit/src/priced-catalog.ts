@@ -1,15 +1,6 @@
 /** A hand-written catalog for the library API's tests: prices chosen so the arithmetic checks by hand. */
-import type { Catalog, Provider } from '@llm-catalog/catalog';
-
-const provider = (id: string, baseUrl: string, extra: Partial<Provider> = {}): Provider => ({
-  id,
-  name: id.toUpperCase(),
-  authentication: 'API_KEY',
-  formats: [{ format: 'OPENAI', base_url: baseUrl, default: true }],
-  ...extra,
-});
-
-const usd = (per_million_tokens: number) => ({ per_million_tokens, currency: 'USD' });
+import type { Catalog } from '@llm-catalog/catalog';
+import { hostedProvider as provider, usd } from './builders.ts';
 
 export function pricedCatalog(): Catalog {
   return {

@@ -16,16 +16,9 @@ import {
   readCatalog,
   writeCatalog,
 } from '@llm-catalog/catalog';
+import { hostedProvider } from './builders.ts';
 
-export function provider(id: string, extra: Partial<Provider> = {}): Provider {
-  return {
-    id,
-    name: id.toUpperCase(),
-    authentication: 'API_KEY',
-    formats: [{ format: 'OPENAI', base_url: `https://api.${id}.example/v1`, default: true }],
-    ...extra,
-  };
-}
+export const provider = (id: string, extra: Partial<Provider> = {}): Provider => hostedProvider(id, `https://api.${id}.example/v1`, extra);
 
 export function model(id: string, extra: Partial<Model> = {}): Model {
   return { id, ...extra } as Model;
@@ -36,7 +29,7 @@ export function offer(providerId: string, modelId: string, extra: Partial<Overri
   return { provider_id: providerId, model_id: modelId, priority: 0, ...extra };
 }
 
-export const usd = (perMillion: number) => ({ per_million_tokens: perMillion, currency: 'USD' });
+export { usd } from './builders.ts';
 
 export function catalog(parts: Partial<Catalog>): Catalog {
   return { providers: [], models: [], overrides: [], ...parts };
