@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   acquireDataLock,
+  assertNoErrors,
   auditCatalog,
   type Catalog,
   CatalogLoadError,
@@ -14,7 +15,6 @@ import {
   fileName,
   writeFileAtomic,
   errorsIntroduced,
-  errorsOf,
   formatProblem,
   planCatalogWrite,
   type Provider,
@@ -485,11 +485,10 @@ async function fetchAndMerge(
     mergeArrived(id, outcome);
   });
   const after = stamp(first);
-  // The integrity of the catalog as read is checked only when the result has errors: one pass over
-  // the whole catalog instead of two on every run.
+  // The catalog is read without `loadValidCatalog`: its integrity is checked only when the result
+  // has errors, one pass over the whole catalog instead of two on every run.
   if (errorsIntroduced(before, after).length === 0) return { merge: first, after };
-  const existing = errorsOf(checkIntegrity(before));
-  if (existing.length > 0) throw new CatalogLoadError(existing);
+  assertNoErrors(checkIntegrity(before));
   // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
   const checked = new RunMerge(before, { ...mergeOptions, checkEach: true });
   for (const p of order) {
