@@ -22,7 +22,7 @@ import {
   type ReferenceSource,
   writeCatalog,
 } from '@llm-catalog/catalog';
-import type { NormalizedModel, SourceWarning, TransformWarning } from '@llm-catalog/transformers';
+import { capabilityVocabularyOf, getSource, type NormalizedModel, type SourceWarning, type TransformWarning } from '@llm-catalog/transformers';
 import { FetchError } from './fetch/errors.ts';
 import { fetchModelList, type FetchModelListOptions } from './fetch/fetch-models.ts';
 import { redactSecrets } from './fetch/redact.ts';
@@ -260,7 +260,7 @@ export function referenceMergeOrder(providers: readonly Provider[]): Provider[] 
 }
 
 interface RunMergeOptions {
-  source: string | undefined;
+  source: ReferenceSource | undefined;
   asOf: string | undefined;
   allowRemovals: boolean;
   /** Refuse a provider whose merge would bring a schema or integrity error, keeping the catalog as it was before it. */
@@ -297,6 +297,7 @@ class RunMerge {
         ...(source !== undefined ? { source, settledModels: this.settled } : {}),
         ...(asOf !== undefined ? { asOf } : {}),
         allowRemovals: this.options.allowRemovals,
+        capabilityVocabulary: source !== undefined ? getSource(source).capabilityVocabulary : capabilityVocabularyOf(provider.models_api?.endpoints ?? []),
       });
       summary.notes = result.notes;
       if (result.status === 'failed') {

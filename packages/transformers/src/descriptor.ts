@@ -1,4 +1,4 @@
-import type { ApiFormat, TransformerName } from '@llm-catalog/catalog';
+import type { ApiFormat, Capability, TransformerName } from '@llm-catalog/catalog';
 import { type EntryFormat, transformEntries } from './entries.ts';
 import { entriesOf } from './envelope.ts';
 import type { Transformer } from './result.ts';
@@ -18,7 +18,15 @@ export interface TransformerDescriptor<N extends string = TransformerName> {
   transform: Transformer;
   /** `query`: a body may name the query of its next page (`nextPage`); `none`: one body holds the whole list. */
   paging: 'none' | 'query';
+  capabilityVocabulary: CapabilityVocabulary;
 }
+
+/**
+ * The capabilities an entry of a format says yes or no to whenever it states capabilities at all:
+ * one of these it does not report, the offering lacks. Anything outside it the format cannot speak
+ * about, so its silence removes nothing (a capability another source reported stays).
+ */
+export type CapabilityVocabulary = readonly Capability[];
 
 /**
  * A reference catalog: one body lists the offerings of many providers, with no paging, so it is a
@@ -32,6 +40,7 @@ export interface SourceDescriptor {
   /** The license the source publishes its data under, for the credits. */
   license: string;
   parse: SourceParser;
+  capabilityVocabulary: CapabilityVocabulary;
 }
 
 /**
@@ -40,7 +49,7 @@ export interface SourceDescriptor {
  * query of the next page from the body, when the format pages.
  */
 export function entriesTransformer<T>(
-  meta: Pick<TransformerDescriptor, 'name' | 'format' | 'defaultForFormat'>,
+  meta: Pick<TransformerDescriptor, 'name' | 'format' | 'defaultForFormat' | 'capabilityVocabulary'>,
   format: EntryFormat<T> | ((entries: readonly unknown[]) => EntryFormat<T>),
   nextPage?: (body: unknown) => Record<string, string> | undefined,
 ): TransformerDescriptor {

@@ -90,6 +90,17 @@ export function modalitiesOf(
   return out.size > 0 ? [...out].sort() : undefined;
 }
 
+/** The capabilities `capabilitiesFromModalities` can derive: a format stating every entry's modalities speaks about them. */
+export const MODALITY_CAPABILITIES = [
+  'IMAGE_RECOGNITION',
+  'AUDIO_RECOGNITION',
+  'VIDEO_RECOGNITION',
+  'FILE_INPUT',
+  'IMAGE_GENERATION',
+  'AUDIO_GENERATION',
+  'VIDEO_GENERATION',
+] as const satisfies readonly Capability[];
+
 /** Recognition and generation capabilities that a model's modalities imply. */
 export function capabilitiesFromModalities(
   input: readonly Modality[] | undefined,

@@ -3,6 +3,7 @@ export type { TransformResult, TransformWarning, Transformer } from './result.ts
 export { UpstreamErrorBody } from './upstream-error.ts';
 export { entriesOf, isRecord } from './envelope.ts';
 export {
+  capabilityVocabularyOf,
   formatOfTransformer,
   getSource,
   getTransformer,
@@ -11,7 +12,14 @@ export {
   transformerForEndpoint,
   transformerOfFormat,
 } from './registry.ts';
-export { createRegistry, type RegistryEntry, type SourceDescriptor, type TransformerDescriptor, type TransformerRegistry } from './descriptor.ts';
+export {
+  type CapabilityVocabulary,
+  createRegistry,
+  type RegistryEntry,
+  type SourceDescriptor,
+  type TransformerDescriptor,
+  type TransformerRegistry,
+} from './descriptor.ts';
 export * from './sources/index.ts';
 export { transformAiHubMix } from './formats/aihubmix.ts';
 export { transformAnthropic } from './formats/anthropic.ts';

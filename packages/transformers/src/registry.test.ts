@@ -70,6 +70,7 @@ describe('one descriptor per transformer', () => {
       defaultForFormat: true,
       transform: () => ({ models: [{ id: 'fake-1', provider_model_id: 'fake-1' }], warnings: [] }),
       paging: 'none',
+      capabilityVocabulary: [],
     };
     const registry = createRegistry([...REGISTRY_ENTRIES, fake]);
     expect(registry.names).toEqual([...TRANSFORMER_NAMES, 'fake']);

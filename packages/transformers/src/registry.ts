@@ -1,5 +1,5 @@
 import type { ApiFormat, ModelsApiEndpoint, TransformerName } from '@llm-catalog/catalog';
-import { createRegistry, type RegistryEntry, type SourceDescriptor } from './descriptor.ts';
+import { type CapabilityVocabulary, createRegistry, type RegistryEntry, type SourceDescriptor } from './descriptor.ts';
 import { aiHubMixTransformer } from './formats/aihubmix.ts';
 import { anthropicTransformer } from './formats/anthropic.ts';
 import { geminiTransformer } from './formats/gemini.ts';
@@ -36,3 +36,15 @@ export const transformerOfFormat = (format: ApiFormat): TransformerName | undefi
 /** The API format of the list a transformer reads. */
 export const formatOfTransformer = (name: TransformerName): ApiFormat => REGISTRY.transformer(name).format;
 export const getSource = (name: SourceName): SourceDescriptor => REGISTRY.source(name);
+/**
+ * The capabilities a provider's own list says yes or no to: those every one of its endpoints'
+ * transformers speaks about, since an entry comes from one endpoint and says nothing of another's.
+ */
+export function capabilityVocabularyOf(endpoints: readonly Pick<ModelsApiEndpoint, 'transformer' | 'format' | 'url'>[]): CapabilityVocabulary {
+  const lists = endpoints.map((endpoint) => {
+    const name = endpoint.transformer ?? REGISTRY.defaultFor(endpoint.format);
+    return name === undefined ? [] : REGISTRY.transformer(name).capabilityVocabulary;
+  });
+  const [first = [], ...rest] = lists;
+  return first.filter((cap) => rest.every((list) => list.includes(cap)));
+}

@@ -63,6 +63,18 @@ describe('auditCatalog', () => {
     ]);
   });
 
+  it('reports a capability one source adds and another removes, not one a source is silent about', () => {
+    const found = auditCatalog(
+      catalogOf([
+        stated('models.dev', 20, '2026-06-13', { capabilities: { add: ['FUNCTION_CALL', 'REASONING'] } }),
+        stated('anthropic', 50, '2026-07-28', { capabilities: { add: ['STRUCTURED_OUTPUT'], remove: ['REASONING'] } }),
+      ]),
+    );
+    expect(found.map((d) => [d.kind, d.statements.map((s) => [s.source, s.value])])).toEqual([
+      ['capabilities', [['models.dev', ['REASONING']], ['anthropic', []]]],
+    ]);
+  });
+
   it('flags a ratio near 1,000 as a unit mistake and one near an exchange rate as a currency mistake, first', () => {
     expect(suspectOf(1000)).toBe('unit');
     expect(suspectOf(999_000)).toBe('unit');

@@ -1,4 +1,5 @@
 import type { Catalog } from '../io/read.ts';
+import { type Capability, CapabilitySchema } from '../schema/common.ts';
 import { isManualOverride, offeringKey, type Override } from '../schema/override.ts';
 import { pricesByFact } from '../schema/pricing.ts';
 
@@ -106,12 +107,29 @@ function offeringDisagreements(autos: readonly Override[]): Disagreement[] {
     out.push({ ...where, kind: 'limit', fact, statements: list.map((o, i) => statement(o, values[i] as number)), ratio: ratioOf(values) });
   }
 
-  const caps = autos.filter((o) => o.capabilities?.force !== undefined);
-  const lists = caps.map((o) => [...(o.capabilities?.force ?? [])].sort());
-  if (caps.length >= 2 && new Set(lists.map((l) => l.join(','))).size > 1) {
-    out.push({ ...where, kind: 'capabilities', fact: 'capabilities', statements: caps.map((o, i) => statement(o, lists[i] ?? [])) });
+  const disputed = disputedCapabilities(autos);
+  if (disputed.length > 0) {
+    const speaking = autos.filter((o) => disputed.some((c) => capabilityWord(o, c) !== undefined));
+    const has = (o: Override) => disputed.filter((c) => capabilityWord(o, c) === true);
+    out.push({ ...where, kind: 'capabilities', fact: 'capabilities', statements: speaking.map((o) => statement(o, has(o))) });
   }
   return out;
+}
+
+/** What an override says of one capability: has it, lacks it (a removal, or a forced list without it), or nothing. */
+function capabilityWord(o: Override, c: Capability): boolean | undefined {
+  const caps = o.capabilities;
+  if (caps?.force) return caps.force.includes(c);
+  if (caps?.add?.includes(c)) return true;
+  return caps?.remove?.includes(c) ? false : undefined;
+}
+
+/** Capabilities one source says the offering has and another says it lacks, in the schema's order. */
+function disputedCapabilities(autos: readonly Override[]): Capability[] {
+  return CapabilitySchema.options.filter((c) => {
+    const words = new Set(autos.map((o) => capabilityWord(o, c)));
+    return words.has(true) && words.has(false);
+  });
 }
 
 const KIND_RANK: Record<DisagreementKind, number> = { currency: 0, price: 1, limit: 2, capabilities: 3 };

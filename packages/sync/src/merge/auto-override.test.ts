@@ -1,4 +1,5 @@
-import type { Model } from '@llm-catalog/catalog';
+import { CapabilitySchema, type Model } from '@llm-catalog/catalog';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoOverrideFor } from './auto-override.ts';
 import { fetched, usd } from '@llm-catalog/testkit/merge';
@@ -11,7 +12,7 @@ const base: Model = {
   max_output_tokens: 16384,
   pricing: { input: usd(2.5), output: usd(10), cache_read: usd(1.25) },
 };
-const band = { priority: 20, provenance: { source: 'models.dev', as_of: '2026-06-13' } };
+const band = { priority: 20, provenance: { source: 'models.dev', as_of: '2026-06-13' }, vocabulary: ['FUNCTION_CALL', 'REASONING'] as const };
 
 describe('autoOverrideFor', () => {
   it('holds every fact the source reported, even those equal to the base model', () => {
@@ -24,7 +25,7 @@ describe('autoOverrideFor', () => {
       provider_id: 'azure',
       model_id: 'gpt-4o',
       priority: 20,
-      capabilities: { force: ['FUNCTION_CALL', 'IMAGE_RECOGNITION'] },
+      capabilities: { add: ['FUNCTION_CALL', 'IMAGE_RECOGNITION'], remove: ['REASONING'] },
       limits: { context_window: 128000 },
       pricing: { input: usd(2.5), output: usd(10) },
       provenance: { source: 'models.dev', as_of: '2026-06-13' },
@@ -48,11 +49,24 @@ describe('autoOverrideFor', () => {
     });
   });
 
-  it('replaces the capability list with a reported one, and touches none when the source reports no list', () => {
+  it('adds what the source reported and removes only what its vocabulary covers, touching none when it reports no list', () => {
     const reported = autoOverrideFor('p', base, fetched('gpt-4o', { capabilities: ['STRUCTURED_OUTPUT'] }), band);
-    expect(reported.capabilities).toEqual({ force: ['STRUCTURED_OUTPUT'] });
+    expect(reported.capabilities).toEqual({ add: ['STRUCTURED_OUTPUT'], remove: ['FUNCTION_CALL', 'REASONING'] });
+    const all = autoOverrideFor('p', base, fetched('gpt-4o', { capabilities: ['REASONING', 'FUNCTION_CALL'] }), band);
+    expect(all.capabilities).toEqual({ add: ['FUNCTION_CALL', 'REASONING'] });
     const silent = autoOverrideFor('p', base, fetched('gpt-4o', { context_window: 128000 }), band);
     expect(silent).not.toHaveProperty('capabilities');
+  });
+
+  it('never removes a capability outside its source vocabulary', () => {
+    fc.assert(
+      fc.property(fc.subarray(CapabilitySchema.options, { minLength: 1 }), fc.subarray(CapabilitySchema.options), (reported, vocabulary) => {
+        const source = fetched('gpt-4o', { capabilities: [...reported].sort() });
+        const removed = autoOverrideFor('p', base, source, { ...band, vocabulary }).capabilities?.remove ?? [];
+        expect(removed.every((cap) => vocabulary.includes(cap) && !reported.includes(cap))).toBe(true);
+        expect(removed.length).toBe(vocabulary.filter((cap) => !reported.includes(cap)).length);
+      }),
+    );
   });
 
   it('is a membership marker with its provenance when the source reported no offering fact', () => {

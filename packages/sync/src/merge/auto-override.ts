@@ -1,7 +1,20 @@
 import { canonicalOverrides, type Model, type Override, type Provenance } from '@llm-catalog/catalog';
-import type { NormalizedModel } from '@llm-catalog/transformers';
+import type { CapabilityVocabulary, NormalizedModel } from '@llm-catalog/transformers';
 
 type Limits = NonNullable<Override['limits']>;
+
+/**
+ * What the source said of the offering's capabilities: it has those it reported, and lacks those of
+ * its vocabulary it did not. A capability outside the vocabulary is one the source cannot speak
+ * about, so another band's word on it stands (Anthropic's list has no tool-use flag).
+ */
+export function reportedCapabilities(source: NormalizedModel, vocabulary: CapabilityVocabulary): Override['capabilities'] {
+  if (source.capabilities === undefined) return undefined;
+  const reported = source.capabilities;
+  const lacking = vocabulary.filter((cap) => !reported.includes(cap));
+  if (reported.length === 0 && lacking.length === 0) return undefined;
+  return { ...(reported.length > 0 ? { add: [...reported] } : {}), ...(lacking.length > 0 ? { remove: lacking } : {}) };
+}
 
 function reportedLimits(source: NormalizedModel): Limits | undefined {
   const out: Limits = {};
@@ -15,8 +28,8 @@ function reportedLimits(source: NormalizedModel): Limits | undefined {
  * One source's auto override of a base model for one provider: every offering fact the source
  * reported (its spelling of the id, prices, limits, capabilities), not only the differences from the
  * base model, so that no other source changing the base model can change what this source said the
- * provider serves. A reported capability list says what the offering has, so it replaces the list
- * (`force`). With nothing reported it is a membership marker: "this provider serves this model".
+ * provider serves. Capabilities are added and removed within the source's vocabulary, never forced:
+ * omitted means unknown. With nothing reported it is a membership marker: "this provider serves this model".
  * A reported limit is kept even when it contradicts a base limit the source did not report: which
  * one is wrong is for a person to decide (`catalog audit` and `validate` show it), and dropping it
  * would make this provider's offering depend on what other sources wrote into the base model.
@@ -25,7 +38,7 @@ export function autoOverrideFor(
   providerId: string,
   base: Model,
   source: NormalizedModel,
-  band: { priority: number; provenance: Provenance },
+  band: { priority: number; provenance: Provenance; vocabulary: CapabilityVocabulary },
   variant?: string,
 ): Override {
   const override: Override = {
@@ -34,7 +47,7 @@ export function autoOverrideFor(
     variant,
     priority: band.priority,
     provider_model_id: source.provider_model_id !== base.id ? source.provider_model_id : undefined,
-    capabilities: source.capabilities !== undefined ? { force: [...source.capabilities] } : undefined,
+    capabilities: reportedCapabilities(source, band.vocabulary),
     limits: reportedLimits(source),
     pricing: source.pricing,
     provenance: band.provenance,

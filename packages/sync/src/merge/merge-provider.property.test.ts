@@ -97,13 +97,18 @@ const emptyCatalog = () => catalogOf([...PROVIDERS]);
 const filesOf = (catalog: Catalog) =>
   planCatalogWrite(catalog, {}, new Date('2026-07-28T00:00:00Z')).map((f) => f.text);
 
-const OFFERING_FACTS = ['provider_model_id', 'capabilities', 'context_window', 'max_output_tokens', 'max_input_tokens'] as const;
+const OFFERING_FACTS = ['provider_model_id', 'context_window', 'max_output_tokens', 'max_input_tokens'] as const;
 
-/** The offering facts a source reported for a provider, as (model id, resolved field) pairs. */
+/**
+ * The offering facts a source reported for a provider, as (model id, resolved field) pairs. A source
+ * speaks for each capability it reported, not for the whole list: one it did not report follows the
+ * base model.
+ */
 function reportedFacts(imp: SourceImport, providerId: string): [string, string][] {
   const out: [string, string][] = [];
   for (const e of imp.lists[providerId] ?? []) {
     for (const key of OFFERING_FACTS) if (e[key] !== undefined) out.push([e.id, key]);
+    for (const cap of e.capabilities ?? []) out.push([e.id, `capability.${cap}`]);
     for (const key of Object.keys(e.pricing ?? {})) out.push([e.id, `pricing.${key}`]);
   }
   return out;
@@ -113,6 +118,7 @@ function resolvedFact(catalog: Catalog, providerId: string, modelId: string, key
   const model = resolveProviderModels(indexCatalog(catalog), providerId).find((m) => m.id === modelId);
   if (!model) return undefined;
   if (key.startsWith('pricing.')) return (model.pricing as Record<string, unknown> | undefined)?.[key.slice(8)];
+  if (key.startsWith('capability.')) return model.capabilities?.includes(key.slice(11) as Capability);
   return (model as Record<string, unknown>)[key];
 }
 

@@ -10,7 +10,7 @@ import {
   type Model,
   type Override,
 } from '@llm-catalog/catalog';
-import type { NormalizedModel } from '@llm-catalog/transformers';
+import type { CapabilityVocabulary, NormalizedModel } from '@llm-catalog/transformers';
 import { autoOverrideFor } from './auto-override.ts';
 import { baseModelFromSource, provenanceOf, refreshBaseFacts } from './base-model.ts';
 import { removalGuardError } from './guard.ts';
@@ -191,7 +191,7 @@ export function mergeIntoSession(
   if (error) return guardFailure(error);
 
   const notes: MergeNote[] = [...foldNotes, ...respellingNotes(index.respelled)];
-  const ctx: MergeContext = { session, providerId, sourceId, band, asOf: options.asOf, own };
+  const ctx: MergeContext = { session, providerId, sourceId, band, asOf: options.asOf, own, vocabulary: options.capabilityVocabulary ?? [] };
   const walk = serveOfferings(ctx, offerings, options.settledModels ?? new Set<string>(), notes);
   notes.push(...manualOverrideNotes(providerId, own.manual, walk.served));
   // Stable: within one model, notes keep the order in which the merge found them.
@@ -244,6 +244,7 @@ interface MergeContext {
   band: number;
   asOf: string | undefined;
   own: ReturnType<typeof ownOverrides>;
+  vocabulary: CapabilityVocabulary;
 }
 
 interface OfferingWalk {
@@ -263,7 +264,7 @@ function serveOfferings(
   settled: ReadonlySet<string>,
   notes: MergeNote[],
 ): OfferingWalk {
-  const { session, providerId, sourceId, band, asOf, own } = ctx;
+  const { session, providerId, sourceId, band, asOf, own, vocabulary } = ctx;
   const stamp = provenanceOf(sourceId, asOf);
   const claimed = claimedNames(session, offerings);
   const walk: OfferingWalk = { created: new Map(), refreshed: new Map(), served: new Map(), spokenFor: new Set() };
@@ -293,7 +294,7 @@ function serveOfferings(
       }
     }
     const key = offeringId(offering);
-    const auto = keepUnchanged(own.auto.get(key), autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp }, offering.variant));
+    const auto = keepUnchanged(own.auto.get(key), autoOverrideFor(providerId, base, source, { priority: band, provenance: stamp, vocabulary }, offering.variant));
     const autos = [...(own.otherBands.get(key) ?? []), auto].sort((a, b) => a.priority - b.priority);
     walk.served.set(key, { base, auto: autos, own: auto });
   }

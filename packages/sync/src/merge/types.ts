@@ -1,4 +1,5 @@
 import type { Catalog, IdentityIndex } from '@llm-catalog/catalog';
+import type { CapabilityVocabulary } from '@llm-catalog/transformers';
 import type { MergeChange } from './session.ts';
 
 export interface MergeOptions {
@@ -8,6 +9,12 @@ export interface MergeOptions {
    * owns the base facts written (see `SOURCE_BANDS`, `BASE_FACT_PRECEDENCE`).
    */
   source?: string;
+  /**
+   * The capabilities the source's format says yes or no to (`capabilityVocabularyOf`, a source's
+   * `capabilityVocabulary`); one of them it did not report is removed from the offering. Default:
+   * none, so the source only adds.
+   */
+  capabilityVocabulary?: CapabilityVocabulary;
   /** The date the source's facts are as of (YYYY-MM-DD), recorded in provenance. */
   asOf?: string;
   /** Accept an empty list or the loss of more than half of the models this source lists for the provider. */

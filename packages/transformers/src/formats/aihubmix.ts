@@ -86,7 +86,7 @@ function toModel(entry: AiHubMixEntry, warn: (message: string) => void): Normali
 }
 
 export const aiHubMixTransformer = entriesTransformer(
-  { name: 'aihubmix', format: 'OPENAI' },
+  { name: 'aihubmix', format: 'OPENAI', capabilityVocabulary: [] },
   { schema: AiHubMixEntrySchema, idOf: (entry) => stringField(entry, 'model_id', 'id'), toModel },
 );
 

@@ -54,7 +54,13 @@ function toModel(entry: AnthropicEntry): NormalizedModel {
 }
 
 export const anthropicTransformer = entriesTransformer(
-  { name: 'anthropic', format: 'ANTHROPIC', defaultForFormat: true },
+  {
+    name: 'anthropic',
+    format: 'ANTHROPIC',
+    defaultForFormat: true,
+    // The `capabilities` object flags these; it has no flag for tool use, so it says nothing about it.
+    capabilityVocabulary: Object.values(CAPABILITY_FLAGS),
+  },
   { schema: AnthropicEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel },
   (body) => {
     const lastId = isRecord(body) && body.has_more === true ? stringField(body, 'last_id') : undefined;

@@ -49,7 +49,13 @@ function toModel(entry: GeminiEntry): NormalizedModel {
 }
 
 export const geminiTransformer = entriesTransformer(
-  { name: 'gemini', format: 'GEMINI', defaultForFormat: true },
+  {
+    name: 'gemini',
+    format: 'GEMINI',
+    defaultForFormat: true,
+    // Every entry lists its generation methods; `thinking` is missing from older responses.
+    capabilityVocabulary: ['EMBEDDING'],
+  },
   { schema: GeminiEntrySchema, idOf: (entry) => stringField(entry, 'name'), toModel },
   (body) => {
     const token = isRecord(body) ? stringField(body, 'nextPageToken') : undefined;

@@ -47,7 +47,7 @@ function toModel(entry: OllamaEntry): NormalizedModel {
 }
 
 export const ollamaTransformer = entriesTransformer(
-  { name: 'ollama', format: 'OLLAMA', defaultForFormat: true },
+  { name: 'ollama', format: 'OLLAMA', defaultForFormat: true, capabilityVocabulary: [] },
   { schema: OllamaEntrySchema, idOf: (entry) => stringField(entry, 'model', 'name'), toModel },
 );
 

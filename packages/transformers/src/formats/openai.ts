@@ -208,7 +208,7 @@ function makeToModel(entries: readonly unknown[]) {
 }
 
 export const openAiTransformer = entriesTransformer(
-  { name: 'openai', format: 'OPENAI', defaultForFormat: true },
+  { name: 'openai', format: 'OPENAI', defaultForFormat: true, capabilityVocabulary: [] },
   (entries) => ({ schema: OpenAiEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel: makeToModel(entries) }),
 );
 

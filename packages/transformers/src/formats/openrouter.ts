@@ -7,6 +7,7 @@ import {
   dateFromUnixSeconds,
   definedFields,
   firstTokenLimit,
+  MODALITY_CAPABILITIES,
   modalitiesOf,
   text,
   tokenLimit,
@@ -116,7 +117,12 @@ function toModel(entry: OpenRouterEntry, warn: (message: string) => void): Norma
 }
 
 export const openRouterTransformer = entriesTransformer(
-  { name: 'openrouter', format: 'OPENAI' },
+  {
+    name: 'openrouter',
+    format: 'OPENAI',
+    // Every entry lists its supported parameters and its architecture's modalities.
+    capabilityVocabulary: [...new Set(Object.values(PARAMETER_CAPABILITIES)), ...MODALITY_CAPABILITIES],
+  },
   { schema: OpenRouterEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel },
 );
 

@@ -303,4 +303,6 @@ export const liteLlmSource: SourceDescriptor = {
   url: 'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json',
   license: 'MIT',
   parse: parseLiteLlm,
+  // Its `supports_*` flags are missing from most entries, so a missing one says nothing.
+  capabilityVocabulary: [],
 };

@@ -19,6 +19,7 @@ import {
   capabilityList,
   dateFromText,
   definedFields,
+  MODALITY_CAPABILITIES,
   modalitiesOf,
   text,
   tokenLimit,
@@ -281,4 +282,6 @@ export const modelsDevSource: SourceDescriptor = {
   url: 'https://models.dev/api.json',
   license: 'MIT',
   parse: parseModelsDev,
+  // `tool_call`, `reasoning` and `modalities` are required in every entry; `structured_output` is not.
+  capabilityVocabulary: ['FUNCTION_CALL', 'REASONING', ...MODALITY_CAPABILITIES],
 };
