@@ -129,7 +129,6 @@ const LONG_FUNCTIONS_TO_SPLIT: Record<string, number> = {
   'packages/serve/src/routes/providers.ts registerProviderRoutes': 118,
   'packages/serve/src/ui/pages/models.ts modelsPage': 88,
   'packages/serve/src/ui/pages/add-provider.ts addProviderPage': 85,
-  'packages/serve/src/sync-jobs.ts start': 79,
 };
 const MAX_FUNCTION_LINES = 60;
 

@@ -1,4 +1,4 @@
-import { type FetchTuning, type ProviderSelection, runSync, type SyncJsonDocument, syncJsonDocument, type SyncProgressEvent } from '@llm-catalog/sync';
+import { type FetchTuning, type ProviderSelection, runSync, type SyncJsonDocument, syncJsonDocument, type SyncProgressEvent, type SyncRunResult } from '@llm-catalog/sync';
 import { fileName } from '@llm-catalog/catalog';
 import { ApiError, type ErrorBody, errorBody, toApiError } from './errors.ts';
 
@@ -75,11 +75,38 @@ export class SyncJobs {
       events: [],
     };
     this.running = job;
-    let runnable = 0;
-    let finished = 0;
     let announced!: () => void;
     const started = new Promise<void>((resolve) => (announced = resolve));
-    const progress = (event: SyncProgressEvent) => {
+    const progress = this.progressOf(job, () => announced());
+    const run = runSync({
+      dataDir: this.options.dataDir,
+      providers: request.providers,
+      env: this.options.env,
+      dryRun: request.dryRun ?? false,
+      allowRemovals: request.allowRemovals ?? false,
+      ...this.options.fetch,
+      onProgress: progress,
+    });
+    const ended = this.settle(job, run);
+    void ended.finally(() => {
+      if (this.running === job) this.running = undefined;
+      this.listeners.delete(job.id);
+    });
+    const failure = await Promise.race([started.then(() => undefined), ended]);
+    if (failure !== undefined) {
+      this.running = undefined;
+      throw toApiError(failure);
+    }
+    this.jobs.set(job.id, job);
+    for (const old of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEPT_JOBS))) this.jobs.delete(old);
+    return job;
+  }
+
+  /** Turns a run's progress into job events; `announced` is called once the run knows its providers. */
+  private progressOf(job: SyncJob, announced: () => void): (event: SyncProgressEvent) => void {
+    let runnable = 0;
+    let finished = 0;
+    return (event) => {
       switch (event.type) {
         case 'keys': {
           this.emit(job, { type: 'queued', job_id: job.id, providers: event.keys.map((k) => k.providerId) });
@@ -104,16 +131,11 @@ export class SyncJobs {
       }
       if (++finished === runnable) this.emit(job, { type: 'merging' });
     };
-    const run = runSync({
-      dataDir: this.options.dataDir,
-      providers: request.providers,
-      env: this.options.env,
-      dryRun: request.dryRun ?? false,
-      allowRemovals: request.allowRemovals ?? false,
-      ...this.options.fetch,
-      onProgress: progress,
-    });
-    const ended = run.then(
+  }
+
+  /** Records how the run ended on the job; resolves to the error when it failed, else undefined. */
+  private settle(job: SyncJob, run: Promise<SyncRunResult>): Promise<unknown> {
+    return run.then(
       (result) => {
         const doc = syncJsonDocument(result);
         job.result = doc;
@@ -121,6 +143,7 @@ export class SyncJobs {
         this.options.onWritten?.();
         this.emit(job, { type: 'written', files: result.written.map(fileName), dry_run: result.dryRun });
         this.emit(job, { type: 'done', result: doc });
+        return undefined;
       },
       (err: unknown) => {
         job.status = 'failed';
@@ -128,17 +151,5 @@ export class SyncJobs {
         return err;
       },
     );
-    void ended.finally(() => {
-      if (this.running === job) this.running = undefined;
-      this.listeners.delete(job.id);
-    });
-    const failure = await Promise.race([started.then(() => undefined), ended]);
-    if (failure !== undefined) {
-      this.running = undefined;
-      throw toApiError(failure);
-    }
-    this.jobs.set(job.id, job);
-    for (const old of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEPT_JOBS))) this.jobs.delete(old);
-    return job;
   }
 }
