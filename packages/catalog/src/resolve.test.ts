@@ -33,6 +33,16 @@ describe('resolving a model for a provider', () => {
     expect(r?.origins).toEqual({});
   });
 
+  it("a higher band calling the model by its base id outranks a lower band's other spelling; a person's override without one does not", () => {
+    const bands: Override[] = [
+      { provider_id: 'acme', model_id: 'm', priority: 10, provider_model_id: 'm-typo' },
+      { provider_id: 'acme', model_id: 'm', priority: 20 },
+    ];
+    expect(resolveModel(indexCatalog(catalogWith(bands)), 'acme', 'm')?.model.provider_model_id).toBe('m');
+    const lowerOnly = [bands[0] as Override, { provider_id: 'acme', model_id: 'm', priority: 100, reason: 'cap', limits: { context_window: 1000 } }];
+    expect(resolveModel(indexCatalog(catalogWith(lowerOnly)), 'acme', 'm')?.model.provider_model_id).toBe('m-typo');
+  });
+
   it('applies the auto override, then manual ones in ascending priority, field by field', () => {
     // Listed out of order on purpose: resolution order comes from priority, not file position.
     const index = indexCatalog(

@@ -160,7 +160,10 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
       origins[key as string] = origin;
       setBy[key as string] = o;
     };
-    set('provider_model_id', o.provider_model_id);
+    // An auto override leaves out its source's spelling when it is the base id: a higher band calling
+    // the model so outranks a lower band's other spelling.
+    const calledByBaseId = origin === 'auto' && origins.provider_model_id !== undefined ? base.id : undefined;
+    set('provider_model_id', o.provider_model_id ?? calledByBaseId);
     if (o.capabilities) set('capabilities', applyCapabilities(model.capabilities, o.capabilities));
     if (o.limits) {
       set('context_window', o.limits.context_window);

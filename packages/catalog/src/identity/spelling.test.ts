@@ -76,6 +76,46 @@ describe('readSpelling', () => {
   });
 });
 
+describe('Claude word order', () => {
+  it("reads either order as Anthropic's: the line name first from Claude 4 on, the version first before", () => {
+    const keyOf = (spelling: string, providerId?: string) => readSpelling(spelling, providerId).key;
+    expect(keyOf('claude-4-5-sonnet', 'cortecs')).toBe('claude-sonnet-4-5');
+    expect(keyOf('anthropic-claude-4.5-haiku', 'digitalocean')).toBe('claude-haiku-4-5');
+    expect(keyOf('claude-4.0-opus', 'qiniu-ai')).toBe('claude-opus-4-0');
+    expect(keyOf('anthropic/claude-4-opus', 'vercel')).toBe('claude-opus-4');
+    expect(keyOf('claude-4-opus-20250514', 'anthropic')).toBe('claude-opus-4-20250514');
+    expect(keyOf('anthropic/claude-sonnet-3.7', 'poe')).toBe('claude-3-7-sonnet');
+    expect(keyOf('anthropic/claude-haiku-3', 'poe')).toBe('claude-3-haiku');
+    expect(readSpelling('claude-4-5-sonnet').rules).toContain('claude word order');
+  });
+
+  it("leaves the maker's order, other lines and numbers that are not a version alone", () => {
+    for (const spelling of ['claude-sonnet-4-5', 'claude-3-7-sonnet', 'claude-sonnet-4-20250514', 'claude-opus-41', 'claude-instant-1', 'claude-4-fable']) {
+      expect(readSpelling(spelling).rules, spelling).not.toContain('claude word order');
+    }
+  });
+
+  it('changes only the order of the parts, never a number or the line name', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('opus', 'sonnet', 'haiku'),
+        fc.integer({ min: 1, max: 9 }),
+        fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+        fc.boolean(),
+        fc.constantFrom('', '-20250514', '-thinking', '-v2'),
+        (line, major, minor, versionFirst, rest) => {
+          const version = minor === undefined ? `${major}` : `${major}.${minor}`;
+          const spelling = versionFirst ? `claude-${version}-${line}${rest}` : `claude-${line}-${version}${rest}`;
+          const swapped = versionFirst ? `claude-${line}-${version}${rest}` : `claude-${version}-${line}${rest}`;
+          const parts = (key: string) => key.split('-').sort();
+          expect(parts(readSpelling(spelling).key)).toEqual(parts(identityKey(spelling)));
+          expect(readSpelling(spelling).key).toBe(readSpelling(swapped).key);
+        },
+      ),
+    );
+  });
+});
+
 describe('canonicalId', () => {
   it('writes each key the way makers write their ids, the same from every spelling', () => {
     const idOf = (spelling: string) => canonicalId(readSpelling(spelling).key);

@@ -278,14 +278,35 @@ function readServingSuffixes(spelling: string, hostSuffixes: readonly string[], 
   return id;
 }
 
+/** A Claude line name and its version, in either order (`claude-4.5-sonnet`, `claude-sonnet-4-5`). */
+const CLAUDE_VERSION_FIRST = /^claude[-._](\d)(?:[-._](\d))?[-._](opus|sonnet|haiku)(?=$|[-._])/;
+const CLAUDE_NAME_FIRST = /^claude[-._](opus|sonnet|haiku)[-._](\d)(?:[-._](\d))?(?=$|[-._])/;
+
+/**
+ * Anthropic's word order for a Claude model: the version before the line name up to Claude 3
+ * (`claude-3-7-sonnet`), the line name first from Claude 4 on (`claude-sonnet-4-5`). Providers write
+ * either order for any version; only the order changes, never a number or the line name.
+ */
+function readClaudeWordOrder(spelling: string, found: Found): string {
+  const versionFirst = CLAUDE_VERSION_FIRST.exec(spelling);
+  const nameFirst = versionFirst ? undefined : CLAUDE_NAME_FIRST.exec(spelling);
+  const match = versionFirst ?? nameFirst;
+  if (!match) return spelling;
+  const [major, minor, line] = versionFirst ? [match[1], match[2], match[3]] : [match[2], match[3], match[1]];
+  const nameFirstFromVersion = Number(major) >= 4;
+  if (nameFirstFromVersion === (nameFirst !== undefined)) return spelling;
+  found.rules.push('claude word order');
+  const version = minor === undefined ? `${major}` : `${major}-${minor}`;
+  return (nameFirstFromVersion ? `claude-${line}-${version}` : `claude-${version}-${line}`) + spelling.slice(match[0].length);
+}
+
 function read(spelling: string, providerId: string | undefined): SpellingReading {
   const found: Found = { rules: [], variants: [] };
   const normalized = spelling.trim().toLowerCase().replace(/\s+/g, '-');
   const fireworks = providerId === 'fireworks' || FIREWORKS_ACCOUNT.test(normalized);
   const hostSuffixes = HOST_SUFFIXES[fireworks ? 'fireworks' : (providerId ?? '')] ?? [];
-  const id = readServingSuffixes(
-    readPrefixes(readCloudForms(readPath(normalized, found), found), fireworks, found),
-    hostSuffixes,
+  const id = readClaudeWordOrder(
+    readServingSuffixes(readPrefixes(readCloudForms(readPath(normalized, found), found), fireworks, found), hostSuffixes, found),
     found,
   );
   const variant = found.variants.length > 0 ? found.variants.join('-') : undefined;
