@@ -69,7 +69,8 @@ function draftOf(input: DraftInput) {
 
 const TEST_TIMEOUT_MS = 10_000;
 
-export function registerProviderRoutes(api: ApiRoutes, ctx: ServerContext): void {
+/** List, show and detect: what the catalog has, and what a URL is. */
+function registerProviderReads(api: ApiRoutes, ctx: ServerContext): void {
   api.add({ method: 'get', path: '/api/providers', summary: 'every provider: format, models, key set or missing, sync state, last synced' }, async () => {
     const { catalog, rows } = await ctx.store.get();
     const providers = [...catalog.providers].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => providerSummary(p, rows, ctx.env));
@@ -108,7 +109,10 @@ export function registerProviderRoutes(api: ApiRoutes, ctx: ServerContext): void
       };
     },
   );
+}
 
+/** Add, edit, enable, disable and remove, each one library edit through editCatalog. */
+function registerProviderEdits(api: ApiRoutes, ctx: ServerContext): void {
   api.add({ method: 'post', path: '/api/providers', summary: 'add a provider (format and models endpoint detected from the URL when not given)', body: AddProviderSchema, status: 201 }, async (_c, { body }) => {
     const { provider, notes } = draftOf(body);
     const { written } = await editCatalog(ctx.dataDir, (catalog) => ({ catalog: addProvider(catalog, provider), result: undefined }));
@@ -152,7 +156,10 @@ export function registerProviderRoutes(api: ApiRoutes, ctx: ServerContext): void
     const { result } = await editCatalog(ctx.dataDir, (catalog) => removeProvider(catalog, id, { force: query.force === 'true' }));
     return { removed: id, ...result };
   });
+}
 
+/** Connection tests and health probes; nothing is written. */
+function registerProviderProbes(api: ApiRoutes, ctx: ServerContext): void {
   api.add({ method: 'post', path: '/api/providers/:id/test', summary: "test a saved provider's connection: status, latency, models" }, async (c) => {
     const { catalog } = await ctx.store.get();
     const provider = findProviderOrThrow(catalog, c.req.param('id') ?? '');
@@ -186,4 +193,10 @@ export function registerProviderRoutes(api: ApiRoutes, ctx: ServerContext): void
     const count = (s: string) => results.filter((r) => r.status === s).length;
     return { providers: results, totals: { providers: results.length, up: count('up'), down: count('down'), skipped: count('skipped') } };
   });
+}
+
+export function registerProviderRoutes(api: ApiRoutes, ctx: ServerContext): void {
+  registerProviderReads(api, ctx);
+  registerProviderEdits(api, ctx);
+  registerProviderProbes(api, ctx);
 }
