@@ -125,7 +125,6 @@ describe('thin commands', () => {
 
 /** Functions still over the limit, to be split; the test fails when one grows or is split but still listed. */
 const LONG_FUNCTIONS_TO_SPLIT: Record<string, number> = {
-  'packages/serve/src/ui/pages/providers.ts providersPage': 158,
   'packages/serve/src/ui/pages/models.ts modelsPage': 88,
   'packages/serve/src/ui/pages/add-provider.ts addProviderPage': 85,
 };
