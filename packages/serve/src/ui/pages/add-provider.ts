@@ -16,6 +16,44 @@ function field(label: string, input: HTMLInputElement, hint?: string): HTMLEleme
   return h('label', {}, label, input, hint ? h('span', { class: 'muted' }, hint) : null);
 }
 
+/** What the server detected from a pasted URL, and whether the catalog already has it. */
+function detectionFacts(d: Detection): HTMLElement[] {
+  return [
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Detected'),
+      h('dd', { 'data-testid': 'detected-type' }, d.detected ? `${d.detected.name} (${d.detected.type})` : 'not recognized: OpenAI-compatible assumed'),
+      h('dt', {}, 'Format'),
+      h('dd', {}, d.format),
+      h('dt', {}, 'Models URL'),
+      h('dd', { 'data-testid': 'models-url' }, d.models_url ?? 'none'),
+      h('dt', {}, 'Key'),
+      h('dd', {}, d.takes_key ? 'takes a key' : 'no key (local server)'),
+    ),
+    ...(d.existing_provider ? [h('p', { class: 'bad' }, `The catalog already has this URL as "${d.existing_provider}".`)] : []),
+  ];
+}
+
+/** Tests the URL before saving (nothing is written) and shows the outcome in `result`. */
+async function testConnection(button: HTMLButtonElement, result: HTMLElement, body: { base_url: string; key_env?: string }): Promise<void> {
+  button.disabled = true;
+  result.textContent = 'Testing…';
+  try {
+    const r = await api<{ status: string; models?: number; latencyMs?: number; diagnosis?: string; error?: string; sample?: string[] }>('/api/test', { method: 'POST', body });
+    result.className = r.status === 'up' ? 'ok' : 'bad';
+    result.textContent =
+      r.status === 'up'
+        ? `Connected: ${r.models ?? 0} models in ${r.latencyMs ?? 0} ms${r.sample?.length ? ` (${r.sample.join(', ')}…)` : ''}`
+        : `Failed: ${r.diagnosis ?? r.error ?? 'no answer'}`;
+  } catch (err) {
+    result.className = 'bad';
+    result.textContent = errorText(err);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 export function addProviderPage(): void {
   const url = h('input', { type: 'url', name: 'base_url', required: true, placeholder: 'https://api.example.com/v1', autocomplete: 'off' });
   const name = h('input', { type: 'text', name: 'name', required: true, placeholder: 'Example AI' });
@@ -33,21 +71,7 @@ export function addProviderPage(): void {
     if (!url.value.trim()) return;
     try {
       const d = await api<Detection>('/api/providers/detect', { method: 'POST', body: { base_url: url.value.trim() } });
-      detection.replaceChildren(
-        h(
-          'dl',
-          { class: 'facts' },
-          h('dt', {}, 'Detected'),
-          h('dd', { 'data-testid': 'detected-type' }, d.detected ? `${d.detected.name} (${d.detected.type})` : 'not recognized: OpenAI-compatible assumed'),
-          h('dt', {}, 'Format'),
-          h('dd', {}, d.format),
-          h('dt', {}, 'Models URL'),
-          h('dd', { 'data-testid': 'models-url' }, d.models_url ?? 'none'),
-          h('dt', {}, 'Key'),
-          h('dd', {}, d.takes_key ? 'takes a key' : 'no key (local server)'),
-        ),
-        ...(d.existing_provider ? [h('p', { class: 'bad' }, `The catalog already has this URL as "${d.existing_provider}".`)] : []),
-      );
+      detection.replaceChildren(...detectionFacts(d));
       if (!name.value && d.detected) name.value = d.detected.name;
       if (!id.value && d.suggested_id) id.placeholder = d.suggested_id;
     } catch (err) {
@@ -57,23 +81,7 @@ export function addProviderPage(): void {
   url.addEventListener('input', detect);
 
   const testButton = h('button', { type: 'button' }, 'Test connection');
-  testButton.addEventListener('click', async () => {
-    testButton.disabled = true;
-    testResult.textContent = 'Testing…';
-    try {
-      const r = await api<{ status: string; models?: number; latencyMs?: number; diagnosis?: string; error?: string; sample?: string[] }>('/api/test', { method: 'POST', body: body() });
-      testResult.className = r.status === 'up' ? 'ok' : 'bad';
-      testResult.textContent =
-        r.status === 'up'
-          ? `Connected: ${r.models ?? 0} models in ${r.latencyMs ?? 0} ms${r.sample?.length ? ` (${r.sample.join(', ')}…)` : ''}`
-          : `Failed: ${r.diagnosis ?? r.error ?? 'no answer'}`;
-    } catch (err) {
-      testResult.className = 'bad';
-      testResult.textContent = errorText(err);
-    } finally {
-      testButton.disabled = false;
-    }
-  });
+  testButton.addEventListener('click', () => void testConnection(testButton, testResult, body()));
 
   const form = h(
     'form',
