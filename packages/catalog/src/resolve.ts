@@ -5,6 +5,7 @@ import type { Model } from './schema/model.ts';
 import { MANUAL_PRIORITY, type Override } from './schema/override.ts';
 import { mergePricing } from './schema/pricing.ts';
 import type { Provider } from './schema/provider.ts';
+import { byCodePoint } from './schema/common.ts';
 
 /** Where a resolved field's value came from. */
 export type FieldOrigin = 'base' | 'auto' | 'manual';
@@ -241,5 +242,5 @@ export function resolveProviderModels(index: CatalogIndex, providerId: string): 
     const base = index.models.get(id);
     if (base) out.push(applyOverrides(base, providerId, offeringOverrides(list, variantsOffered(list)[0])).model);
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => byCodePoint(a.id, b.id));
 }

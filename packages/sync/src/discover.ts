@@ -1,4 +1,4 @@
-import { type Catalog, type Provider, ProviderIdSchema, ProviderSchema } from '@llm-catalog/catalog';
+import { byCodePoint, type Catalog, type Provider, ProviderIdSchema, ProviderSchema } from '@llm-catalog/catalog';
 import { checkBaseUrl, defaultModelsUrl, detectProviderFromUrl, modelsEndpointFor } from './detect-provider.ts';
 import { type KeyStatus, keyStatusOf } from './keys.ts';
 
@@ -190,8 +190,8 @@ export function discoverProviders(catalog: Pick<Catalog, 'providers'>, env: Node
     else merged.set(entry.id, entry);
   }
   return {
-    found: [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    problems: problems.sort((a, b) => (a.env < b.env ? -1 : a.env > b.env ? 1 : 0)),
+    found: [...merged.values()].sort((a, b) => byCodePoint(a.id, b.id)),
+    problems: problems.sort((a, b) => byCodePoint(a.env, b.env)),
   };
 }
 

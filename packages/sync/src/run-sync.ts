@@ -4,6 +4,7 @@ import {
   acquireDataLock,
   assertNoErrors,
   auditCatalog,
+  byCodePoint,
   type Catalog,
   CatalogLoadError,
   type CatalogProblem,
@@ -11,16 +12,16 @@ import {
   type DataFileKind,
   type DataFileState,
   type Disagreement,
-  newDisagreements,
-  fileName,
-  writeFileAtomic,
   errorsIntroduced,
+  fileName,
   formatProblem,
+  newDisagreements,
   planCatalogWrite,
   type Provider,
   readCatalog,
   type ReferenceSource,
   writeCatalog,
+  writeFileAtomic,
 } from '@llm-catalog/catalog';
 import { capabilityVocabularyOf, getSource, type NormalizedModel, type SourceWarning, type TransformWarning } from '@llm-catalog/transformers';
 import { FetchError } from './fetch/errors.ts';
@@ -256,7 +257,7 @@ async function writeDated(
  */
 export function referenceMergeOrder(providers: readonly Provider[]): Provider[] {
   const official = (p: Provider) => (p.metadata?.tags?.includes('official') ? 0 : 1);
-  return [...providers].sort((a, b) => official(a) - official(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...providers].sort((a, b) => official(a) - official(b) || byCodePoint(a.id, b.id));
 }
 
 interface RunMergeOptions {

@@ -1,3 +1,4 @@
+import { byCodePoint } from '@llm-catalog/catalog';
 import type { Provider } from '@llm-catalog/catalog';
 
 /** A request for providers that cannot be served: a usage error, reported before anything is fetched. */
@@ -30,7 +31,7 @@ export function closeMatches(id: string, known: readonly string[], limit = 3): s
   return known
     .map((k) => ({ k, d: editDistance(wanted, k) }))
     .filter(({ k, d }) => d <= Math.max(2, Math.floor(wanted.length / 3)) || k.includes(wanted) || wanted.includes(k))
-    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+    .sort((a, b) => a.d - b.d || byCodePoint(a.k, b.k))
     .slice(0, limit)
     .map(({ k }) => k);
 }
@@ -41,7 +42,7 @@ export function closeMatches(id: string, known: readonly string[], limit = 3): s
  * without a `models_api` throw a ProviderSelectionError naming them.
  */
 export function selectProviders(providers: readonly Provider[], selection: ProviderSelection): Provider[] {
-  const sortById = (list: Provider[]) => list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sortById = (list: Provider[]) => list.sort((a, b) => byCodePoint(a.id, b.id));
   if (selection === 'all') return sortById(providers.filter((p) => p.models_api?.enabled));
   if (selection.length === 0) throw new ProviderSelectionError('no provider named');
   const byId = new Map(providers.map((p) => [p.id, p]));

@@ -3,6 +3,7 @@ import { indexCatalog, resolveProviderModels, type ResolvedModel } from '../reso
 import type { Provider } from '../schema/provider.ts';
 import { keyEnvOf } from '../schema/provider.ts';
 import { withoutProvenance } from './model-document.ts';
+import { byCodePoint } from '../schema/common.ts';
 
 /** A model in the built catalog: its effective values for one provider, without merge bookkeeping. */
 export type BuiltModel = Omit<ResolvedModel, 'provider_id'>;
@@ -31,7 +32,7 @@ function builtModel(model: ResolvedModel): BuiltModel {
 export function buildResolvedCatalog(catalog: Catalog, version: string): BuiltCatalog {
   const index = indexCatalog(catalog);
   const providers: Record<string, BuiltProvider> = {};
-  for (const provider of [...catalog.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const provider of [...catalog.providers].sort((a, b) => byCodePoint(a.id, b.id))) {
     // Defined, not assigned: a model named `__proto__` is a key like any other.
     const models: Record<string, BuiltModel> = Object.fromEntries(
       resolveProviderModels(index, provider.id).map((m) => [m.id, builtModel(m)]),

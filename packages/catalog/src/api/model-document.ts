@@ -9,6 +9,7 @@ import {
 } from '../resolve.ts';
 import { type Model, MODEL_FACT_KEYS } from '../schema/model.ts';
 import { compareByInputPrice, findBaseModelId } from './offerings.ts';
+import { byCodePoint } from '../schema/common.ts';
 
 /**
  * Where one fact's value came from. `layer` is the base model, a source's override of this offering
@@ -168,6 +169,6 @@ export function buildModelDocument(catalog: Catalog | CatalogIndex, modelId: str
     .map(({ doc }) => doc);
   const disabled = offerings
     .filter((o) => o.disabled === true)
-    .sort((a, b) => (a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0));
+    .sort((a, b) => byCodePoint(a.provider_id, b.provider_id));
   return { id: base.id, model: withoutProvenance(base), origins, providers: [...enabled, ...disabled] };
 }

@@ -1,5 +1,6 @@
 import type { TokenPrice } from '../schema/pricing.ts';
 import { type CatalogIndex, resolveModel, type ResolvedModel, resolveOfferings } from '../resolve.ts';
+import { byCodePoint } from '../schema/common.ts';
 
 /** One provider's offering of a model, as `providersFor` returns it. */
 export interface ModelOffering {
@@ -64,7 +65,7 @@ export function compareByInputPrice(
 ): number {
   return (
     compareAmounts(a.model.pricing?.input, b.model.pricing?.input) ||
-    (a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0)
+    byCodePoint(a.provider_id, b.provider_id)
   );
 }
 
@@ -72,7 +73,7 @@ function compareByPrice(a: ModelOffering, b: ModelOffering): number {
   return (
     compareAmounts(a.model.pricing?.input, b.model.pricing?.input) ||
     compareAmounts(a.model.pricing?.output, b.model.pricing?.output) ||
-    (a.provider_id < b.provider_id ? -1 : a.provider_id > b.provider_id ? 1 : 0) ||
+    byCodePoint(a.provider_id, b.provider_id) ||
     ((a.variant ?? '') < (b.variant ?? '') ? -1 : (a.variant ?? '') > (b.variant ?? '') ? 1 : 0)
   );
 }

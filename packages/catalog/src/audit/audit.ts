@@ -1,5 +1,5 @@
 import type { Catalog } from '../io/read.ts';
-import { type Capability, CapabilitySchema } from '../schema/common.ts';
+import { byCodePoint, type Capability, CapabilitySchema } from '../schema/common.ts';
 import { isManualOverride, offeringKey, type Override } from '../schema/override.ts';
 import { pricesByFact } from '../schema/pricing.ts';
 
@@ -144,7 +144,7 @@ export function compareDisagreements(a: Disagreement, b: Disagreement): number {
     KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     (b.ratio ?? 0) - (a.ratio ?? 0) ||
     (offeringKey(a) < offeringKey(b) ? -1 : offeringKey(a) > offeringKey(b) ? 1 : 0) ||
-    (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0)
+    byCodePoint(a.fact, b.fact)
   );
 }
 

@@ -3,6 +3,7 @@ import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
 import { makerKey } from './maker-aliases.ts';
 import { identityKey } from './spelling.ts';
+import { byCodePoint } from '../schema/common.ts';
 
 /** A pair of base models that may be one model, for a person to accept (`identity link`) or reject. */
 export interface LinkProposal {
@@ -64,7 +65,7 @@ export function suggestLinks(catalog: {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // The most served model of the group is the one the others would link to.
-    const [target, ...others] = [...group].sort((a, b) => served(b) - served(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const [target, ...others] = [...group].sort((a, b) => served(b) - served(a) || byCodePoint(a.id, b.id));
     if (!target) continue;
     for (const m of others) {
       if (rejected.has(`${m.id}\u0000${target.id}`) || rejected.has(`${target.id}\u0000${m.id}`)) continue;

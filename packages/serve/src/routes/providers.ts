@@ -1,5 +1,6 @@
 import {
   addProvider,
+  byCodePoint,
   editCatalog,
   editProvider,
   findProviderOrThrow,
@@ -73,7 +74,7 @@ const TEST_TIMEOUT_MS = 10_000;
 function registerProviderReads(api: ApiRoutes, ctx: ServerContext): void {
   api.add({ method: 'get', path: '/api/providers', summary: 'every provider: format, models, key set or missing, sync state, last synced' }, async () => {
     const { catalog, rows } = await ctx.store.get();
-    const providers = [...catalog.providers].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => providerSummary(p, rows, ctx.env));
+    const providers = [...catalog.providers].sort((a, b) => byCodePoint(a.id, b.id)).map((p) => providerSummary(p, rows, ctx.env));
     return { providers };
   });
 
