@@ -32,14 +32,14 @@ interface HostedRule {
   id: string;
   name: string;
   modelsPath: string;
-  format?: ApiFormat;
+  /** The transformer of its list, and with it the API format; `openai` unless said. */
   transformer?: TransformerName;
   auth?: EndpointAuth;
   headers?: Record<string, string>;
   public?: true;
 }
 
-/** Hosted APIs, recognized by host name. OpenAI-compatible with the `openai` transformer unless a rule says otherwise. */
+/** Hosted APIs, recognized by host name. */
 const HOSTED: readonly HostedRule[] = [
   { hosts: ['api.openai.com'], id: 'openai', name: 'OpenAI', modelsPath: '/v1/models' },
   {
@@ -47,7 +47,6 @@ const HOSTED: readonly HostedRule[] = [
     id: 'anthropic',
     name: 'Anthropic',
     modelsPath: '/v1/models',
-    format: 'ANTHROPIC',
     transformer: 'anthropic',
     auth: { header_name: 'x-api-key', prefix: '' },
     headers: { 'anthropic-version': '2023-06-01' },
@@ -57,7 +56,6 @@ const HOSTED: readonly HostedRule[] = [
     id: 'gemini',
     name: 'Google Gemini',
     modelsPath: '/v1beta/models',
-    format: 'GEMINI',
     transformer: 'gemini',
     auth: { header_name: 'x-goog-api-key', prefix: '' },
   },
@@ -145,7 +143,7 @@ export function detectProviderFromUrl(rawUrl: string): DetectedProvider | undefi
   return {
     type: rule.id,
     name: rule.name,
-    format: rule.format ?? 'OPENAI',
+    format: formatOfTransformer(rule.transformer ?? 'openai'),
     transformer: rule.transformer ?? 'openai',
     modelsUrl: `${url.origin}${rule.modelsPath}`,
     providerId: rule.id,
