@@ -71,10 +71,11 @@ const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
  * (`deepseek-chat`, `kimi-k2`) may mean another release at another provider, so it stays that
  * provider's own.
  */
-function isFixedRelease(spellingKey: string, modelId: string): boolean {
+function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => ReadonlySet<string>, modelId: string): boolean {
   const parts = numbered(spellingKey);
-  const modelParts = new Set(numbered(readSpelling(modelId).key));
-  return parts.some((p) => /\d{4}/.test(p)) && parts.every((p) => modelParts.has(p));
+  if (!parts.some((p) => /\d{4}/.test(p))) return false;
+  const ofModel = modelParts(modelId);
+  return parts.every((p) => ofModel.has(p));
 }
 
 const lower = (s: string) => s.trim().toLowerCase();
@@ -112,6 +113,13 @@ export class IdentityIndex {
   private readonly personSame = new Map<string, string>();
   private readonly personSameByKey = new Map<string, string>();
   private readonly personDifferent = new Set<string>();
+  /** The numbered parts of each model id's key, read once: thousands of offerings share a model. */
+  private readonly idParts = new Map<string, ReadonlySet<string>>();
+  private readonly numberedIdParts = (modelId: string): ReadonlySet<string> => {
+    let parts = this.idParts.get(modelId);
+    if (!parts) this.idParts.set(modelId, (parts = new Set(numbered(readSpelling(modelId).key))));
+    return parts;
+  };
 
   constructor(catalog: { models: readonly Model[]; overrides?: readonly Override[]; links?: readonly Link[] }) {
     const links = catalog.links ?? [];
@@ -141,7 +149,7 @@ export class IdentityIndex {
     const { key } = readSpelling(entry.spelling, entry.provider_id);
     this.addKey(this.byProviderSpelling, providerSpelling(entry.provider_id, entry.spelling), modelId);
     this.addKey(this.byProviderKey, providerKey(entry.provider_id, key), modelId);
-    if (isFixedRelease(key, modelId)) this.addKey(this.byKey, makerKey(key), modelId);
+    if (isFixedRelease(key, this.numberedIdParts, modelId)) this.addKey(this.byKey, makerKey(key), modelId);
     for (const name of statedNames(entry, key)) this.addKey(this.byKey, makerKey(readSpelling(name).key), modelId);
   }
 
