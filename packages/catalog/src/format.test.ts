@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatMoney, joinColumns, padColumns, plural } from './format.ts';
 
@@ -11,6 +12,13 @@ describe('display formatting', () => {
 
   it('groups digits of counts and limits', () => {
     expect(formatCount(1048576)).toBe('1,048,576');
+  });
+
+  it('groups a whole count exactly as the en-US locale does, negative and fractional ones too', () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => formatCount(n) === n.toLocaleString('en-US')));
+    expect(formatCount(-1234567)).toBe('-1,234,567');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1234.5678)).toBe('1,234.568');
   });
 
   it('pluralizes by count', () => {

@@ -6,9 +6,14 @@ export function formatMoney(amount: number, currency = 'USD'): string {
   return currency === 'USD' ? `$${amount}` : `${amount} ${currency}`;
 }
 
-/** `128,000`: grouping makes limits readable at a glance; `-` when unknown (never `0`). */
+/**
+ * `128,000`: grouping makes limits readable at a glance; `-` when unknown (never `0`). A whole number
+ * is grouped by hand because the first `toLocaleString` of a process loads the locale data, about
+ * 15 ms of every command that prints a count.
+ */
 export function formatCount(n: number | undefined): string {
-  return n === undefined ? '-' : n.toLocaleString('en-US');
+  if (n === undefined) return '-';
+  return Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US');
 }
 
 /** A per-million-token price, or `-` when unknown (never `0`, which means free). */
