@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalOverrides, stableJson } from './canonical.ts';
 
@@ -16,6 +17,27 @@ describe('stableJson', () => {
   it('puts identity keys first, in their fixed order, then the rest alphabetically', () => {
     const text = stableJson({ zeta: 1, priority: 0, model_id: 'm', alpha: 2, provider_id: 'p', name: 'n', id: 'i' });
     expect(Object.keys(JSON.parse(text))).toEqual(['id', 'provider_id', 'model_id', 'priority', 'name', 'alpha', 'zeta']);
+  });
+
+  it('writes the same text whether a value arrives in key order or in any other', () => {
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(reversed)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]))
+          : v;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = stableJson(value);
+        return stableJson(reversed(value)) === text && stableJson(JSON.parse(text)) === text;
+      }),
+    );
+  });
+
+  it('leaves out undefined keys wherever they are, in an object already in key order or not', () => {
+    const expected = '{\n  "id": "m",\n  "pricing": {\n    "input": 1\n  }\n}\n';
+    expect(stableJson({ id: 'm', pricing: { input: 1, output: undefined } })).toBe(expected);
+    expect(stableJson({ pricing: { output: undefined, input: 1 }, id: 'm' })).toBe(expected);
   });
 });
 

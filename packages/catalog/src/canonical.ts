@@ -39,6 +39,13 @@ const PRICE_NUMBER_KEYS = new Set(['per_million_tokens', 'price']);
 
 const compareKeys = (a: string, b: string) => rank(a) - rank(b) || byCodePoint(a, b);
 
+const isPlainObject = (value: object) => {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+const inKeyOrder = (keys: readonly string[]) => keys.every((k, i) => i === 0 || compareKeys(keys[i - 1] as string, k) < 0);
+
 /**
  * A copy whose object keys are inserted in canonical order, so that native `JSON.stringify` writes
  * them in that order. With `canonical`, also drops undefined keys, sorts set-arrays and rounds prices.
@@ -53,7 +60,8 @@ function orderedCopy(value: unknown, key: string | undefined, canonical: boolean
   }
   if (value && typeof value === 'object') {
     const entries: [string, unknown][] = [];
-    for (const k of Object.keys(value).sort(compareKeys)) {
+    const keys = Object.keys(value);
+    for (const k of inKeyOrder(keys) ? keys : keys.sort(compareKeys)) {
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined) continue;
       entries.push([k, orderedCopy(v, k, canonical)]);
@@ -79,8 +87,7 @@ function isCanonical(value: unknown, key: string | undefined): boolean {
     return true;
   }
   if (value && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) return false;
+    if (!isPlainObject(value)) return false;
     const keys = Object.keys(value);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
@@ -92,6 +99,36 @@ function isCanonical(value: unknown, key: string | undefined): boolean {
   }
   if (typeof value === 'number' && key && PRICE_NUMBER_KEYS.has(key)) return roundPrice(value) === value;
   return true;
+}
+
+/**
+ * What `orderedCopy(value, undefined, false)` gives, for `JSON.stringify` to write: a subtree already in
+ * key order (most of one built from canonical files) is the value itself, and only the rest is copied.
+ */
+function keyOrdered(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const ordered = keyOrdered(item);
+      if (ordered !== item) (out ??= value.slice())[i] = ordered;
+    }
+    return out ?? value;
+  }
+  if (!value || typeof value !== 'object') return value;
+  if (!isPlainObject(value)) return orderedCopy(value, undefined, false);
+  const keys = Object.keys(value);
+  let changed = !inKeyOrder(keys);
+  const values = keys.map((k) => {
+    const v = (value as Record<string, unknown>)[k];
+    const ordered = keyOrdered(v);
+    if (ordered !== v) changed = true;
+    return ordered;
+  });
+  if (!changed) return value;
+  const entries = keys.map((k, i): [string, unknown] => [k, values[i]]).filter(([, v]) => v !== undefined);
+  // Defined, not assigned: see orderedCopy.
+  return Object.fromEntries(entries.sort(([a], [b]) => compareKeys(a, b)));
 }
 
 const canonicalValue = (value: unknown) => (isCanonical(value, undefined) ? value : orderedCopy(value, undefined, true));
@@ -124,7 +161,7 @@ export function canonicalOverrides(list: readonly Override[]): Override[] {
  * than a comparator-driven stringifier on a catalog of tens of thousands of entries.
  */
 export function stableJson(value: unknown): string {
-  const text = JSON.stringify(orderedCopy(value, undefined, false), null, 2);
+  const text = JSON.stringify(keyOrdered(value), null, 2);
   if (text === undefined) throw new TypeError('value cannot be serialized to JSON');
   return `${text}\n`;
 }
