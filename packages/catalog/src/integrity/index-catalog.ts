@@ -31,8 +31,20 @@ const firstIndexes = <T>(items: readonly T[], keyOf: (item: T) => string): Map<s
   return first;
 };
 
+/** The entries whose key an earlier entry already has. */
+const repeatedIndexes = <T>(items: readonly T[], keyOf: (item: T) => string): Set<number> => {
+  const seen = new Set<string>();
+  const repeated = new Set<number>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (seen.has(key)) repeated.add(i);
+    else seen.add(key);
+  });
+  return repeated;
+};
+
 /** Priority-qualified offering key: one offering has at most one override per priority. */
-export const offeringPriorityKey = (o: Override): string => `${offeringKey(o)}\u0000${o.priority}`;
+const offeringPriorityKey = (o: Override): string => `${offeringKey(o)}\u0000${o.priority}`;
 export const linkPairKey = (spelling: string, modelId: string): string => `${spelling.toLowerCase()}\u0000${modelId}`;
 
 /** Everything the integrity rules look up, built in one pass over each file. */
@@ -44,7 +56,8 @@ export interface IntegrityIndex {
   aliasHolders: Holders;
   /** spelling key -> the first model id with it. */
   firstOfSpelling: Map<string, string>;
-  firstOfPriority: Map<string, number>;
+  /** Overrides whose offering and priority an earlier override already has. */
+  repeatedPriority: Set<number>;
   /** Models that some enabled override serves. */
   served: Set<string>;
   firstOfLinkPair: Map<string, number>;
@@ -75,7 +88,7 @@ export function indexForIntegrity(catalog: Catalog): IntegrityIndex {
     modelById: new Map(catalog.models.map((m) => [m.id, m])),
     aliasHolders,
     firstOfSpelling,
-    firstOfPriority: firstIndexes(catalog.overrides, offeringPriorityKey),
+    repeatedPriority: repeatedIndexes(catalog.overrides, offeringPriorityKey),
     served: new Set(catalog.overrides.filter((o) => !o.disabled).map((o) => o.model_id)),
     firstOfLinkPair: firstIndexes(catalog.links ?? [], (l) => linkPairKey(l.spelling, l.model_id)),
     sameLinks,

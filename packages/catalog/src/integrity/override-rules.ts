@@ -1,5 +1,4 @@
 import { isManualOverride, type OfferingKey } from '../schema/override.ts';
-import { offeringPriorityKey } from './index-catalog.ts';
 import { type EntryRule, problem } from './rule.ts';
 
 /** `provider/model`, or `provider/model (variant v)`: how problems name an offering. */
@@ -31,7 +30,7 @@ export const manualWithoutReason: EntryRule<'overrides'> = (o) =>
  * one auto override in its own band, and a person's overrides need a clear order.
  */
 export const duplicatePriority: EntryRule<'overrides'> = (o, i, ix) => {
-  if (ix.firstOfPriority.get(offeringPriorityKey(o)) === i) return undefined;
+  if (!ix.repeatedPriority.has(i)) return undefined;
   const offering = offeringLabel(o);
   return isManualOverride(o)
     ? problem('duplicate-priority', `two overrides for ${offering} share priority ${o.priority}; resolution order would be ambiguous`, {
