@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UpstreamErrorBody } from '../upstream-error.ts';
-import { transformOpenAi } from './openai.ts';
+import { OpenAiEntrySchema, plainOpenAiEntry, transformOpenAi } from './openai.ts';
 
 const usd = (n: number) => ({ per_million_tokens: n, currency: 'USD' });
 const list = (...data: unknown[]) => ({ object: 'list', data });
@@ -261,5 +262,48 @@ describe('transformOpenAi', () => {
       'Invalid API key',
     );
     expect(() => transformOpenAi('<html>502 Bad Gateway</html>')).toThrow(UpstreamErrorBody);
+  });
+});
+
+describe('the plain-entry path of the OpenAI format', () => {
+  const value = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.string(),
+    fc.constantFrom('', '  ', 'text, image', '128000', ' gpt-4o '),
+    fc.double(),
+    fc.integer(),
+    fc.array(fc.string(), { maxLength: 3 }),
+    fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }),
+    fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.double())),
+    fc.constant(JSON.parse('{"__proto__": {"x": 1}}') as unknown),
+  );
+  const keys = [
+    'id', 'object', 'created', 'name', 'owned_by', 'type', 'context_length', 'max_completion_tokens',
+    'input_modalities', 'output_modalities', 'supported_features', 'capabilities', 'aliases', 'pricing', 'active',
+  ];
+  const entry = fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] }).map((e) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(e)) if (v !== undefined) out[k] = v;
+    return out;
+  });
+
+  it('gives what the schema gives, whenever it takes an entry at all', () => {
+    fc.assert(
+      fc.property(entry, (e) => {
+        const plain = plainOpenAiEntry(e);
+        if (plain !== undefined) expect(plain).toEqual(OpenAiEntrySchema.parse(e));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the common well-formed entry, and leaves null, numeric strings and comma lists to the schema', () => {
+    const common = { id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai', context_window: 128000, input_modalities: ['text'], pricing: { prompt: '0.000001' } };
+    expect(plainOpenAiEntry(common)).toEqual(OpenAiEntrySchema.parse(common));
+    expect(plainOpenAiEntry({ ...common, owned_by: null })).toBeUndefined();
+    expect(plainOpenAiEntry({ ...common, context_window: '128000' })).toBeUndefined();
+    expect(plainOpenAiEntry({ ...common, input_modalities: 'text, image' })).toBeUndefined();
+    expect(plainOpenAiEntry({ ...common, id: ' ' })).toBeUndefined();
   });
 });

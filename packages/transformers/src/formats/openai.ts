@@ -12,7 +12,7 @@ import {
 } from '../facts.ts';
 import type { NormalizedModel } from '../normalized-model.ts';
 import { type PerTokenPricing, type PricingDraft, perTokenPricing, pricingOrUndefined, tokenPrice } from '../pricing.ts';
-import { rawId, rawList, rawNumber, rawText, stringField } from '../raw.ts';
+import { rawId, rawList, rawNumber, rawText, splitList, stringField } from '../raw.ts';
 import { ownerOf } from '../vendor.ts';
 import { entriesTransformer } from '../descriptor.ts';
 
@@ -21,7 +21,7 @@ import { entriesTransformer } from '../descriptor.ts';
  * SiliconFlow, Novita, DeepInfra, Cerebras, LM Studio, vLLM, Ollama `/v1`). The base entry is
  * `{id, object, created, owned_by}`; each server adds its own extras, read here where present.
  */
-const OpenAiEntrySchema = z.looseObject({
+export const OpenAiEntrySchema = z.looseObject({
   id: rawId,
   name: rawText,
   display_name: rawText,
@@ -46,6 +46,32 @@ const OpenAiEntrySchema = z.looseObject({
   pricing: z.record(z.string(), z.unknown()).nullish(),
 });
 type OpenAiEntry = z.infer<typeof OpenAiEntrySchema>;
+
+const TEXT_KEYS = ['name', 'display_name', 'owned_by', 'organization', 'type', 'deprecation', 'deprecation_replacement_model'];
+const NUMBER_KEYS = ['context_window', 'context_length', 'max_model_len', 'max_context_length', 'max_completion_tokens', 'max_output_length'];
+const LIST_KEYS = ['input_modalities', 'output_modalities', 'supported_features'] as const;
+/** Keys whose values only the schema reads: arrays, records, or a chance to pollute a prototype. */
+const SCHEMA_ONLY_KEYS = ['capabilities', 'aliases', '__proto__'];
+
+const absentOr = (value: unknown, ok: (v: unknown) => boolean) => value === undefined || ok(value);
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/**
+ * `OpenAiEntrySchema`'s output for an entry of plain values: a non-blank string id, strings and
+ * finite numbers where they belong, string arrays for the lists, an object for pricing. Anything
+ * else (null, numeric strings, comma lists, capabilities, aliases) is left to the schema.
+ */
+export function plainOpenAiEntry(entry: Record<string, unknown>): OpenAiEntry | undefined {
+  const { id, pricing } = entry;
+  if (typeof id !== 'string' || id.trim() === '') return undefined;
+  if (SCHEMA_ONLY_KEYS.some((k) => Object.hasOwn(entry, k))) return undefined;
+  if (!TEXT_KEYS.every((k) => absentOr(entry[k], (v) => typeof v === 'string'))) return undefined;
+  if (!NUMBER_KEYS.every((k) => absentOr(entry[k], (v) => typeof v === 'number' && Number.isFinite(v)))) return undefined;
+  if (!LIST_KEYS.every((k) => absentOr(entry[k], isStringList))) return undefined;
+  if (!absentOr(pricing, (v) => isRecord(v) && !Object.hasOwn(v, '__proto__'))) return undefined;
+  const lists = Object.fromEntries(LIST_KEYS.map((k) => [k, splitList(entry[k] as string[] | undefined)]));
+  return { ...entry, ...lists, ...(pricing === undefined ? {} : { pricing: { ...(pricing as Record<string, unknown>) } }) } as OpenAiEntry;
+}
 
 interface Facts {
   input: Modality[];
@@ -209,7 +235,12 @@ function makeToModel(entries: readonly unknown[]) {
 
 export const openAiTransformer = entriesTransformer(
   { name: 'openai', format: 'OPENAI', defaultForFormat: true, capabilityVocabulary: [] },
-  (entries) => ({ schema: OpenAiEntrySchema, idOf: (entry) => stringField(entry, 'id'), toModel: makeToModel(entries) }),
+  (entries) => ({
+    schema: OpenAiEntrySchema,
+    plainEntry: plainOpenAiEntry,
+    idOf: (entry) => stringField(entry, 'id'),
+    toModel: makeToModel(entries),
+  }),
 );
 
 export const transformOpenAi = openAiTransformer.transform;
