@@ -47,14 +47,31 @@ export const OpenAiEntrySchema = z.looseObject({
 });
 type OpenAiEntry = z.infer<typeof OpenAiEntrySchema>;
 
-const TEXT_KEYS = ['name', 'display_name', 'owned_by', 'organization', 'type', 'deprecation', 'deprecation_replacement_model'];
-const NUMBER_KEYS = ['context_window', 'context_length', 'max_model_len', 'max_context_length', 'max_completion_tokens', 'max_output_length'];
-const LIST_KEYS = ['input_modalities', 'output_modalities', 'supported_features'] as const;
-/** Keys whose values only the schema reads: arrays, records, or a chance to pollute a prototype. */
-const SCHEMA_ONLY_KEYS = ['capabilities', 'aliases', '__proto__'];
+type PlainKind = 'text' | 'number' | 'list' | 'record' | 'schema';
+const PLAIN_KINDS = new Map<string, PlainKind>([
+  ...['id', 'name', 'display_name', 'owned_by', 'organization', 'type', 'deprecation', 'deprecation_replacement_model'].map(
+    (k): [string, PlainKind] => [k, 'text'],
+  ),
+  ...['context_window', 'context_length', 'max_model_len', 'max_context_length', 'max_completion_tokens', 'max_output_length'].map(
+    (k): [string, PlainKind] => [k, 'number'],
+  ),
+  ...['input_modalities', 'output_modalities', 'supported_features'].map((k): [string, PlainKind] => [k, 'list']),
+  ['pricing', 'record'],
+  // Arrays or records only the schema reads, and a key that could set a prototype.
+  ...['capabilities', 'aliases', '__proto__'].map((k): [string, PlainKind] => [k, 'schema']),
+]);
 
-const absentOr = (value: unknown, ok: (v: unknown) => boolean) => value === undefined || ok(value);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** A value of a plain kind as the schema gives it, or undefined when only the schema can say. */
+function plainValue(kind: PlainKind, value: unknown): { value: unknown } | undefined {
+  if (value === undefined) return { value };
+  if (kind === 'text') return typeof value === 'string' ? { value } : undefined;
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? { value } : undefined;
+  if (kind === 'list') return isStringList(value) ? { value: splitList(value) } : undefined;
+  if (kind === 'record') return isRecord(value) && !Object.hasOwn(value, '__proto__') ? { value: { ...value } } : undefined;
+  return undefined;
+}
 
 /**
  * `OpenAiEntrySchema`'s output for an entry of plain values: a non-blank string id, strings and
@@ -62,15 +79,15 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
  * else (null, numeric strings, comma lists, capabilities, aliases) is left to the schema.
  */
 export function plainOpenAiEntry(entry: Record<string, unknown>): OpenAiEntry | undefined {
-  const { id, pricing } = entry;
-  if (typeof id !== 'string' || id.trim() === '') return undefined;
-  if (SCHEMA_ONLY_KEYS.some((k) => Object.hasOwn(entry, k))) return undefined;
-  if (!TEXT_KEYS.every((k) => absentOr(entry[k], (v) => typeof v === 'string'))) return undefined;
-  if (!NUMBER_KEYS.every((k) => absentOr(entry[k], (v) => typeof v === 'number' && Number.isFinite(v)))) return undefined;
-  if (!LIST_KEYS.every((k) => absentOr(entry[k], isStringList))) return undefined;
-  if (!absentOr(pricing, (v) => isRecord(v) && !Object.hasOwn(v, '__proto__'))) return undefined;
-  const lists = Object.fromEntries(LIST_KEYS.map((k) => [k, splitList(entry[k] as string[] | undefined)]));
-  return { ...entry, ...lists, ...(pricing === undefined ? {} : { pricing: { ...(pricing as Record<string, unknown>) } }) } as OpenAiEntry;
+  if (typeof entry.id !== 'string' || entry.id.trim() === '') return undefined;
+  const out: Record<string, unknown> = { input_modalities: [], output_modalities: [], supported_features: [] };
+  for (const key of Object.keys(entry)) {
+    const kind = PLAIN_KINDS.get(key);
+    const plain = kind === undefined ? { value: entry[key] } : plainValue(kind, entry[key]);
+    if (plain === undefined) return undefined;
+    if (plain.value !== undefined || kind !== 'list') out[key] = plain.value;
+  }
+  return out as OpenAiEntry;
 }
 
 interface Facts {
