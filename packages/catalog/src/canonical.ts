@@ -131,7 +131,11 @@ function keyOrdered(value: unknown): unknown {
   return Object.fromEntries(entries.sort(([a], [b]) => compareKeys(a, b)));
 }
 
-const canonicalValue = (value: unknown) => (isCanonical(value, undefined) ? value : orderedCopy(value, undefined, true));
+/**
+ * A value in canonical form (keys in the files' order, set-lists sorted, prices rounded, no undefined
+ * keys): the value itself when it already is, else a copy.
+ */
+export const canonicalValue = <T,>(value: T): T => (isCanonical(value, undefined) ? value : (orderedCopy(value, undefined, true) as T));
 
 
 export const compareProviders = (a: Provider, b: Provider) => byCodePoint(a.id, b.id);
@@ -146,13 +150,13 @@ export const compareLinks = (a: Link, b: Link) =>
 
 /** Sorted copies with set-arrays sorted, prices rounded and undefined keys dropped. */
 export function canonicalProviders(list: readonly Provider[]): Provider[] {
-  return [...list].sort(compareProviders).map((p) => canonicalValue(p) as Provider);
+  return [...list].sort(compareProviders).map((p) => canonicalValue(p));
 }
 export function canonicalModels(list: readonly Model[]): Model[] {
-  return [...list].sort(compareModels).map((m) => canonicalValue(m) as Model);
+  return [...list].sort(compareModels).map((m) => canonicalValue(m));
 }
 export function canonicalOverrides(list: readonly Override[]): Override[] {
-  return [...list].sort(compareOverrides).map((o) => canonicalValue(o) as Override);
+  return [...list].sort(compareOverrides).map((o) => canonicalValue(o));
 }
 
 /**
@@ -166,5 +170,5 @@ export function stableJson(value: unknown): string {
   return `${text}\n`;
 }
 export function canonicalLinks(list: readonly Link[]): Link[] {
-  return [...list].sort(compareLinks).map((l) => canonicalValue(l) as Link);
+  return [...list].sort(compareLinks).map((l) => canonicalValue(l));
 }

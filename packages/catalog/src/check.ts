@@ -3,14 +3,16 @@ import type { Catalog } from './io/read.ts';
 import { type CatalogProblem, errorsOf } from './problems.ts';
 import { entrySchemaProblems } from './schema-problems.ts';
 import { DATA_FILE_KINDS, ENTRY_SCHEMAS } from './schema/files.ts';
+import { PLAIN_ENTRY_CHECKS } from './schema/plain.ts';
 
 /** Schema errors of every entry of an in-memory catalog, except the entries in `alreadyValid`. */
 export function schemaProblemsOf(catalog: Catalog, alreadyValid?: ReadonlySet<unknown>): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
   for (const kind of [...DATA_FILE_KINDS, 'links' as const]) {
     const schema = ENTRY_SCHEMAS[kind];
+    const plain = PLAIN_ENTRY_CHECKS[kind];
     ((catalog[kind] ?? []) as unknown[]).forEach((entry, index) => {
-      if (alreadyValid?.has(entry)) return;
+      if (alreadyValid?.has(entry) || plain?.(entry)) return;
       const parsed = schema.safeParse(entry);
       if (!parsed.success) problems.push(...entrySchemaProblems(kind, index, entry, parsed.error));
     });

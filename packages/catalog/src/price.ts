@@ -7,8 +7,18 @@ export function roundPrice(n: number): number {
   // An integer of at most 10 digits is its own rounding; this is the common case (token limits)
   // and skips a round trip through text.
   if (Number.isInteger(n) && Math.abs(n) < 1e10) return n;
-  return Number(n.toPrecision(10));
+  // A catalog has few distinct prices, each checked many times (every offering, every write), and
+  // the round trip through text is the slow part.
+  let rounded = ROUNDED.get(n);
+  if (rounded === undefined) {
+    if (ROUNDED.size >= ROUNDED_MAX) ROUNDED.clear();
+    ROUNDED.set(n, (rounded = Number(n.toPrecision(10))));
+  }
+  return rounded;
 }
+
+const ROUNDED = new Map<number, number>();
+const ROUNDED_MAX = 50_000;
 
 // A non-negative decimal, with an optional exponent: "0.0000025", "2.5e-6", "3E-07", ".5".
 const DECIMAL = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;

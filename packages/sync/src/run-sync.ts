@@ -463,11 +463,7 @@ async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: S
  * throws for errors the catalog already had, else merges again checking after each provider and
  * leaving out those that bring errors.
  */
-async function fetchAndMerge(
-  gathered: Gathered,
-  options: SyncRunOptions,
-  now: Date,
-): Promise<{ merge: RunMerge; after: Catalog }> {
+async function fetchAndMerge(gathered: Gathered, options: SyncRunOptions, now: Date): Promise<MergedRun> {
   const { before, order } = gathered;
   const mergeOptions = {
     source: options.source,
@@ -489,7 +485,7 @@ async function fetchAndMerge(
   const after = stamp(first);
   // The catalog is read without `loadValidCatalog`: its integrity is checked only when the result
   // has errors, one pass over the whole catalog instead of two on every run.
-  if (errorsIntroduced(before, after).length === 0) return { merge: first, after };
+  if (errorsIntroduced(before, after).length === 0) return mergedRun(first, after);
   assertNoErrors(checkIntegrity(before));
   // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
   const checked = new RunMerge(before, { ...mergeOptions, checkEach: true });
@@ -500,8 +496,16 @@ async function fetchAndMerge(
   const result = stamp(checked);
   const remaining = errorsIntroduced(before, result);
   if (remaining.length > 0) throw new CatalogLoadError(remaining);
-  return { merge: checked, after: result };
+  return mergedRun(checked, result);
 }
+
+/** What a run keeps of its merges: the session and its indexes are let go before the files are written. */
+interface MergedRun {
+  merged: ReadonlyMap<string, ProviderRunSummary>;
+  updated: ReadonlySet<string>;
+  after: Catalog;
+}
+const mergedRun = (merge: RunMerge, after: Catalog): MergedRun => ({ merged: merge.merged, updated: merge.updatedIds(), after });
 
 /**
  * Syncs providers into the data directory (docs/data-contract.md): fetches every provider at once
@@ -527,11 +531,11 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       ? await gatherSource(options.source, onDisk, options)
       : gatherProviders(onDisk, options);
     const { before, selected, keys, missing } = gathered;
-    const { merge, after } = await fetchAndMerge(gathered, options, now);
+    const { merged, updated, after } = await fetchAndMerge(gathered, options, now);
     const providers = selected.map((p): ProviderRunSummary => {
       const key = missing.get(p.id);
       if (key) return { ...blankSummary(p.id, 'skipped', 0), reason: `${key.envVar} is not set` };
-      const summary = merge.merged.get(p.id);
+      const summary = merged.get(p.id);
       if (!summary) throw new Error(`internal: no outcome for provider "${p.id}"`);
       return summary;
     });
@@ -550,7 +554,7 @@ export async function runSync(options: SyncRunOptions): Promise<SyncRunResult> {
       providers,
       totals: totalsOf(providers, elapsedSince(start)),
       keys,
-      newDisagreements: disagreementsBrought(before, after, merge.updatedIds()),
+      newDisagreements: disagreementsBrought(before, after, updated),
       ...(gathered.addedProviders.length > 0 ? { addedProviders: gathered.addedProviders } : {}),
       ...(gathered.unplaced.length > 0 ? { sourceWarnings: gathered.unplaced } : {}),
       before,

@@ -131,7 +131,11 @@ describe.each(REGISTRY.names.map((name) => [name, REGISTRY.transformer(name).tra
         }
         const said = textsIn(b);
         for (const model of result.models) {
-          expect(NormalizedModelSchema.safeParse(model).success, JSON.stringify(model)).toBe(true);
+          const checked = NormalizedModelSchema.safeParse(model);
+          expect(checked.success, JSON.stringify(model)).toBe(true);
+          // Whether a model took the hand-checked path or the schema's, it reads the same, key order included.
+          const { id, provider_model_id: spelling, variant, ...facts } = checked.data ?? model;
+          expect(JSON.stringify(model)).toBe(JSON.stringify({ id, provider_model_id: spelling, ...(variant === undefined ? {} : { variant }), ...facts }));
           const invented = placeholders(model, '').filter((path) => {
             const value = path.split(/\.|\[/).reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k.replace(']', '')], model);
             return !(typeof value === 'string' && value.trim() !== '' && said.has(value.trim().toLowerCase()));

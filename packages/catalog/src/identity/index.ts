@@ -104,8 +104,11 @@ type ModelIdsByKey = Map<string, string | Set<string>>;
  *    every model's names.
  * A key that two models share links to neither: that is a collision for a person to settle.
  */
+type ExactHit = { model_id: string; origin: LinkOrigin };
+const HIT_RANK: Readonly<Record<LinkOrigin, number>> = { id: 0, alias: 1, source: 2, link: 3, offering: 3, rule: 3 };
+
 export class IdentityIndex {
-  private readonly exact = new Map<string, { model_id: string; origin: LinkOrigin }>();
+  private readonly exact = new Map<string, ExactHit>();
   private readonly byKey: ModelIdsByKey = new Map();
   private readonly byProviderKey: ModelIdsByKey = new Map();
   private readonly byProviderSpelling: ModelIdsByKey = new Map();
@@ -229,11 +232,7 @@ export class IdentityIndex {
       if (offered) return { model_id: offered, origin: 'offering' };
     }
     // An id outranks an alias, which outranks a name a source states, whichever of the two forms hits.
-    const hits = [this.exact.get(spelled), this.exact.get(reading.id)].filter(
-      (h): h is { model_id: string; origin: LinkOrigin } => h !== undefined && this.allowed(e.spelling, h.model_id),
-    );
-    const rank = (o: LinkOrigin) => ['id', 'alias', 'source'].indexOf(o);
-    const best = hits.sort((a, b) => rank(a.origin) - rank(b.origin))[0];
+    const best = this.betterHit(e.spelling, this.exact.get(spelled), this.exact.get(reading.id));
     if (best) return best;
     const stated = statedNames(e, reading.key);
     for (const name of stated) {
@@ -252,11 +251,26 @@ export class IdentityIndex {
     return undefined;
   }
 
+  /** Of two exact hits a spelling may use, the id over an alias over a source's name; the first on a tie. */
+  private betterHit(spelling: string, ...hits: (ExactHit | undefined)[]): ExactHit | undefined {
+    let best: ExactHit | undefined;
+    for (const hit of hits) {
+      if (hit === undefined || !this.allowed(spelling, hit.model_id)) continue;
+      if (best === undefined || HIT_RANK[hit.origin] < HIT_RANK[best.origin]) best = hit;
+    }
+    return best;
+  }
+
   private unique(map: ModelIdsByKey, spelling: string, key: string): string | undefined {
     const found = map.get(key);
-    const ids = (found === undefined ? [] : typeof found === 'string' ? [found] : [...found]).filter((id) =>
-      this.allowed(spelling, id),
-    );
-    return ids.length === 1 ? ids[0] : undefined;
+    if (found === undefined) return undefined;
+    if (typeof found === 'string') return this.allowed(spelling, found) ? found : undefined;
+    let only: string | undefined;
+    for (const id of found) {
+      if (!this.allowed(spelling, id)) continue;
+      if (only !== undefined) return undefined;
+      only = id;
+    }
+    return only;
   }
 }

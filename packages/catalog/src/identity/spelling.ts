@@ -154,16 +154,20 @@ export function canonicalId(key: string): string {
 
 /** Reads a provider's spelling of a model. `providerId` enables the host-specific rules. */
 export function readSpelling(spelling: string, providerId?: string): SpellingReading {
-  const cacheKey = `${providerId ?? ''}\u0000${spelling}`;
-  const cached = readings.get(cacheKey);
+  // Only a few hosts have rules of their own; every other provider reads a spelling the same way,
+  // so their readings share one cache instead of one per provider.
+  const host = providerId !== undefined && (providerId === 'fireworks' || Object.hasOwn(HOST_SUFFIXES, providerId)) ? providerId : '';
+  let cache = readings.get(host);
+  if (!cache) readings.set(host, (cache = new Map()));
+  const cached = cache.get(spelling);
   if (cached) return cached;
-  const reading = read(spelling, providerId);
-  readings.set(cacheKey, reading);
+  const reading = read(spelling, host === '' ? undefined : host);
+  cache.set(spelling, reading);
   return reading;
 }
 
 // Readings are pure and the same spellings recur in every merge of a run, so each is read once.
-const readings = new Map<string, SpellingReading>();
+const readings = new Map<string, Map<string, SpellingReading>>();
 
 /** What the reading steps found so far: the rules that fired and the variants taken off, in order. */
 interface Found {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { entrySchemaProblems } from '../schema-problems.ts';
+import { PLAIN_ENTRY_CHECKS } from '../schema/plain.ts';
 import { CatalogLoadError, type CatalogProblem, fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind, ENTRY_SCHEMAS, type FileKind } from '../schema/files.ts';
 import type { Link } from '../schema/link.ts';
@@ -27,6 +28,12 @@ export type CatalogFiles = Record<DataFileKind, DataFileState> & { links?: DataF
 export interface DataFileState {
   /** The file's text as read, or undefined when it did not exist. */
   text?: string;
+  /**
+   * The file's entries as read (the same objects as the catalog's), when every one passed its
+   * schema: a writer compares content with them instead of parsing the text again. Like every entry
+   * read, they are never changed in place: a change to the catalog is a copy.
+   */
+  entries?: readonly unknown[];
   version?: string;
   $schema?: string;
 }
@@ -83,7 +90,13 @@ function inspectEnvelope(kind: FileKind, value: unknown, problems: CatalogProble
   }
   if (trusted) return { state, entries: list as unknown[], rejected };
   const schema = ENTRY_SCHEMAS[kind];
+  const plain = PLAIN_ENTRY_CHECKS[kind];
   list.forEach((entry, index) => {
+    // A plain entry is what the schema would give, keys in the file's order as a trusted text's are.
+    if (plain?.(entry)) {
+      entries.push(entry);
+      return;
+    }
     const parsed = schema.safeParse(entry);
     if (parsed.success) entries.push(parsed.data);
     else {
@@ -146,7 +159,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
       const problemsBefore = problems.length;
       const { state, entries, rejected: bad } = inspectEnvelope(kind, parsed.value, problems, trusted);
       if (!trusted && problems.length === problemsBefore) rememberValid(kind, text);
-      files[kind] = { ...state, text };
+      files[kind] = { ...state, text, ...(bad.length === 0 && problems.length === problemsBefore ? { entries } : {}) };
       lists[kind] = entries;
       rejected[kind] = bad;
     }),

@@ -171,9 +171,14 @@ describe('writing the catalog', () => {
 
   it('a changed file gets the given date as version; unchanged files keep theirs and are not written', async () => {
     const dir = await writeFresh(sampleCatalog());
-    const { catalog, files } = await readCatalog(dir);
-    const groq = must(catalog.overrides.find((o) => o.provider_id === 'groq')?.pricing?.input);
-    groq.per_million_tokens = 0.69;
+    const { catalog: read, files } = await readCatalog(dir);
+    // Read entries are never changed in place (the writer compares with them): a change is a copy.
+    const catalog = {
+      ...read,
+      overrides: read.overrides.map((o) =>
+        o.provider_id === 'groq' ? { ...o, pricing: { ...o.pricing, input: { ...must(o.pricing?.input), per_million_tokens: 0.69 } } } : o,
+      ),
+    };
     const before = await readAll(dir);
 
     expect(await writeCatalog(dir, catalog, files, LATER)).toEqual(['overrides']);

@@ -76,8 +76,20 @@ function planFile<K extends FileKind>(
   if (text === prev.text) return { kind, text, changed: false };
   // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
   // and so the version are the same.
-  if (text === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text, changed: true };
+  if (sameContent(kind, list, text, { ...prev, text: prev.text, version: prev.version })) return { kind, text, changed: true };
   return { kind, text: replaceVersion(text, prev.version, nextVersion), changed: true };
+}
+
+/**
+ * Whether a file as read holds the same entries as `list` (canonical), whatever its layout. With the
+ * entries kept from the read, the comparison stops at the first entry that differs, where parsing
+ * and serializing the old text again cost a large sync a fifth of a second.
+ */
+function sameContent(kind: FileKind, list: readonly unknown[], text: string, prev: DataFileState & { text: string; version: string }): boolean {
+  if (prev.entries === undefined) return text === canonicalTextOf(kind, prev.text, prev.version);
+  if (prev.entries.length !== list.length) return false;
+  const old = canonicalList(kind, { providers: [], models: [], overrides: [], [kind]: prev.entries } as Catalog);
+  return old.every((entry, i) => entry === list[i] || JSON.stringify(entry) === JSON.stringify(list[i]));
 }
 
 /**

@@ -7,3 +7,4 @@ export * from './transformer-names.ts';
 export * from './override.ts';
 export * from './files.ts';
 export * from './link.ts';
+export { isPlainModel, isPlainNormalizedModel, isPlainOverride, plainModelCopy } from './plain.ts';

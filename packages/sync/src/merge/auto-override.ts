@@ -1,4 +1,4 @@
-import { canonicalOverrides, type Model, type Override, type Provenance } from '@llm-catalog/catalog';
+import { canonicalValue, type Model, type Override, type Provenance } from '@llm-catalog/catalog';
 import type { CapabilityVocabulary, NormalizedModel } from '@llm-catalog/transformers';
 
 type Limits = NonNullable<Override['limits']>;
@@ -13,14 +13,14 @@ export function reportedCapabilities(source: NormalizedModel, vocabulary: Capabi
   const reported = source.capabilities;
   const lacking = vocabulary.filter((cap) => !reported.includes(cap));
   if (reported.length === 0 && lacking.length === 0) return undefined;
-  return { ...(reported.length > 0 ? { add: [...reported] } : {}), ...(lacking.length > 0 ? { remove: lacking } : {}) };
+  return { ...(reported.length > 0 ? { add: [...reported].sort() } : {}), ...(lacking.length > 0 ? { remove: lacking.sort() } : {}) };
 }
 
 function reportedLimits(source: NormalizedModel): Limits | undefined {
   const out: Limits = {};
   if (source.context_window !== undefined) out.context_window = source.context_window;
-  if (source.max_output_tokens !== undefined) out.max_output_tokens = source.max_output_tokens;
   if (source.max_input_tokens !== undefined) out.max_input_tokens = source.max_input_tokens;
+  if (source.max_output_tokens !== undefined) out.max_output_tokens = source.max_output_tokens;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -41,17 +41,17 @@ export function autoOverrideFor(
   band: { priority: number; provenance: Provenance; vocabulary: CapabilityVocabulary },
   variant?: string,
 ): Override {
-  const override: Override = {
-    provider_id: providerId,
-    model_id: base.id,
-    variant,
-    priority: band.priority,
-    provider_model_id: source.provider_model_id !== base.id ? source.provider_model_id : undefined,
-    capabilities: reportedCapabilities(source, band.vocabulary),
-    limits: reportedLimits(source),
-    pricing: source.pricing,
-    provenance: band.provenance,
-  };
-  const [canonical] = canonicalOverrides([override]);
-  return canonical ?? override;
+  // Keys in the files' order, no undefined ones and lists sorted, so that the canonical form is the
+  // object itself and only the prices are copied: a large sync builds one of these per offering.
+  const override = { provider_id: providerId, model_id: base.id } as Override;
+  if (variant !== undefined) override.variant = variant;
+  if (source.provider_model_id !== base.id) override.provider_model_id = source.provider_model_id;
+  override.priority = band.priority;
+  const capabilities = reportedCapabilities(source, band.vocabulary);
+  if (capabilities !== undefined) override.capabilities = capabilities;
+  const limits = reportedLimits(source);
+  if (limits !== undefined) override.limits = limits;
+  if (source.pricing !== undefined) override.pricing = canonicalValue(source.pricing);
+  override.provenance = canonicalValue(band.provenance);
+  return canonicalValue(override);
 }

@@ -23,7 +23,7 @@ import {
   offeringId,
   offeringName,
 } from './offerings.ts';
-import { sameValue } from './same-value.ts';
+import { sameValueExcept } from './same-value.ts';
 import { MergeSession } from './session.ts';
 import type { MergeNote, MergeOptions, ProviderMergeResult, SessionMergeResult } from './types.ts';
 
@@ -120,9 +120,6 @@ function claimedNames(session: MergeSession, offerings: readonly { modelId: stri
   return { has: (name) => taken.has(name) || session.names(name), add: (name) => void taken.add(name) };
 }
 
-/** The override without its provenance: what it says, not when it was said. */
-const factsOf = ({ provenance: _provenance, ...facts }: Override) => facts;
-
 /**
  * The override to write: the current one when the source reports the same facts again, so that a
  * repeated run (a nightly sync without news) keeps the as-of date of when the facts were first seen
@@ -130,7 +127,7 @@ const factsOf = ({ provenance: _provenance, ...facts }: Override) => facts;
  */
 function keepUnchanged(current: readonly Override[] | undefined, next: Override): Override {
   const [only] = current ?? [];
-  return current?.length === 1 && only && sameValue(factsOf(only), factsOf(next)) ? only : next;
+  return current?.length === 1 && only && sameValueExcept(only, next, 'provenance') ? only : next;
 }
 
 /**

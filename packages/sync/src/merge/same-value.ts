@@ -24,13 +24,44 @@ function comparable(value: unknown): unknown {
 /** The comparison text of a value: equal facts give equal keys. */
 export const comparisonKey = (value: unknown): string => JSON.stringify(comparable(value)) ?? 'undefined';
 
-/** Whether two facts are equal as the catalog means it (sets as sets, prices after rounding). */
+const allStrings = (list: readonly unknown[]) => list.every((v) => typeof v === 'string');
+
+/** Two lists of strings as sets (as `comparable` sorts them): equal in order is the common case, and needs no copy. */
+function sameStringLists(a: readonly string[], b: readonly string[]): boolean {
+  if (a.every((v, i) => v === b[i])) return true;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((v, i) => v === sortedB[i]);
+}
+
+function sameObjects(a: Record<string, unknown>, b: Record<string, unknown>, ignored?: string): boolean {
+  let defined = 0;
+  for (const key of Object.keys(a)) {
+    const v = a[key];
+    if (v === undefined || key === ignored) continue;
+    defined++;
+    if (!Object.hasOwn(b, key) || !sameValue(v, b[key])) return false;
+  }
+  for (const key of Object.keys(b)) if (b[key] !== undefined && key !== ignored) defined--;
+  return defined === 0;
+}
+
+/** `sameValue` of two records without one of their keys (an override's provenance: when, not what). */
+export const sameValueExcept = <T extends object>(a: T, b: T, ignored: keyof T & string): boolean =>
+  sameObjects(a as Record<string, unknown>, b as Record<string, unknown>, ignored);
+
+/**
+ * Whether two facts are equal as the catalog means it (sets as sets, prices after rounding): what
+ * comparing their `comparisonKey`s says, without building them. The merge asks this for every fact
+ * of every offering, and the texts were most of a large merge's garbage.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  // Two scalars, or a scalar and an object, compare without building their comparison texts: the
-  // merge asks this for every fact of every offering.
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return typeof a === 'number' && typeof b === 'number' && roundPrice(a) === roundPrice(b);
+  if (typeof a === 'number' && typeof b === 'number') return roundPrice(a) === roundPrice(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    if (allStrings(a) && allStrings(b)) return sameStringLists(a as string[], b as string[]);
+    return a.every((v, i) => sameValue(v, b[i]));
   }
-  return comparisonKey(a) === comparisonKey(b);
+  return sameObjects(a as Record<string, unknown>, b as Record<string, unknown>);
 }
