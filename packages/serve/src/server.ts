@@ -1,10 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.ts';
 import { newToken } from './security.ts';
-
-export const DEFAULT_PORT = 4873;
-export const DEFAULT_HOST = '127.0.0.1';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { DEFAULT_HOST, DEFAULT_PORT, ServeOptionsError, startServer } from '@llm-catalog/serve';
+import { DEFAULT_HOST, DEFAULT_PORT } from '@llm-catalog/serve/defaults';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.ts';
 import { CliError } from '../errors.ts';
@@ -44,6 +44,9 @@ export function registerServe(program: Command, getContext: () => CommandContext
     .action(async (opts: ServeCommandOptions) => {
       const ctx = getContext();
       const port = parsePort(opts.port);
+      // Loaded here, not at the top: the web server (and Node's fetch stack under it) would otherwise
+      // be part of every command's start.
+      const { ServeOptionsError, startServer } = await import('@llm-catalog/serve');
       let server;
       try {
         server = await startServer({
