@@ -12,7 +12,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 // Keys may live in .env; the real environment wins over it.
 loadDotenv({ quiet: true });
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: the launcher bundles this file as CommonJS, which V8 can cache compiled.
+void runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
@@ -21,5 +22,6 @@ const code = await runCli(process.argv.slice(2), {
   ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
   // `catalog.mjs` from the repository's launcher, `llm-catalog` from the installed package.
   programName: basename(process.argv[1] ?? 'catalog').replace(/\.[cm]?js$/, ''),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

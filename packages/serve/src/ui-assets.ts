@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type * as Esbuild from 'esbuild';
 import type { Hono } from 'hono';
 
@@ -61,8 +61,9 @@ function shell(title: string, path: string): string {
 let bundle: Promise<string> | undefined;
 export function uiBundle(): Promise<string> {
   // esbuild is resolved from this package, not bundled: its JavaScript API finds its binary beside it.
-  const esbuildPath = createRequire(join(SERVE_DIR, 'package.json')).resolve('esbuild');
-  bundle ??= (import(pathToFileURL(esbuildPath).href) as Promise<typeof Esbuild>)
+  // Required, not imported: the CLI launcher runs its bundle as a script, which has no import().
+  bundle ??= Promise.resolve()
+    .then(() => createRequire(join(SERVE_DIR, 'package.json'))('esbuild') as typeof Esbuild)
     .then(({ build }) =>
       build({
         entryPoints: [existsSync(join(UI_DIR, 'main.ts')) ? join(UI_DIR, 'main.ts') : join(UI_DIR, 'main.js')],
