@@ -1,4 +1,4 @@
-import { IdentityIndex } from './identity/index.ts';
+import { IdentityIndex, type IdentityLookup, ProviderIdentity } from './identity/index.ts';
 import type { Catalog } from './io/read.ts';
 import type { Capability } from './schema/common.ts';
 import type { Model } from './schema/model.ts';
@@ -48,6 +48,11 @@ export interface CatalogIndex {
   overrides: Map<string, Map<string, Override[]>>;
   /** Which model any provider's spelling names (links, source names, spelling rules). */
   readonly identity: IdentityIndex;
+  /**
+   * Which model one provider's spelling names: `identity` once it is built, else a view of that
+   * provider's that reads no more of the catalog than its lookups need (same answers).
+   */
+  identityOf(providerId: string): IdentityLookup;
 }
 
 /** One offering of a model at a provider. */
@@ -77,6 +82,8 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   }
   const aliases = new Map<string, string>();
   for (const m of catalog.models) for (const a of m.aliases ?? []) aliases.set(a, m.id);
+  const fullIdentity = () => (identity ??= new IdentityIndex(catalog));
+  const views = new Map<string, ProviderIdentity>();
   return {
     catalog,
     providers: new Map(catalog.providers.map((p) => [p.id, p])),
@@ -85,8 +92,16 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     overrides,
     // Built on first use: most callers resolve by base id and never need the spelling rules.
     get identity() {
-      identity ??= new IdentityIndex(catalog);
-      return identity;
+      return fullIdentity();
+    },
+    identityOf(providerId) {
+      if (identity) return identity;
+      let view = views.get(providerId);
+      if (!view) {
+        const offerings = [...(overrides.get(providerId)?.values() ?? [])].flat();
+        views.set(providerId, (view = new ProviderIdentity(catalog, providerId, offerings, fullIdentity)));
+      }
+      return view;
     },
   };
 }
@@ -123,7 +138,7 @@ export function findOffering(
       }
     }
   }
-  const match = index.identity.lookup({ spelling, provider_id: providerId });
+  const match = index.identityOf(providerId).lookup({ spelling, provider_id: providerId });
   const list = match ? byModel.get(match.model_id) : undefined;
   if (!match || !list) return undefined;
   const offered = variantsOffered(list);

@@ -2,64 +2,30 @@ import type { Link } from '../schema/link.ts';
 import type { Model } from '../schema/model.ts';
 import type { Override } from '../schema/override.ts';
 import { makerKey, makerStableId } from './maker-aliases.ts';
-import { canonicalId, readSpelling, type SpellingReading } from './spelling.ts';
+import { canonicalId, readSpelling } from './spelling.ts';
+import {
+  addExactNames,
+  addKey,
+  addProviderSpelling,
+  type ExactNames,
+  type IdentityLookup,
+  type IdentityMatch,
+  type IdentityTables,
+  lookupIn,
+  lower,
+  type ModelIdsByKey,
+  PersonLinks,
+  type SpellingEntry,
+  sourceNames,
+  statedNames,
+} from './tables.ts';
 
 export * from './spelling.ts';
 export * from './maker-aliases.ts';
 export * from './suggest.ts';
 export * from './edit-links.ts';
-
-/**
- * Why a spelling names a model: a person's link, the provider's own offering under that spelling,
- * an id or alias, a name a source states, or the spelling rules.
- */
-export type LinkOrigin = 'link' | 'offering' | 'id' | 'alias' | 'source' | 'rule';
-
-/** One provider's spelling of a model, with the cross-references its source states. */
-export interface SpellingEntry {
-  spelling: string;
-  /** The catalog provider that spells it so; enables that host's spelling rules. */
-  provider_id?: string;
-  /** The Hugging Face repository the source says this is (OpenRouter's `hugging_face_id`). */
-  hugging_face_id?: string;
-  /** The source's own stable name for it (OpenRouter's `canonical_slug`). */
-  canonical_slug?: string;
-}
-
-export interface IdentityMatch {
-  model_id: string;
-  /** The offering variant the spelling names (`free`, `fp8`, `us`), if any. */
-  variant?: string;
-  origin: LinkOrigin;
-}
-
-/**
- * A source's own slug is a name of the model unless it only adds a date to the spelling: OpenRouter's
- * `openai/gpt-4.1` has the slug `openai/gpt-4.1-2025-04-14`, which says which snapshot the route
- * serves today. Whether an undated name and a snapshot are one model is the maker's to say
- * (`MAKER_SNAPSHOT_ALIASES`), so such a slug links nothing.
- */
-const DATE_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{8}|\d{2}-\d{2}|\d{4})$/;
-function usableSlug(slug: string | undefined, ownKey: string): string | undefined {
-  if (slug === undefined) return undefined;
-  const key = readSpelling(slug).key;
-  return key !== ownKey && key.replace(DATE_SUFFIX, '') === ownKey ? undefined : slug;
-}
-
-/** The names a source states for an entry: the maker's Hugging Face repository, and a usable slug. */
-function statedNames(e: SpellingEntry, ownKey: string): string[] {
-  return [e.hugging_face_id, usableSlug(e.canonical_slug, ownKey)].filter((v): v is string => v !== undefined);
-}
-
-/** The names a base model answers to besides its id: the source names it carries. */
-function sourceNames(model: Model): string[] {
-  const meta = model.metadata as { canonical_slug?: unknown; hugging_face_id?: unknown } | undefined;
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return statedNames(
-    { spelling: model.id, hugging_face_id: str(meta?.hugging_face_id), canonical_slug: str(meta?.canonical_slug) },
-    readSpelling(model.id).key,
-  );
-}
+export * from './provider-identity.ts';
+export type { IdentityLookup, IdentityMatch, LinkOrigin, SpellingEntry } from './tables.ts';
 
 /** Key parts that hold a digit: sizes, versions, releases. */
 const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
@@ -78,17 +44,6 @@ function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => Re
   return parts.every((p) => ofModel.has(p));
 }
 
-const lower = (s: string) => s.trim().toLowerCase();
-const pairKey = (spelling: string, modelId: string) => `${lower(spelling)}\u0000${modelId}`;
-const providerKey = (providerId: string | undefined, key: string) => `${providerId ?? ''}\u0000${makerKey(key)}`;
-const providerSpelling = (providerId: string | undefined, spelling: string) => `${providerId ?? ''}\u0000${lower(spelling)}`;
-
-/**
- * The model ids each key reads to. Nearly every key names one model, so one id is held as a string
- * and a set is made only for a second: an index of a large catalog holds hundreds of thousands of keys.
- */
-type ModelIdsByKey = Map<string, string | Set<string>>;
-
 /**
  * Which base model a provider's spelling names. Built once per run from the models, their offerings
  * and a person's links, then asked for every fetched entry; `add` registers a model created during
@@ -104,18 +59,13 @@ type ModelIdsByKey = Map<string, string | Set<string>>;
  *    every model's names.
  * A key that two models share links to neither: that is a collision for a person to settle.
  */
-type ExactHit = { model_id: string; origin: LinkOrigin };
-const HIT_RANK: Readonly<Record<LinkOrigin, number>> = { id: 0, alias: 1, source: 2, link: 3, offering: 3, rule: 3 };
-
-export class IdentityIndex {
-  private readonly exact = new Map<string, ExactHit>();
-  private readonly byKey: ModelIdsByKey = new Map();
-  private readonly byProviderKey: ModelIdsByKey = new Map();
-  private readonly byProviderSpelling: ModelIdsByKey = new Map();
-  private readonly modelIds = new Set<string>();
-  private readonly personSame = new Map<string, string>();
-  private readonly personSameByKey = new Map<string, string>();
-  private readonly personDifferent = new Set<string>();
+export class IdentityIndex implements IdentityTables, IdentityLookup {
+  readonly exact: ExactNames = new Map();
+  readonly byKey: ModelIdsByKey = new Map();
+  readonly byProviderKey: ModelIdsByKey = new Map();
+  readonly byProviderSpelling: ModelIdsByKey = new Map();
+  readonly modelIds = new Set<string>();
+  readonly links: PersonLinks;
   /** The numbered parts of each model id's key, read once: thousands of offerings share a model. */
   private readonly idParts = new Map<string, ReadonlySet<string>>();
   private readonly numberedIdParts = (modelId: string): ReadonlySet<string> => {
@@ -126,15 +76,12 @@ export class IdentityIndex {
 
   constructor(catalog: { models: readonly Model[]; overrides?: readonly Override[]; links?: readonly Link[] }) {
     const links = catalog.links ?? [];
-    for (const link of links) {
-      if (link.relation === 'different') this.personDifferent.add(pairKey(link.spelling, link.model_id));
-    }
+    this.links = new PersonLinks(links);
     for (const m of catalog.models) this.add(m);
     for (const link of links) {
-      if (link.relation !== 'same') continue;
-      this.personSame.set(lower(link.spelling), link.model_id);
-      this.personSameByKey.set(makerKey(readSpelling(link.spelling).key), link.model_id);
-      if (this.modelIds.has(link.model_id)) this.addKey(this.byKey, makerKey(readSpelling(link.spelling).key), link.model_id);
+      if (link.relation === 'same' && this.modelIds.has(link.model_id)) {
+        addKey(this.byKey, makerKey(readSpelling(link.spelling).key), link.model_id);
+      }
     }
     for (const o of catalog.overrides ?? []) {
       if (o.provider_model_id !== undefined) {
@@ -148,37 +95,19 @@ export class IdentityIndex {
    * it is a fixed release name), and the names its source states.
    */
   remember(entry: SpellingEntry, modelId: string): void {
-    if (!this.modelIds.has(modelId) || !this.allowed(entry.spelling, modelId)) return;
-    const { key } = readSpelling(entry.spelling, entry.provider_id);
-    this.addKey(this.byProviderSpelling, providerSpelling(entry.provider_id, entry.spelling), modelId);
-    this.addKey(this.byProviderKey, providerKey(entry.provider_id, key), modelId);
-    if (isFixedRelease(key, this.numberedIdParts, modelId)) this.addKey(this.byKey, makerKey(key), modelId);
-    for (const name of statedNames(entry, key)) this.addKey(this.byKey, makerKey(readSpelling(name).key), modelId);
+    if (!this.modelIds.has(modelId) || !this.links.allowed(entry.spelling, modelId)) return;
+    const key = addProviderSpelling(this, entry, modelId);
+    if (isFixedRelease(key, this.numberedIdParts, modelId)) addKey(this.byKey, makerKey(key), modelId);
+    for (const name of statedNames(entry, () => key)) addKey(this.byKey, makerKey(readSpelling(name).key), modelId);
   }
 
   /** Registers a model (at creation during a run, or when the index is built). */
   add(model: Model): void {
     this.modelIds.add(model.id);
-    this.setExact(model.id, model.id, 'id');
-    for (const alias of model.aliases ?? []) this.setExact(alias, model.id, 'alias');
-    for (const name of sourceNames(model)) this.setExact(name, model.id, 'source');
+    addExactNames(this.exact, model);
     for (const name of [model.id, ...(model.aliases ?? []), ...sourceNames(model)]) {
-      this.addKey(this.byKey, makerKey(readSpelling(name).key), model.id);
+      addKey(this.byKey, makerKey(readSpelling(name).key), model.id);
     }
-  }
-
-  private setExact(name: string, modelId: string, origin: LinkOrigin): void {
-    const key = lower(name);
-    const current = this.exact.get(key);
-    // An id outranks an alias or a source name; the first model to claim a name keeps it.
-    if (!current || (origin === 'id' && current.origin !== 'id')) this.exact.set(key, { model_id: modelId, origin });
-  }
-
-  private addKey(map: ModelIdsByKey, key: string, modelId: string): void {
-    const ids = map.get(key);
-    if (ids === undefined) map.set(key, modelId);
-    else if (typeof ids !== 'string') ids.add(modelId);
-    else if (ids !== modelId) map.set(key, new Set([ids, modelId]));
   }
 
   /** Whether some model's names already read to this key. */
@@ -188,15 +117,7 @@ export class IdentityIndex {
 
   /** The base model an entry names, with the variant its spelling carries; undefined when unsure. */
   lookup(entry: SpellingEntry | string): IdentityMatch | undefined {
-    const e = typeof entry === 'string' ? { spelling: entry } : entry;
-    const reading = readSpelling(e.spelling, e.provider_id);
-    const found = this.find(e, reading);
-    if (!found) return undefined;
-    return { ...found, ...(reading.variant ? { variant: reading.variant } : {}) };
-  }
-
-  private personLink(spelled: string, reading: SpellingReading): string | undefined {
-    return this.personSame.get(spelled) ?? this.personSame.get(reading.id) ?? this.personSameByKey.get(makerKey(reading.key));
+    return lookupIn(this, entry);
   }
 
   /**
@@ -207,70 +128,13 @@ export class IdentityIndex {
   newModelId(entry: SpellingEntry | string): string {
     const e = typeof entry === 'string' ? { spelling: entry } : entry;
     const reading = readSpelling(e.spelling, e.provider_id);
-    const linked = this.personLink(lower(e.spelling), reading);
+    const linked = this.links.modelOf(lower(e.spelling), reading);
     if (linked !== undefined) return linked;
     const id = makerStableId(reading.key) ?? canonicalId(reading.key);
     // That name may itself be one a person linked to a model.
-    const linkedName = this.personLink(id, readSpelling(id));
+    const linkedName = this.links.modelOf(id, readSpelling(id));
     if (linkedName !== undefined) return linkedName;
     // A key models already share (a collision a person has to settle): keep the spelling's own id.
     return this.keyTaken(reading.key) || this.modelIds.has(id) ? reading.id : id;
-  }
-
-  private allowed(spelling: string, modelId: string): boolean {
-    return !this.personDifferent.has(pairKey(spelling, modelId));
-  }
-
-  private find(e: SpellingEntry, reading: SpellingReading): Omit<IdentityMatch, 'variant'> | undefined {
-    const spelled = lower(e.spelling);
-    const person = this.personLink(spelled, reading);
-    if (person !== undefined && this.modelIds.has(person)) return { model_id: person, origin: 'link' };
-
-    // The model this provider already offers under this very spelling: a re-run links it the same way.
-    if (e.provider_id !== undefined) {
-      const offered = this.unique(this.byProviderSpelling, e.spelling, providerSpelling(e.provider_id, e.spelling));
-      if (offered) return { model_id: offered, origin: 'offering' };
-    }
-    // An id outranks an alias, which outranks a name a source states, whichever of the two forms hits.
-    const best = this.betterHit(e.spelling, this.exact.get(spelled), this.exact.get(reading.id));
-    if (best) return best;
-    const stated = statedNames(e, reading.key);
-    for (const name of stated) {
-      const hit = this.exact.get(lower(name));
-      if (hit && this.allowed(e.spelling, hit.model_id)) return { model_id: hit.model_id, origin: 'source' };
-    }
-
-    const own = this.unique(this.byProviderKey, e.spelling, providerKey(e.provider_id, reading.key));
-    if (own) return { model_id: own, origin: 'rule' };
-    const byRule = this.unique(this.byKey, e.spelling, makerKey(reading.key));
-    if (byRule) return { model_id: byRule, origin: 'rule' };
-    for (const name of stated) {
-      const bySource = this.unique(this.byKey, e.spelling, makerKey(readSpelling(name).key));
-      if (bySource) return { model_id: bySource, origin: 'source' };
-    }
-    return undefined;
-  }
-
-  /** Of two exact hits a spelling may use, the id over an alias over a source's name; the first on a tie. */
-  private betterHit(spelling: string, ...hits: (ExactHit | undefined)[]): ExactHit | undefined {
-    let best: ExactHit | undefined;
-    for (const hit of hits) {
-      if (hit === undefined || !this.allowed(spelling, hit.model_id)) continue;
-      if (best === undefined || HIT_RANK[hit.origin] < HIT_RANK[best.origin]) best = hit;
-    }
-    return best;
-  }
-
-  private unique(map: ModelIdsByKey, spelling: string, key: string): string | undefined {
-    const found = map.get(key);
-    if (found === undefined) return undefined;
-    if (typeof found === 'string') return this.allowed(spelling, found) ? found : undefined;
-    let only: string | undefined;
-    for (const id of found) {
-      if (!this.allowed(spelling, id)) continue;
-      if (only !== undefined) return undefined;
-      only = id;
-    }
-    return only;
   }
 }
