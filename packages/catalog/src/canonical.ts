@@ -37,7 +37,8 @@ const SET_KEYS = new Set([
 ]);
 const PRICE_NUMBER_KEYS = new Set(['per_million_tokens', 'price']);
 
-const compareKeys = (a: string, b: string) => rank(a) - rank(b) || byCodePoint(a, b);
+/** The order `stableJson` writes an object's keys in. */
+export const compareKeys = (a: string, b: string) => rank(a) - rank(b) || byCodePoint(a, b);
 
 const isPlainObject = (value: object) => {
   const proto = Object.getPrototypeOf(value) as unknown;

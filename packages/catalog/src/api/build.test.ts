@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stableJson } from '../canonical.ts';
+import { compareKeys, stableJson } from '../canonical.ts';
 import { buildResolvedCatalog } from './build.ts';
 import { pricedCatalog } from '@llm-catalog/testkit/priced-catalog';
 
@@ -45,6 +45,17 @@ describe('buildResolvedCatalog', () => {
     shuffled.models.reverse();
     shuffled.overrides.reverse();
     expect(stableJson(buildResolvedCatalog(shuffled, '2026.02.03'))).toBe(stableJson(built));
+  });
+
+  it('builds providers and models with their keys in the order stableJson writes, so it writes them without a copy', () => {
+    const inOrder = (o: object) => {
+      const keys = Object.keys(o);
+      return keys.every((k, i) => i === 0 || compareKeys(keys[i - 1] as string, k) < 0);
+    };
+    for (const provider of Object.values(built.providers)) {
+      expect(inOrder(provider), provider.id).toBe(true);
+      for (const model of Object.values(provider.models)) expect(inOrder(model), `${provider.id}/${model.id}`).toBe(true);
+    }
   });
 
   it('keeps a model named __proto__ as a key like any other, in the object and in its JSON', () => {

@@ -1,3 +1,4 @@
+import { compareKeys } from '../canonical.ts';
 import type { Catalog } from '../io/read.ts';
 import { indexCatalog, resolveProviderModels, type ResolvedModel } from '../resolve.ts';
 import type { Provider } from '../schema/provider.ts';
@@ -20,9 +21,18 @@ export interface BuiltCatalog {
   providers: Record<string, BuiltProvider>;
 }
 
+/**
+ * A copy with its keys in the order `stableJson` writes them, so that it writes the object as it is
+ * instead of copying it again: most of a built catalog is its thousands of models.
+ */
+function inWriteOrder<T extends object>(value: T): T {
+  // Defined, not assigned: a key named `__proto__` is a key like any other.
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareKeys(a, b))) as T;
+}
+
 function builtModel(model: ResolvedModel): BuiltModel {
-  const { provider_id: _providerId, ...rest } = model;
-  return withoutProvenance(rest);
+  const { provider_id: _providerId, ...rest } = withoutProvenance(model);
+  return inWriteOrder(rest);
 }
 
 /**
@@ -38,7 +48,7 @@ export function buildResolvedCatalog(catalog: Catalog, version: string): BuiltCa
       resolveProviderModels(index, provider.id).map((m) => [m.id, builtModel(m)]),
     );
     const keyEnv = keyEnvOf(provider);
-    providers[provider.id] = { ...provider, ...(keyEnv ? { api_key_env: keyEnv } : {}), models };
+    providers[provider.id] = inWriteOrder({ ...provider, ...(keyEnv ? { api_key_env: keyEnv } : {}), models });
   }
   return { version, providers };
 }
