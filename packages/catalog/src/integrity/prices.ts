@@ -1,4 +1,4 @@
-import { everyPrice, type Pricing, TOKEN_PRICE_KEYS } from '../schema/pricing.ts';
+import { forEachPrice, type Pricing, priceAmount, TOKEN_PRICE_KEYS } from '../schema/pricing.ts';
 import { type Finding, problem } from './rule.ts';
 
 /**
@@ -15,12 +15,15 @@ const TOKEN_PRICE_KEY_SET: ReadonlySet<string> = new Set(TOKEN_PRICE_KEYS);
  * small (see MIN_PLAUSIBLE_PER_MILLION), as [path, amount].
  */
 export function implausibleTokenPrices(pricing: Pricing | undefined): [string, number][] {
-  if (!pricing) return [];
-  return everyPrice(pricing).flatMap(({ path, amount }): [string, number][] =>
-    TOKEN_PRICE_KEY_SET.has(path.slice(path.lastIndexOf('.') + 1)) && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION
-      ? [[path, amount]]
-      : [],
-  );
+  const out: [string, number][] = [];
+  // Checked for every offering of the catalog at every load: paths are built for the hits alone.
+  if (pricing) {
+    forEachPrice(pricing, (prefix, key, price) => {
+      const amount = priceAmount(price);
+      if (TOKEN_PRICE_KEY_SET.has(key) && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION) out.push([prefix + key, amount]);
+    });
+  }
+  return out;
 }
 
 export const implausiblePriceMessage = (amount: number) =>

@@ -41,7 +41,8 @@ export function pass<K extends Kind>(kind: K, rules: readonly EntryRule<K>[]): P
     ((catalog[kind] ?? []) as EntryOf[K][]).forEach((entry, i) => {
       for (const rule of rules) {
         const found = rule(entry, i, ix);
-        if (found === undefined) continue;
+        // An entry's label is made only for an entry with a problem: most rules find none, often as [].
+        if (found === undefined || (Array.isArray(found) && found.length === 0)) continue;
         const entryName = entryLabel(kind, i, entry);
         for (const { severity, code, field, message } of Array.isArray(found) ? found : [found]) {
           problems.push({ severity, code, file, entry: entryName, ...(field ? { field } : {}), message });
