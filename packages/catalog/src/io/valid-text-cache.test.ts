@@ -1,8 +1,12 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sampleCatalog } from '@llm-catalog/testkit/catalog';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Model } from '../schema/model.ts';
+import type { Override } from '../schema/override.ts';
+import { CatalogLoadError } from '../problems.ts';
+import { loadValidCatalog } from './load-valid.ts';
 import { inspectCatalog } from './read.ts';
 import { writeCatalog } from './write.ts';
 
@@ -61,6 +65,52 @@ describe('remembered valid texts', () => {
     const dir = join(root, 'data');
     await writeCatalog(dir, { providers: [], models: manyModels(2000), overrides: [] }, {});
     expect((await inspectCatalog(dir)).problems).toEqual([]);
+    expect(await cacheEntries()).toHaveLength(0);
+  });
+});
+
+describe('remembered integrity verdicts', () => {
+  /** The sample catalog with 2,000 models nobody serves: large enough to remember, one warning each. */
+  const largeCatalog = () => {
+    const catalog = sampleCatalog();
+    return { ...catalog, models: [...catalog.models, ...manyModels(2000)] };
+  };
+  const verdicts = async () => (await cacheEntries()).filter((name) => name.startsWith('catalog-'));
+
+  it('a catalog that passed its integrity rules loads with the same warnings from the remembered verdict', async () => {
+    const dir = join(root, 'data');
+    await writeCatalog(dir, largeCatalog(), {});
+    const first = await loadValidCatalog(dir);
+    expect(first.warnings.filter((w) => w.code === 'orphan-model')).toHaveLength(2000);
+    const [verdict] = await verdicts();
+    expect(verdict).toBeDefined();
+    const second = await loadValidCatalog(dir);
+    expect(second.warnings).toEqual(first.warnings);
+    // It is the remembered verdict that the second load returned, not a second check.
+    await writeFile(join(root, 'cache', verdict as string), JSON.stringify(first.warnings.slice(0, 1)));
+    expect((await loadValidCatalog(dir)).warnings).toEqual(first.warnings.slice(0, 1));
+  });
+
+  it('checks a catalog again when any of its texts changed, and never remembers one with an error', async () => {
+    const dir = join(root, 'data');
+    const catalog = largeCatalog();
+    await writeCatalog(dir, catalog, {});
+    await loadValidCatalog(dir);
+    const stray = { provider_id: 'nobody', model_id: 'gpt-4o', priority: 10 } as Override;
+    await writeCatalog(dir, { ...catalog, overrides: [...catalog.overrides, stray] }, {});
+    for (let i = 0; i < 2; i++) {
+      const failed = await loadValidCatalog(dir).catch((err: unknown) => err);
+      expect(failed).toBeInstanceOf(CatalogLoadError);
+      expect((failed as CatalogLoadError).problems.map((p) => p.code)).toContain('unknown-provider');
+    }
+    expect(await verdicts()).toHaveLength(1);
+  });
+
+  it('remembers no verdict with CATALOG_CACHE_DIR=off', async () => {
+    process.env.CATALOG_CACHE_DIR = 'off';
+    const dir = join(root, 'data');
+    await writeCatalog(dir, largeCatalog(), {});
+    await loadValidCatalog(dir);
     expect(await cacheEntries()).toHaveLength(0);
   });
 });

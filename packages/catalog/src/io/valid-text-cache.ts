@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FileKind } from '../schema/files.ts';
+import type { CatalogProblem } from '../problems.ts';
+import { FILE_NAMES, type FileKind } from '../schema/files.ts';
 
 /**
  * Remembers data-file texts that passed their schema, so that a later read of the same text skips
@@ -22,27 +23,26 @@ const MIN_TEXT_LENGTH = 256 * 1024;
 
 let codeStamp: string | undefined;
 
-/** `name:size:mtime` of a file, or of every file of a folder; empty when it does not exist. */
+/** `name:size:mtime` of a file, or of every file under a folder; empty when it does not exist. */
 function stampOf(path: string): string[] {
   const s = statSync(path, { throwIfNoEntry: false });
   if (s?.isFile()) return [`${path}:${s.size}:${s.mtimeMs}`];
   if (!s?.isDirectory()) return [];
   return readdirSync(path)
     .sort()
-    .flatMap((name) => {
-      const f = statSync(join(path, name), { throwIfNoEntry: false });
-      return f?.isFile() ? [`${name}:${f.size}:${f.mtimeMs}`] : [];
-    });
+    .flatMap((name) => (name === 'node_modules' ? [] : stampOf(join(path, name))));
 }
 
 /**
- * What identifies the code that checks a text: this module's file (the bundle, when it is built
- * into one) and the schema folder beside it (when it runs from its sources), by size and mtime.
+ * What identifies the code that checks a text or a catalog: this module's file (the bundle, when it
+ * is built into one) and, when it runs as a module of its package (sources or compiled), every file
+ * of the package's code, whose schemas and integrity rules are spread over many modules.
  */
 function codeIdentity(): string {
   if (codeStamp !== undefined) return codeStamp;
   const here = fileURLToPath(import.meta.url);
-  codeStamp = [...stampOf(here), ...stampOf(join(dirname(here), '..', 'schema'))].join('\n');
+  const ownPackage = basename(dirname(here)) === 'io' ? stampOf(dirname(dirname(here))) : [];
+  codeStamp = [...stampOf(here), ...ownPackage].join('\n');
   return codeStamp;
 }
 
@@ -54,13 +54,24 @@ function cacheDir(): string | undefined {
   return join(base, 'llm-catalog', 'valid-texts');
 }
 
+/** The last text of each kind digested, so that the verdict on a whole catalog does not digest it again. */
+const digests = new Map<FileKind, { text: string; digest: string }>();
+
+/** The name of a text of a `kind` file under this code. */
+function textDigest(kind: FileKind, text: string): string {
+  const last = digests.get(kind);
+  if (last?.text === text) return last.digest;
+  const digest = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`).update(text).digest('hex');
+  digests.set(kind, { text, digest });
+  return digest;
+}
+
 function entryPath(kind: FileKind, text: string): string | undefined {
   if (text.length < MIN_TEXT_LENGTH) return undefined;
   const dir = cacheDir();
   if (!dir) return undefined;
   try {
-    const digest = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`).update(text).digest('hex');
-    return join(dir, digest);
+    return join(dir, textDigest(kind, text));
   } catch {
     return undefined;
   }
@@ -85,5 +96,57 @@ export function rememberValid(kind: FileKind, text: string): void {
     writeFileSync(path, '');
   } catch {
     // Read-only home, full disk: the next load checks the text again.
+  }
+}
+
+/** The texts of a catalog's data files, by kind; a file that does not exist has none. */
+export type CatalogTexts = Partial<Record<FileKind, string>>;
+
+/** Where the verdict on a whole catalog, these very texts together, is remembered. */
+function verdictPath(texts: CatalogTexts): string | undefined {
+  const kinds = Object.keys(FILE_NAMES) as FileKind[];
+  if (kinds.reduce((n, kind) => n + (texts[kind]?.length ?? 0), 0) < MIN_TEXT_LENGTH) return undefined;
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  try {
+    const hash = createHash('sha1').update('integrity');
+    for (const kind of kinds) {
+      const text = texts[kind];
+      hash.update(`\u0000${kind}:${text === undefined ? '-' : textDigest(kind, text)}`);
+    }
+    return join(dir, `catalog-${hash.digest('hex')}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The integrity warnings of a catalog whose texts, all together, passed every integrity rule before
+ * under the same code; undefined when they did not, or nobody remembers. A catalog is a function of
+ * its texts, and the rules of the catalog, so the verdict is the same as checking again.
+ */
+export function knownIntegrity(texts: CatalogTexts): CatalogProblem[] | undefined {
+  const path = verdictPath(texts);
+  if (!path) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as CatalogProblem[];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that a catalog passed its integrity rules, with the warnings they gave. Never written for errors. */
+export function rememberIntegrity(texts: CatalogTexts, warnings: readonly CatalogProblem[]): void {
+  if (warnings.some((p) => p.severity !== 'warning')) return;
+  const path = verdictPath(texts);
+  if (!path) return;
+  // Written whole under another name, then renamed: a concurrent load never reads half a verdict.
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, JSON.stringify(warnings));
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
   }
 }
