@@ -26,8 +26,10 @@ export interface BuiltCatalog {
  * instead of copying it again: most of a built catalog is its thousands of models.
  */
 function inWriteOrder<T extends object>(value: T): T {
-  // Defined, not assigned: a key named `__proto__` is a key like any other.
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => compareKeys(a, b))) as T;
+  const out: Record<string, unknown> = {};
+  // Assigned: a provider's and a model's keys are their schemas' fields, never `__proto__`.
+  for (const key of Object.keys(value).sort(compareKeys)) out[key] = (value as Record<string, unknown>)[key];
+  return out as T;
 }
 
 function builtModel(model: ResolvedModel): BuiltModel {
