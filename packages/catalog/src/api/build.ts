@@ -3,7 +3,7 @@ import type { Catalog } from '../io/read.ts';
 import { indexCatalog, resolveProviderModels, type ResolvedModel } from '../resolve.ts';
 import type { Provider } from '../schema/provider.ts';
 import { keyEnvOf } from '../schema/provider.ts';
-import { withoutProvenance } from './model-document.ts';
+import { metadataWithoutProvenance } from './model-document.ts';
 import { byCodePoint } from '../schema/common.ts';
 
 /** A model in the built catalog: its effective values for one provider, without merge bookkeeping. */
@@ -23,19 +23,22 @@ export interface BuiltCatalog {
 
 /**
  * A copy with its keys in the order `stableJson` writes them, so that it writes the object as it is
- * instead of copying it again: most of a built catalog is its thousands of models.
+ * instead of copying it again: most of a built catalog is its thousands of models. `valueOf` may
+ * change a value, or leave its key out by giving undefined.
  */
-function inWriteOrder<T extends object>(value: T): T {
+function inWriteOrder<T extends object>(value: T, valueOf = (_key: string, v: unknown): unknown => v): T {
   const out: Record<string, unknown> = {};
   // Assigned: a provider's and a model's keys are their schemas' fields, never `__proto__`.
-  for (const key of Object.keys(value).sort(compareKeys)) out[key] = (value as Record<string, unknown>)[key];
+  for (const key of Object.keys(value).sort(compareKeys)) {
+    const v = valueOf(key, (value as Record<string, unknown>)[key]);
+    if (v !== undefined) out[key] = v;
+  }
   return out as T;
 }
 
-function builtModel(model: ResolvedModel): BuiltModel {
-  const { provider_id: _providerId, ...rest } = withoutProvenance(model);
-  return inWriteOrder(rest);
-}
+/** A resolved model without the provider id (it is the key above it) and without provenance, in one copy. */
+const builtModel = (model: ResolvedModel): BuiltModel =>
+  inWriteOrder(model, (key, v) => (key === 'provider_id' ? undefined : key === 'metadata' ? metadataWithoutProvenance(model.metadata) : v));
 
 /**
  * The catalog resolved for consumers in any language: provider -> model -> effective values.

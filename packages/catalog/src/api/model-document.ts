@@ -75,10 +75,17 @@ export interface ModelDocument {
  */
 export function withoutProvenance<T extends Pick<Model, 'metadata'>>(model: T): T {
   if (!model.metadata?.provenance) return model;
-  const { provenance: _provenance, ...metadata } = model.metadata;
+  const metadata = metadataWithoutProvenance(model.metadata);
   const out: T = { ...model, metadata };
-  if (Object.keys(metadata).length === 0) delete out.metadata;
+  if (metadata === undefined) delete out.metadata;
   return out;
+}
+
+/** A model's metadata without `provenance` (see `withoutProvenance`); undefined when nothing else is left. */
+export function metadataWithoutProvenance(metadata: Model['metadata']): Model['metadata'] {
+  if (!metadata?.provenance) return metadata;
+  const { provenance: _provenance, ...rest } = metadata;
+  return Object.keys(rest).length === 0 ? undefined : rest;
 }
 
 function baseOrigins(model: Model): Record<string, FactOrigin> {
