@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from './io/read.ts';
 import { applyOverrides, findModelId, indexCatalog, resolveModel, resolveProviderModels } from './resolve.ts';
+import { CapabilitySchema } from './schema/common.ts';
 import type { Model } from './schema/model.ts';
 import type { Override } from './schema/override.ts';
 import { sampleCatalog } from '@llm-catalog/testkit/catalog';
@@ -291,5 +293,28 @@ describe('offering variants', () => {
       ['gpt-4o', 'eu'],
       ['llama-3.3-70b-versatile', undefined],
     ]);
+  });
+});
+
+describe('capability overrides', () => {
+  it('add then remove on the current list, sorted and without repeats, whatever the order of the base list', () => {
+    const capability = fc.constantFrom(...CapabilitySchema.options);
+    const change = fc.record({ add: fc.option(fc.array(capability, { maxLength: 4 }), { nil: undefined }), remove: fc.option(fc.array(capability, { maxLength: 3 }), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.option(fc.array(capability, { maxLength: 6 }), { nil: undefined }), fc.array(change, { minLength: 1, maxLength: 3 }), (current, changes) => {
+        const model: Model = { id: 'm', name: 'M', ...(current ? { capabilities: current } : {}) };
+        const overrides = changes.map((capabilities, i) => ({ provider_id: 'p', model_id: 'm', priority: 10 + i, capabilities }) as Override);
+        let expected = current;
+        for (const { add, remove } of changes) {
+          const set = new Set(expected ?? []);
+          for (const c of add ?? []) set.add(c);
+          for (const c of remove ?? []) set.delete(c);
+          expected = [...set].sort();
+        }
+        const resolved = applyOverrides(model, 'p', overrides).model.capabilities;
+        expect(resolved).toEqual(expected);
+        expect(resolved).not.toBe(current);
+      }),
+    );
   });
 });

@@ -153,9 +153,16 @@ export function findModelId(index: CatalogIndex, providerId: string, modelId: st
   return findOffering(index, providerId, modelId)?.model_id;
 }
 
+/** In the order `sort()` gives, without repeats: what a set's sorted copy of it would be. */
+const ascending = (list: readonly string[]) => list.every((c, i) => i === 0 || (list[i - 1] as string) < c);
+
 function applyCapabilities(current: Capability[] | undefined, o: NonNullable<Override['capabilities']>) {
   if (o.force) return [...o.force];
-  const set = new Set(current ?? []);
+  // An override that changes nothing here (its adds present, its removes absent) needs no set and no sort.
+  const now = current ?? [];
+  const unchanged = (o.add ?? []).every((c) => now.includes(c)) && !(o.remove ?? []).some((c) => now.includes(c));
+  if (unchanged && ascending(now)) return [...now];
+  const set = new Set(now);
   for (const c of o.add ?? []) set.add(c);
   for (const c of o.remove ?? []) set.delete(c);
   return [...set].sort();
