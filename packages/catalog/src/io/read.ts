@@ -133,7 +133,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
   const rejected = {} as Record<FileKind, RejectedEntry[]>;
   await Promise.all(
     [...DATA_FILE_KINDS, 'links' as const].map(async (kind) => {
-      const text = await readFile(join(dir, fileName(kind)), 'utf8').catch((err: NodeJS.ErrnoException) => {
+      const bytes = await readFile(join(dir, fileName(kind))).catch((err: NodeJS.ErrnoException) => {
         // No links file means no person's links: it is the one optional file.
         if (kind === 'links' && err.code === 'ENOENT') return undefined;
         problems.push({
@@ -147,8 +147,9 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
       lists[kind] = [];
       rejected[kind] = [];
       if (kind !== 'links') files[kind] = {};
-      if (text === undefined) return;
-      const trusted = await knownValid(kind, text);
+      if (bytes === undefined) return;
+      const text = bytes.toString('utf8');
+      const trusted = await knownValid(kind, text, bytes);
       // A text that passed before was within the depth limit: it parses as it did then.
       const parsed = trusted ? { ok: true as const, value: JSON.parse(text) as unknown } : parseJsonText(text);
       if (!parsed.ok) {
@@ -158,7 +159,7 @@ export async function inspectCatalog(dir: string): Promise<InspectedCatalog> {
       }
       const problemsBefore = problems.length;
       const { state, entries, rejected: bad } = inspectEnvelope(kind, parsed.value, problems, trusted);
-      if (!trusted && problems.length === problemsBefore) rememberValid(kind, text);
+      if (!trusted && problems.length === problemsBefore) rememberValid(kind, text, bytes);
       files[kind] = { ...state, text, ...(bad.length === 0 && problems.length === problemsBefore ? { entries } : {}) };
       lists[kind] = entries;
       rejected[kind] = bad;

@@ -57,29 +57,32 @@ function cacheDir(): string | undefined {
 /** The last text of each kind digested, so that the verdict on a whole catalog does not digest it again. */
 const digests = new Map<FileKind, { text: string; digest: string }>();
 
-/** The name of a text of a `kind` file under this code. */
-function textDigest(kind: FileKind, text: string): string {
+/**
+ * The name of a text of a `kind` file under this code: a digest of the bytes it was read from when
+ * given (the text's own UTF-8 form costs as much again to make), else of the text.
+ */
+function textDigest(kind: FileKind, text: string, bytes?: Uint8Array): string {
   const last = digests.get(kind);
   if (last?.text === text) return last.digest;
-  const digest = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`).update(text).digest('hex');
+  const digest = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`).update(bytes ?? text).digest('hex');
   digests.set(kind, { text, digest });
   return digest;
 }
 
-function entryPath(kind: FileKind, text: string): string | undefined {
+function entryPath(kind: FileKind, text: string, bytes?: Uint8Array): string | undefined {
   if (text.length < MIN_TEXT_LENGTH) return undefined;
   const dir = cacheDir();
   if (!dir) return undefined;
   try {
-    return join(dir, textDigest(kind, text));
+    return join(dir, textDigest(kind, text, bytes));
   } catch {
     return undefined;
   }
 }
 
-/** Whether this exact text of a `kind` file passed its schema before, under the same code. */
-export async function knownValid(kind: FileKind, text: string): Promise<boolean> {
-  const path = entryPath(kind, text);
+/** Whether this exact text of a `kind` file (read from `bytes`) passed its schema before, under the same code. */
+export async function knownValid(kind: FileKind, text: string, bytes?: Uint8Array): Promise<boolean> {
+  const path = entryPath(kind, text, bytes);
   if (!path) return false;
   return access(path).then(
     () => true,
@@ -88,8 +91,8 @@ export async function knownValid(kind: FileKind, text: string): Promise<boolean>
 }
 
 /** Records that the text passed its schema. A cache that cannot be written is no cache, not an error. */
-export function rememberValid(kind: FileKind, text: string): void {
-  const path = entryPath(kind, text);
+export function rememberValid(kind: FileKind, text: string, bytes?: Uint8Array): void {
+  const path = entryPath(kind, text, bytes);
   if (!path) return;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
