@@ -168,25 +168,32 @@ function applyCapabilities(current: Capability[] | undefined, o: NonNullable<Ove
   return [...set].sort();
 }
 
-/** Applies overrides in the given order to a base model, field by field. Pure. */
-export function applyOverrides(base: Model, providerId: string, overrides: readonly Override[]): Resolution {
+/** Which kind of override last set each field an override touched, and which override it was. */
+type FieldTrace = Pick<Resolution, 'origins' | 'setBy'>;
+
+/** The base model with the overrides applied in order, field by field; `trace` records who set what. */
+function overridden(base: Model, providerId: string, overrides: readonly Override[], trace?: FieldTrace): ResolvedModel {
   const model: ResolvedModel = { ...base, provider_id: providerId, provider_model_id: base.id };
   const variant = overrides.find((o) => o.variant !== undefined)?.variant;
   if (variant !== undefined) model.variant = variant;
-  const origins: Record<string, FieldOrigin> = {};
-  const setBy: Record<string, Override> = {};
+  let spelled = false;
   for (const o of overrides) {
     const origin: FieldOrigin = o.priority >= MANUAL_PRIORITY ? 'manual' : 'auto';
+    const touched = (key: string) => {
+      if (!trace) return;
+      trace.origins[key] = origin;
+      trace.setBy[key] = o;
+    };
     const set = <K extends keyof ResolvedModel>(key: K, value: ResolvedModel[K] | undefined) => {
       if (value === undefined) return;
       model[key] = value;
-      origins[key as string] = origin;
-      setBy[key as string] = o;
+      touched(key as string);
     };
     // An auto override leaves out its source's spelling when it is the base id: a higher band calling
     // the model so outranks a lower band's other spelling.
-    const calledByBaseId = origin === 'auto' && origins.provider_model_id !== undefined ? base.id : undefined;
-    set('provider_model_id', o.provider_model_id ?? calledByBaseId);
+    const spelling: string | undefined = o.provider_model_id ?? (origin === 'auto' && spelled ? base.id : undefined);
+    set('provider_model_id', spelling);
+    spelled ||= spelling !== undefined;
     if (o.capabilities) set('capabilities', applyCapabilities(model.capabilities, o.capabilities));
     if (o.limits) {
       set('context_window', o.limits.context_window);
@@ -195,17 +202,13 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
     }
     if (o.pricing) {
       model.pricing = mergePricing(model.pricing, o.pricing);
-      for (const k of Object.keys(o.pricing)) {
-        origins[`pricing.${k}`] = origin;
-        setBy[`pricing.${k}`] = o;
-      }
+      if (trace) for (const k of Object.keys(o.pricing)) touched(`pricing.${k}`);
     }
     set('reasoning', o.reasoning);
     if (o.parameters) set('parameters', { ...(model.parameters ?? {}), ...o.parameters });
     if (o.disabled !== undefined) {
       model.disabled = o.disabled;
-      origins.disabled = origin;
-      setBy.disabled = o;
+      touched('disabled');
       if (o.disabled) {
         set('reason', o.reason);
         set('replace_with', o.replace_with);
@@ -215,7 +218,14 @@ export function applyOverrides(base: Model, providerId: string, overrides: reado
       }
     }
   }
-  return { model, overrides: [...overrides], origins, setBy };
+  return model;
+}
+
+/** Applies overrides in the given order to a base model, field by field. Pure. */
+export function applyOverrides(base: Model, providerId: string, overrides: readonly Override[]): Resolution {
+  const trace: FieldTrace = { origins: {}, setBy: {} };
+  const model = overridden(base, providerId, overrides, trace);
+  return { model, overrides: [...overrides], ...trace };
 }
 
 /** The overrides of one offering, in ascending priority. */
@@ -249,7 +259,7 @@ export function resolveOfferings(index: CatalogIndex, providerId: string, modelI
   const base = index.models.get(modelId);
   const list = index.overrides.get(providerId)?.get(modelId);
   if (!base || !list) return [];
-  return variantsOffered(list).map((v) => applyOverrides(base, providerId, offeringOverrides(list, v)).model);
+  return variantsOffered(list).map((v) => overridden(base, providerId, offeringOverrides(list, v)));
 }
 
 /**
@@ -262,7 +272,7 @@ export function resolveProviderModels(index: CatalogIndex, providerId: string): 
   const out: ResolvedModel[] = [];
   for (const [id, list] of byModel) {
     const base = index.models.get(id);
-    if (base) out.push(applyOverrides(base, providerId, offeringOverrides(list, variantsOffered(list)[0])).model);
+    if (base) out.push(overridden(base, providerId, offeringOverrides(list, variantsOffered(list)[0])));
   }
   return out.sort((a, b) => byCodePoint(a.id, b.id));
 }
