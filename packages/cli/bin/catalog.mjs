@@ -11,7 +11,7 @@
  * the compiled code beside the bundle, and later runs skip parsing and compiling it (about 30 ms of
  * every command). Node 20 keeps no code cache for an ES module.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +83,12 @@ if (bundleMtime() < newestSourceMtime(packagesDir)) {
  * a usable cache, one is written when the process exits, holding every function this run compiled.
  */
 function runBundle() {
-  const { size, mtimeMs } = statSync(bundlePath);
+  // The text and the name of its cache come from one open file: another process may rename a newer
+  // bundle into place meanwhile, and V8 checks a cache against the length of the text only.
+  const fd = openSync(bundlePath, 'r');
+  const { size, mtimeMs } = fstatSync(fd);
+  const text = readFileSync(fd, 'utf8');
+  closeSync(fd);
   const cachePath = `${bundlePath}.${size}-${Math.trunc(mtimeMs)}.v8cache`;
   let cachedData;
   try {
@@ -92,7 +97,7 @@ function runBundle() {
     cachedData = undefined;
   }
   // The entry's `#!` line is kept by esbuild; inside the wrapper it is no longer the first line.
-  const source = readFileSync(bundlePath, 'utf8').replace(/^#!/, '//');
+  const source = text.replace(/^#!/, '//');
   const script = new Script(Module.wrap(source), { filename: bundlePath, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
