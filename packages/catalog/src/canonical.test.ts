@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalOverrides, stableJson } from './canonical.ts';
+import { canonicalOverrides, canonicalPricing, canonicalValue, stableJson } from './canonical.ts';
 
 describe('stableJson', () => {
   it('writes empty arrays and objects as [] and {}', () => {
@@ -58,5 +58,35 @@ describe('canonical lists', () => {
       { provider_id: 'a', model_id: 'a', priority: 0 },
     ]);
     expect(sorted.map((o) => `${o.provider_id}/${o.model_id}@${o.priority}`)).toEqual(['a/a@0', 'a/b@20', 'a/b@100', 'b/a@0']);
+  });
+});
+
+describe('canonicalPricing', () => {
+  const amount = fc.oneof(fc.constantFrom(0, 0.15, 0.8999999999999999, 2.5, 1e-7), fc.double({ min: 0, max: 1000, noNaN: true }));
+  const tokenPrice = fc.oneof(
+    fc.record({ per_million_tokens: amount, currency: fc.constantFrom('USD', 'EUR') }),
+    fc.record({ currency: fc.constantFrom('USD'), per_million_tokens: amount }),
+  );
+  const unitPrice = fc.record({ price: amount, currency: fc.constant('USD') });
+  const pricing = fc.record(
+    {
+      output: tokenPrice,
+      input: tokenPrice,
+      cache_read: tokenPrice,
+      reasoning: tokenPrice,
+      per_request: unitPrice,
+      per_image: unitPrice,
+      long_context: fc.constant(null).map(() => [{ above_input_tokens: 200_000, input: { per_million_tokens: 5, currency: 'USD' } }]),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('gives what the general canonical copy gives, key order included', () => {
+    fc.assert(
+      fc.property(pricing, (p) => {
+        expect(JSON.stringify(canonicalPricing(p))).toBe(JSON.stringify(canonicalValue(p)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

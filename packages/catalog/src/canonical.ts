@@ -2,6 +2,7 @@ import { roundPrice } from './price.ts';
 import { byCodePoint } from './schema/common.ts';
 import type { Link } from './schema/link.ts';
 import type { Model } from './schema/model.ts';
+import { type Pricing, PRICE_KEYS } from './schema/pricing.ts';
 import { compareOfferingKeys, type Override } from './schema/override.ts';
 import type { Provider } from './schema/provider.ts';
 
@@ -137,6 +138,25 @@ function keyOrdered(value: unknown): unknown {
  */
 export const canonicalValue = <T,>(value: T): T => (isCanonical(value, undefined) ? value : (orderedCopy(value, undefined, true) as T));
 
+
+const FLAT_PRICE_KEYS = PRICE_KEYS.filter((k) => !RANK.has(k)).sort(byCodePoint);
+
+/**
+ * `canonicalValue` of a pricing, built directly when it holds flat prices only (no long-context or
+ * service-tier prices): a large sync makes one per offering, and the general copy is several times
+ * slower.
+ */
+export function canonicalPricing(pricing: Pricing): Pricing {
+  if (pricing.long_context !== undefined || pricing.service_tiers !== undefined) return canonicalValue(pricing);
+  const out: Pricing = {};
+  for (const key of FLAT_PRICE_KEYS) {
+    const p = pricing[key];
+    if (p === undefined) continue;
+    (out as Record<string, unknown>)[key] =
+      'price' in p ? { currency: p.currency, price: roundPrice(p.price) } : { currency: p.currency, per_million_tokens: roundPrice(p.per_million_tokens) };
+  }
+  return out;
+}
 
 export const compareProviders = (a: Provider, b: Provider) => byCodePoint(a.id, b.id);
 export const compareModels = (a: Model, b: Model) => byCodePoint(a.id, b.id);

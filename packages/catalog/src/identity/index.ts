@@ -46,13 +46,17 @@ function usableSlug(slug: string | undefined, ownKey: string): string | undefine
   return key !== ownKey && key.replace(DATE_SUFFIX, '') === ownKey ? undefined : slug;
 }
 
+const NO_NAMES: readonly string[] = [];
+
 /** The names a source states for an entry: the maker's Hugging Face repository, and a usable slug. */
-function statedNames(e: SpellingEntry, ownKey: string): string[] {
+function statedNames(e: SpellingEntry, ownKey: string): readonly string[] {
+  // Most entries state none; this runs for every entry of every list.
+  if (e.hugging_face_id === undefined && e.canonical_slug === undefined) return NO_NAMES;
   return [e.hugging_face_id, usableSlug(e.canonical_slug, ownKey)].filter((v): v is string => v !== undefined);
 }
 
 /** The names a base model answers to besides its id: the source names it carries. */
-function sourceNames(model: Model): string[] {
+function sourceNames(model: Model): readonly string[] {
   const meta = model.metadata as { canonical_slug?: unknown; hugging_face_id?: unknown } | undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return statedNames(
@@ -72,6 +76,7 @@ const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
  * provider's own.
  */
 function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => ReadonlySet<string>, modelId: string): boolean {
+  if (!/\d{4}/.test(spellingKey)) return false;
   const parts = numbered(spellingKey);
   if (!parts.some((p) => /\d{4}/.test(p))) return false;
   const ofModel = modelParts(modelId);
@@ -80,14 +85,21 @@ function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => Re
 
 const lower = (s: string) => s.trim().toLowerCase();
 const pairKey = (spelling: string, modelId: string) => `${lower(spelling)}\u0000${modelId}`;
-const providerKey = (providerId: string | undefined, key: string) => `${providerId ?? ''}\u0000${makerKey(key)}`;
-const providerSpelling = (providerId: string | undefined, spelling: string) => `${providerId ?? ''}\u0000${lower(spelling)}`;
 
 /**
  * The model ids each key reads to. Nearly every key names one model, so one id is held as a string
  * and a set is made only for a second: an index of a large catalog holds hundreds of thousands of keys.
  */
 type ModelIdsByKey = Map<string, string | Set<string>>;
+/** Keys of each provider's own (its spellings, the keys they read to): one map per provider, not a key per pair. */
+type ModelIdsByProviderKey = Map<string, ModelIdsByKey>;
+
+function ownKeys(map: ModelIdsByProviderKey, providerId: string | undefined): ModelIdsByKey {
+  const id = providerId ?? '';
+  let keys = map.get(id);
+  if (!keys) map.set(id, (keys = new Map()));
+  return keys;
+}
 
 /**
  * Which base model a provider's spelling names. Built once per run from the models, their offerings
@@ -110,8 +122,8 @@ const HIT_RANK: Readonly<Record<LinkOrigin, number>> = { id: 0, alias: 1, source
 export class IdentityIndex {
   private readonly exact = new Map<string, ExactHit>();
   private readonly byKey: ModelIdsByKey = new Map();
-  private readonly byProviderKey: ModelIdsByKey = new Map();
-  private readonly byProviderSpelling: ModelIdsByKey = new Map();
+  private readonly byProviderKey: ModelIdsByProviderKey = new Map();
+  private readonly byProviderSpelling: ModelIdsByProviderKey = new Map();
   private readonly modelIds = new Set<string>();
   private readonly personSame = new Map<string, string>();
   private readonly personSameByKey = new Map<string, string>();
@@ -150,8 +162,8 @@ export class IdentityIndex {
   remember(entry: SpellingEntry, modelId: string): void {
     if (!this.modelIds.has(modelId) || !this.allowed(entry.spelling, modelId)) return;
     const { key } = readSpelling(entry.spelling, entry.provider_id);
-    this.addKey(this.byProviderSpelling, providerSpelling(entry.provider_id, entry.spelling), modelId);
-    this.addKey(this.byProviderKey, providerKey(entry.provider_id, key), modelId);
+    this.addKey(ownKeys(this.byProviderSpelling, entry.provider_id), lower(entry.spelling), modelId);
+    this.addKey(ownKeys(this.byProviderKey, entry.provider_id), makerKey(key), modelId);
     if (isFixedRelease(key, this.numberedIdParts, modelId)) this.addKey(this.byKey, makerKey(key), modelId);
     for (const name of statedNames(entry, key)) this.addKey(this.byKey, makerKey(readSpelling(name).key), modelId);
   }
@@ -218,7 +230,7 @@ export class IdentityIndex {
   }
 
   private allowed(spelling: string, modelId: string): boolean {
-    return !this.personDifferent.has(pairKey(spelling, modelId));
+    return this.personDifferent.size === 0 || !this.personDifferent.has(pairKey(spelling, modelId));
   }
 
   private find(e: SpellingEntry, reading: SpellingReading): Omit<IdentityMatch, 'variant'> | undefined {
@@ -228,7 +240,7 @@ export class IdentityIndex {
 
     // The model this provider already offers under this very spelling: a re-run links it the same way.
     if (e.provider_id !== undefined) {
-      const offered = this.unique(this.byProviderSpelling, e.spelling, providerSpelling(e.provider_id, e.spelling));
+      const offered = this.unique(this.byProviderSpelling.get(e.provider_id), e.spelling, spelled);
       if (offered) return { model_id: offered, origin: 'offering' };
     }
     // An id outranks an alias, which outranks a name a source states, whichever of the two forms hits.
@@ -240,7 +252,7 @@ export class IdentityIndex {
       if (hit && this.allowed(e.spelling, hit.model_id)) return { model_id: hit.model_id, origin: 'source' };
     }
 
-    const own = this.unique(this.byProviderKey, e.spelling, providerKey(e.provider_id, reading.key));
+    const own = this.unique(this.byProviderKey.get(e.provider_id ?? ''), e.spelling, makerKey(reading.key));
     if (own) return { model_id: own, origin: 'rule' };
     const byRule = this.unique(this.byKey, e.spelling, makerKey(reading.key));
     if (byRule) return { model_id: byRule, origin: 'rule' };
@@ -261,8 +273,8 @@ export class IdentityIndex {
     return best;
   }
 
-  private unique(map: ModelIdsByKey, spelling: string, key: string): string | undefined {
-    const found = map.get(key);
+  private unique(map: ModelIdsByKey | undefined, spelling: string, key: string): string | undefined {
+    const found = map?.get(key);
     if (found === undefined) return undefined;
     if (typeof found === 'string') return this.allowed(spelling, found) ? found : undefined;
     let only: string | undefined;

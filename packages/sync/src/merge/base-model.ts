@@ -12,9 +12,9 @@ import type { MergeNote } from './types.ts';
 
 const canonicalModel = (model: Model): Model => canonicalModels([model])[0] ?? model;
 
-/** The stamp a source puts on each fact it writes. */
+/** The stamp a source puts on each fact it writes, its keys in the files' order (one object shared by a run's overrides). */
 export const provenanceOf = (source: string, asOf: string | undefined): Provenance =>
-  asOf === undefined ? { source } : { source, as_of: asOf };
+  asOf === undefined ? { source } : { as_of: asOf, source };
 
 /**
  * A new base model holding exactly what the source reported, with `metadata.source` naming the
