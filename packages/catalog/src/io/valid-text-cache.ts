@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { textSlices } from './text-slices.ts';
 import type { FileKind } from '../schema/files.ts';
 
 /**
@@ -59,7 +60,10 @@ function entryPath(kind: FileKind, text: string): string | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
   try {
-    const digest = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`).update(text).digest('hex');
+    const hash = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`);
+    // In slices: a large file's text is never one buffer as large as itself.
+    for (const slice of textSlices(text)) hash.update(slice);
+    const digest = hash.digest('hex');
     return join(dir, digest);
   } catch {
     return undefined;

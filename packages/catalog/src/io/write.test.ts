@@ -235,6 +235,26 @@ describe('atomic writes', () => {
     expect(await readdir(join(dir, 'nested'))).toEqual(['file.json']);
   });
 
+  it('writes a text larger than one slice whole, a surrogate pair across the slice boundary included', async () => {
+    const dir = await emptyDir();
+    const path = join(dir, 'large.json');
+    const text = `${'a'.repeat((1 << 22) - 1)}\u{1F600}é${'b'.repeat(1 << 22)}\n`;
+    await writeFileAtomic(path, text);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('a changed file is written once with its new version; the same entries in another layout keep theirs', async () => {
+    const dir = await writeFresh(sampleCatalog());
+    const { catalog, files } = await readCatalog(dir);
+    const reordered = { ...files.overrides, text: JSON.stringify(JSON.parse(must(files.overrides.text))) };
+    const [, , overrides] = planCatalogWrite(catalog, { ...files, overrides: reordered }, LATER);
+    expect(overrides?.changed).toBe(true);
+    expect(overrides?.text).toBe(files.overrides.text);
+    const fewer = { ...catalog, overrides: catalog.overrides.slice(1) };
+    const [, , changed] = planCatalogWrite(fewer, files, LATER);
+    expect(JSON.parse(must(changed?.text)).version).toBe('2026.02.15');
+  });
+
   it('a failed rename removes the temp file and leaves the target as it was', async () => {
     const dir = await emptyDir();
     const target = join(dir, 'models.json');

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { canonicalLinks, canonicalModels, canonicalOverrides, canonicalProviders, stableJson } from '../canonical.ts';
 import { fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind, type FileKind } from '../schema/files.ts';
 import type { Link } from '../schema/link.ts';
 import { parseJsonText } from './json-text.ts';
+import { textSlices } from './text-slices.ts';
 import type { Catalog, DataFileState } from './read.ts';
 
 /** Where each data file points its editor for validation, relative to the data directory. */
@@ -71,25 +72,42 @@ function planFile<K extends FileKind>(
   if (prev?.text === undefined || !prev.version) {
     return { kind, text: serializeCanonical(kind, list, nextVersion), changed: true };
   }
-  // Serialized once, with the old version: a large catalog is expensive to stringify.
+  // With the entries kept from the read, changed content is found without a text, so a large file
+  // is serialized once, with its new version (no second copy of the text to change the version).
+  if (prev.entries !== undefined && !sameEntries(kind, list, prev.entries)) {
+    return { kind, text: serializeCanonical(kind, list, nextVersion), changed: true };
+  }
   const text = serializeCanonical(kind, list, prev.version);
   if (text === prev.text) return { kind, text, changed: false };
   // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
   // and so the version are the same.
-  if (sameContent(kind, list, text, { ...prev, text: prev.text, version: prev.version })) return { kind, text, changed: true };
+  if (prev.entries !== undefined || text === canonicalTextOf(kind, prev.text, prev.version)) return { kind, text, changed: true };
   return { kind, text: replaceVersion(text, prev.version, nextVersion), changed: true };
 }
 
 /**
- * Whether a file as read holds the same entries as `list` (canonical), whatever its layout. With the
- * entries kept from the read, the comparison stops at the first entry that differs, where parsing
- * and serializing the old text again cost a large sync a fifth of a second.
+ * Whether the entries of a file as read are `list` (canonical), whatever the file's layout. Most
+ * entries of a sync's result are the very objects read, and a changed file differs early.
  */
-function sameContent(kind: FileKind, list: readonly unknown[], text: string, prev: DataFileState & { text: string; version: string }): boolean {
-  if (prev.entries === undefined) return text === canonicalTextOf(kind, prev.text, prev.version);
-  if (prev.entries.length !== list.length) return false;
-  const old = canonicalList(kind, { providers: [], models: [], overrides: [], [kind]: prev.entries } as Catalog);
-  return old.every((entry, i) => entry === list[i] || JSON.stringify(entry) === JSON.stringify(list[i]));
+function sameEntries(kind: FileKind, list: readonly unknown[], entries: readonly unknown[]): boolean {
+  if (entries.length !== list.length) return false;
+  const old = canonicalList(kind, { providers: [], models: [], overrides: [], [kind]: entries } as Catalog);
+  return old.every((entry, i) => sameCanonical(entry, list[i]));
+}
+
+/** Whether two canonical values serialize to the same text, without serializing them. */
+function sameCanonical(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameCanonical(v, b[i]));
+  }
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (k, i) => k === keysB[i] && sameCanonical((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 /**
@@ -122,6 +140,15 @@ function canonicalTextOf(kind: FileKind, text: string, version: string): string 
   return serializeCanonical(kind, canonicalList(kind, catalog), version);
 }
 
+async function writeInSlices(handle: FileHandle, text: string): Promise<void> {
+  for (const slice of textSlices(text)) {
+    const bytes = Buffer.from(slice, 'utf8');
+    for (let written = 0; written < bytes.length; ) {
+      written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+    }
+  }
+}
+
 /** `<file>.tmp-<pid>-<random>`: the pid tells a later process whether the writer is still alive. */
 export const TEMP_FILE_PATTERN = /\.tmp-(\d+)-[0-9a-f]+$/;
 
@@ -132,7 +159,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await writeInSlices(handle, text);
       await handle.sync();
     } finally {
       await handle.close();
