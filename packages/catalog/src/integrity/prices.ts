@@ -16,6 +16,15 @@ const TOKEN_PRICE_KEY_SET: ReadonlySet<string> = new Set(TOKEN_PRICE_KEYS);
  */
 export function implausibleTokenPrices(pricing: Pricing | undefined): [string, number][] {
   if (!pricing) return [];
+  // Flat prices (nearly every entry) are read in place: this runs for every entry of a sync.
+  if (pricing.long_context === undefined && pricing.service_tiers === undefined) {
+    const found: [string, number][] = [];
+    for (const key of TOKEN_PRICE_KEYS) {
+      const amount = pricing[key]?.per_million_tokens;
+      if (amount !== undefined && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION) found.push([key, amount]);
+    }
+    return found;
+  }
   return everyPrice(pricing).flatMap(({ path, amount }): [string, number][] =>
     TOKEN_PRICE_KEY_SET.has(path.slice(path.lastIndexOf('.') + 1)) && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION
       ? [[path, amount]]
