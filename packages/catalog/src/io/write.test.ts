@@ -297,3 +297,23 @@ describe('atomic writes', () => {
     expect((await readdir(dir)).sort()).toEqual(['models.json', 'overrides.json', 'providers.json']);
   });
 });
+
+describe('writing a large file in pieces', () => {
+  it('the pieces of a planned file make exactly its text, for lists around the piece size', () => {
+    const override = (i: number): Override => ({
+      provider_id: 'acme',
+      model_id: `m-${String(i).padStart(5, '0')}`,
+      priority: 50,
+      pricing: { input: { per_million_tokens: 0.15, currency: 'USD' } },
+      provenance: { source: 'acme' },
+      ...(i % 7 === 0 ? { reason: 'naïve “quotes” \u{1F600}' } : {}),
+    });
+    for (const count of [0, 1, 999, 1000, 1001, 2500]) {
+      const catalog = { providers: [], models: [], overrides: Array.from({ length: count }, (_, i) => override(i)) };
+      const [, , planned] = planCatalogWrite(catalog, {}, LATER);
+      const pieces = [...must(planned).pieces()];
+      expect(pieces.join('')).toBe(serializeDataFile('overrides', catalog.overrides, '2026.02.15'));
+      if (count > 1000) expect(pieces.length).toBeGreaterThan(2);
+    }
+  });
+});
