@@ -68,6 +68,17 @@ function sourceNames(model: Model): readonly string[] {
 /** Key parts that hold a digit: sizes, versions, releases. */
 const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
 
+// Keys recur (every provider of a model spells it alike), and their parts never change.
+const NUMBERED_PARTS = new Map<string, readonly string[]>();
+function numberedParts(key: string): readonly string[] {
+  let parts = NUMBERED_PARTS.get(key);
+  if (parts === undefined) {
+    if (NUMBERED_PARTS.size >= 100_000) NUMBERED_PARTS.clear();
+    NUMBERED_PARTS.set(key, (parts = numbered(key)));
+  }
+  return parts;
+}
+
 /**
  * A spelling linked to a model teaches other providers its key only when it is a release name that
  * cannot move: it carries a release (four digits or more) and every numbered part of it is in the
@@ -77,7 +88,7 @@ const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
  */
 function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => ReadonlySet<string>, modelId: string): boolean {
   if (!/\d{4}/.test(spellingKey)) return false;
-  const parts = numbered(spellingKey);
+  const parts = numberedParts(spellingKey);
   if (!parts.some((p) => /\d{4}/.test(p))) return false;
   const ofModel = modelParts(modelId);
   return parts.every((p) => ofModel.has(p));
@@ -204,7 +215,9 @@ export class IdentityIndex {
     const reading = readSpelling(e.spelling, e.provider_id);
     const found = this.find(e, reading);
     if (!found) return undefined;
-    return { ...found, ...(reading.variant ? { variant: reading.variant } : {}) };
+    return reading.variant
+      ? { model_id: found.model_id, origin: found.origin, variant: reading.variant }
+      : { model_id: found.model_id, origin: found.origin };
   }
 
   private personLink(spelled: string, reading: SpellingReading): string | undefined {

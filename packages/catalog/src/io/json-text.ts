@@ -61,7 +61,11 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 function nestsDeeper(value: unknown, max: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (max === 0) return true;
-  if (Array.isArray(value)) return value.some((v) => nestsDeeper(v, max - 1));
+  // Plain loops: a closure per array would be most of what this allocates on a large body.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], max - 1)) return true;
+    return false;
+  }
   for (const key in value) if (nestsDeeper((value as Record<string, unknown>)[key], max - 1)) return true;
   return false;
 }
