@@ -197,17 +197,30 @@ function displayName(entry: OpenAiEntry): string | undefined {
 function modalitiesAndCapabilities(entry: OpenAiEntry, warn: (message: string) => void) {
   const typeFacts = TYPE_FACTS[entry.type?.toLowerCase() ?? ''] ?? {};
   const flagFacts = !entry.capabilities || Array.isArray(entry.capabilities) ? noFacts() : mistralFlags(entry.capabilities);
-  const featureCaps = [...(Array.isArray(entry.capabilities) ? entry.capabilities : []), ...entry.supported_features]
-    .flatMap((f) => FEATURE_CAPABILITIES[f.toLowerCase()] ?? []);
+  const featureCaps = featureCapabilities(Array.isArray(entry.capabilities) ? entry.capabilities : [], entry.supported_features);
   const input = mergeModalities(modalitiesOf(entry.input_modalities, 'input_modalities', warn), typeFacts.input, flagFacts.input);
   const output = mergeModalities(modalitiesOf(entry.output_modalities, 'output_modalities', warn), typeFacts.output, flagFacts.output);
-  const capabilities = capabilityList([
-    ...capabilitiesFromModalities(input, output),
-    ...(typeFacts.capabilities ?? []),
-    ...flagFacts.capabilities,
-    ...featureCaps,
-  ]);
+  const fromModalities = capabilitiesFromModalities(input, output);
+  const stated = [typeFacts.capabilities ?? [], flagFacts.capabilities, featureCaps];
+  // Most entries state no capability at all: no list is made for them.
+  const capabilities =
+    fromModalities.length === 0 && stated.every((list) => list.length === 0)
+      ? undefined
+      : capabilityList([...fromModalities, ...stated.flat()]);
   return { input, output, capabilities };
+}
+
+/** The capabilities a list of features (LM Studio's `capabilities`, Groq's `supported_features`) names. */
+function featureCapabilities(...lists: readonly (readonly string[])[]): Capability[] {
+  const caps: Capability[] = [];
+  for (const list of lists) {
+    for (const feature of list) {
+      const key = feature.toLowerCase();
+      // Own keys only: a feature named "constructor" is not a capability.
+      if (Object.hasOwn(FEATURE_CAPABILITIES, key)) caps.push(FEATURE_CAPABILITIES[key] as Capability);
+    }
+  }
+  return caps;
 }
 
 function makeToModel(entries: readonly unknown[]) {
