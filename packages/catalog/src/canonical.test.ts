@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalOverrides, canonicalPricing, canonicalValue, stableJson } from './canonical.ts';
+import { canonicalModel, canonicalOverrides, canonicalPricing, canonicalValue, stableJson } from './canonical.ts';
 
 describe('stableJson', () => {
   it('writes empty arrays and objects as [] and {}', () => {
@@ -85,6 +85,42 @@ describe('canonicalPricing', () => {
     fc.assert(
       fc.property(pricing, (p) => {
         expect(JSON.stringify(canonicalPricing(p))).toBe(JSON.stringify(canonicalValue(p)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('canonicalModel', () => {
+  const usd = (n: number) => ({ currency: 'USD', per_million_tokens: n });
+  const model = fc.record(
+    {
+      id: fc.constantFrom('gpt-4o', 'claude-sonnet-4-5'),
+      name: fc.constant('GPT-4o'),
+      owned_by: fc.constant('openai'),
+      capabilities: fc.uniqueArray(fc.constantFrom('REASONING', 'FUNCTION_CALL', 'EMBEDDING'), { maxLength: 3 }),
+      input_modalities: fc.uniqueArray(fc.constantFrom('TEXT', 'IMAGE', 'AUDIO'), { minLength: 1, maxLength: 3 }),
+      context_window: fc.constantFrom(8192, 128_000),
+      pricing: fc.record({ output: fc.constant(usd(0.8999999999999999)), input: fc.constant(usd(2.5)) }, { requiredKeys: [] }),
+      release_date: fc.constant('2026-01-01'),
+      aliases: fc.uniqueArray(fc.constantFrom('gpt-4o-latest', 'chatgpt-4o'), { minLength: 1, maxLength: 2 }),
+      metadata: fc.record(
+        {
+          source: fc.constant('openai'),
+          provenance: fc.dictionary(fc.constantFrom('name', 'pricing', 'context_window'), fc.constant({ source: 'openai', as_of: '2026-01-01' })),
+          hugging_face_id: fc.constant('openai/gpt-oss-120b'),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: ['id'] },
+  );
+
+  it('gives what the general canonical copy gives, key order included', () => {
+    fc.assert(
+      fc.property(model, fc.boolean(), (m, shuffle) => {
+        const input = shuffle ? Object.fromEntries(Object.entries(m).reverse()) : m;
+        expect(JSON.stringify(canonicalModel(input as never))).toBe(JSON.stringify(canonicalValue(input)));
       }),
       { numRuns: 1000 },
     );

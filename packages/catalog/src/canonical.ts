@@ -1,7 +1,7 @@
 import { roundPrice } from './price.ts';
 import { byCodePoint } from './schema/common.ts';
 import type { Link } from './schema/link.ts';
-import type { Model } from './schema/model.ts';
+import { type Model, ModelSchema } from './schema/model.ts';
 import { type Pricing, PRICE_KEYS } from './schema/pricing.ts';
 import { compareOfferingKeys, type Override } from './schema/override.ts';
 import type { Provider } from './schema/provider.ts';
@@ -175,7 +175,28 @@ export function canonicalProviders(list: readonly Provider[]): Provider[] {
   return [...list].sort(compareProviders).map((p) => canonicalValue(p));
 }
 export function canonicalModels(list: readonly Model[]): Model[] {
-  return [...list].sort(compareModels).map((m) => canonicalValue(m));
+  return [...list].sort(compareModels).map(canonicalModel);
+}
+
+const MODEL_KEYS_IN_ORDER = Object.keys(ModelSchema.shape).sort(compareKeys);
+const MODEL_KEYS: ReadonlySet<string> = new Set(MODEL_KEYS_IN_ORDER);
+
+/**
+ * `canonicalValue` of a model, built key by key in the files' order (its keys are known), where the
+ * general copy sorts every object's keys: a sync makes one for every model it adds or refreshes.
+ */
+export function canonicalModel(model: Model): Model {
+  if (isCanonical(model, undefined)) return model;
+  for (const key in model) if (!MODEL_KEYS.has(key)) return canonicalValue(model);
+  const out: Record<string, unknown> = {};
+  for (const key of MODEL_KEYS_IN_ORDER) {
+    const value = (model as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (key === 'pricing') out[key] = canonicalPricing(value as Pricing);
+    else if (SET_KEYS.has(key) && Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = [...(value as string[])].sort();
+    else out[key] = canonicalValue(value);
+  }
+  return out as Model;
 }
 export function canonicalOverrides(list: readonly Override[]): Override[] {
   return [...list].sort(compareOverrides).map((o) => canonicalValue(o));

@@ -1,5 +1,5 @@
 import {
-  canonicalModels,
+  canonicalModel,
   type Model,
   MODEL_FACT_KEYS,
   type ModelFactKey,
@@ -9,8 +9,6 @@ import {
 import type { NormalizedModel } from '@llm-catalog/transformers';
 import { sameValue } from './same-value.ts';
 import type { MergeNote } from './types.ts';
-
-const canonicalModel = (model: Model): Model => canonicalModels([model])[0] ?? model;
 
 /** The stamp a source puts on each fact it writes, its keys in the files' order (one object shared by a run's overrides). */
 export const provenanceOf = (source: string, asOf: string | undefined): Provenance =>
