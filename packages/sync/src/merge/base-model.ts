@@ -1,4 +1,5 @@
 import {
+  byCodePoint,
   canonicalModel,
   type Model,
   MODEL_FACT_KEYS,
@@ -27,18 +28,22 @@ export function baseModelFromSource(
 ): Model {
   const { provider_model_id: _providerModelId, variant: _variant, ...reported } = source;
   const stamp = provenanceOf(sourceId, asOf);
+  // In the files' key order, so that making the model canonical copies nothing more.
   const provenance: Record<string, Provenance> = {};
-  for (const key of MODEL_FACT_KEYS) if (reported[key] !== undefined) provenance[key] = stamp;
+  for (const key of FACT_KEYS_IN_FILE_ORDER) if (reported[key] !== undefined) provenance[key] = stamp;
   return canonicalModel({
     ...reported,
     aliases: aliases.length > 0 ? aliases : undefined,
     metadata: {
       ...reported.metadata,
+      ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
       source: sourceId,
-      provenance: Object.keys(provenance).length > 0 ? provenance : undefined,
     },
   });
 }
+
+/** The fact keys as a canonical file orders them (none of them leads): by code point. */
+const FACT_KEYS_IN_FILE_ORDER = [...MODEL_FACT_KEYS].sort(byCodePoint);
 
 export interface RefreshedModel {
   model: Model;
