@@ -1,7 +1,8 @@
 import { roundPrice } from './price.ts';
 import { byCodePoint } from './schema/common.ts';
 import type { Link } from './schema/link.ts';
-import type { Model } from './schema/model.ts';
+import { type Model, ModelSchema } from './schema/model.ts';
+import { type Pricing, PRICE_KEYS } from './schema/pricing.ts';
 import { compareOfferingKeys, type Override } from './schema/override.ts';
 import type { Provider } from './schema/provider.ts';
 
@@ -92,10 +93,12 @@ function isCanonical(value: unknown, key: string | undefined): boolean {
   }
   if (value && typeof value === 'object') {
     if (!isPlainObject(value)) return false;
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      if (i > 0 && compareKeys(keys[i - 1] as string, k) >= 0) return false;
+    // for-in, not Object.keys: no array per object (V8 reads the keys from the shape's cache), and
+    // this walks every entry a large sync writes. A plain object has no enumerable inherited keys.
+    let previous: string | undefined;
+    for (const k in value) {
+      if (previous !== undefined && compareKeys(previous, k) >= 0) return false;
+      previous = k;
       const v = (value as Record<string, unknown>)[k];
       if (v === undefined || !isCanonical(v, k)) return false;
     }
@@ -148,6 +151,25 @@ function keyOrdered(value: unknown): unknown {
 export const canonicalValue = <T,>(value: T): T => (isCanonical(value, undefined) ? value : (orderedCopy(value, undefined, true) as T));
 
 
+const FLAT_PRICE_KEYS = PRICE_KEYS.filter((k) => !RANK.has(k)).sort(byCodePoint);
+
+/**
+ * `canonicalValue` of a pricing, built directly when it holds flat prices only (no long-context or
+ * service-tier prices): a large sync makes one per offering, and the general copy is several times
+ * slower.
+ */
+export function canonicalPricing(pricing: Pricing): Pricing {
+  if (pricing.long_context !== undefined || pricing.service_tiers !== undefined) return canonicalValue(pricing);
+  const out: Pricing = {};
+  for (const key of FLAT_PRICE_KEYS) {
+    const p = pricing[key];
+    if (p === undefined) continue;
+    (out as Record<string, unknown>)[key] =
+      'price' in p ? { currency: p.currency, price: roundPrice(p.price) } : { currency: p.currency, per_million_tokens: roundPrice(p.per_million_tokens) };
+  }
+  return out;
+}
+
 export const compareProviders = (a: Provider, b: Provider) => byCodePoint(a.id, b.id);
 export const compareModels = (a: Model, b: Model) => byCodePoint(a.id, b.id);
 export const compareOverrides = (a: Override, b: Override) => compareOfferingKeys(a, b) || a.priority - b.priority;
@@ -163,7 +185,28 @@ export function canonicalProviders(list: readonly Provider[]): Provider[] {
   return [...list].sort(compareProviders).map((p) => canonicalValue(p));
 }
 export function canonicalModels(list: readonly Model[]): Model[] {
-  return [...list].sort(compareModels).map((m) => canonicalValue(m));
+  return [...list].sort(compareModels).map(canonicalModel);
+}
+
+const MODEL_KEYS_IN_ORDER = Object.keys(ModelSchema.shape).sort(compareKeys);
+const MODEL_KEYS: ReadonlySet<string> = new Set(MODEL_KEYS_IN_ORDER);
+
+/**
+ * `canonicalValue` of a model, built key by key in the files' order (its keys are known), where the
+ * general copy sorts every object's keys: a sync makes one for every model it adds or refreshes.
+ */
+export function canonicalModel(model: Model): Model {
+  if (isCanonical(model, undefined)) return model;
+  for (const key in model) if (!MODEL_KEYS.has(key)) return canonicalValue(model);
+  const out: Record<string, unknown> = {};
+  for (const key of MODEL_KEYS_IN_ORDER) {
+    const value = (model as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (key === 'pricing') out[key] = canonicalPricing(value as Pricing);
+    else if (SET_KEYS.has(key) && Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = [...(value as string[])].sort();
+    else out[key] = canonicalValue(value);
+  }
+  return out as Model;
 }
 export function canonicalOverrides(list: readonly Override[]): Override[] {
   return [...list].sort(compareOverrides).map((o) => canonicalValue(o));

@@ -111,6 +111,19 @@ describe('integrity checks across entries and files', () => {
     ]);
   });
 
+  it('two overrides at one priority for one offering are found apart as well as side by side', () => {
+    const sample = sampleCatalog();
+    const [first] = sample.overrides;
+    if (!first) throw new Error('the sample catalog has overrides');
+    const repeat = { ...first, provider_model_id: 'another-spelling' };
+    const codes = (overrides: typeof sample.overrides) =>
+      checkIntegrity({ ...sample, overrides })
+        .filter((p) => p.code === 'duplicate-priority' || p.code === 'duplicate-auto-override')
+        .map((p) => p.entry);
+    expect(codes([first, repeat, ...sample.overrides.slice(1)])).toHaveLength(1);
+    expect(codes([...sample.overrides, repeat])).toHaveLength(1);
+  });
+
   it('a manual override without a reason is an error at field reason', async () => {
     const problems = await validate({
       models: [{ id: 'm' }],

@@ -52,6 +52,14 @@ export function shiftDecimal(value: string | number, places: number): number | u
  * decimal number (callers decide what a sentinel such as "-1" means).
  */
 export function perTokenToPerMillion(value: string | number): number | undefined {
+  // The same few prices recur across a list (and across a run's lists): each is read once.
+  const known = PER_MILLION.get(value);
+  if (known !== undefined || PER_MILLION.has(value)) return known;
   const shifted = shiftDecimal(value, 6);
-  return shifted === undefined ? undefined : roundPrice(shifted);
+  const perMillion = shifted === undefined ? undefined : roundPrice(shifted);
+  if (PER_MILLION.size >= ROUNDED_MAX) PER_MILLION.clear();
+  PER_MILLION.set(value, perMillion);
+  return perMillion;
 }
+
+const PER_MILLION = new Map<string | number, number | undefined>();

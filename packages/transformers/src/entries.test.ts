@@ -1,7 +1,7 @@
 import { normalizeModelId } from '@llm-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type EntryFormat, transformEntries } from './entries.ts';
+import { type EntryFormat, finishModel, transformEntries } from './entries.ts';
 import { transformOpenAi } from './formats/openai.ts';
 import { rawId, rawNumber, stringField } from './raw.ts';
 
@@ -94,5 +94,10 @@ describe('transformEntries', () => {
     const { models, warnings } = transformOpenAi({ data: [entry, { id: 'ok' }] });
     expect(models.map((m) => m.id)).toEqual(['ok']);
     expect(warnings[0]?.message).toBe(`skipped: ${field} holds a control character or a lone surrogate`);
+  });
+
+  it('names the path of a control character deep in a model', () => {
+    const draft = { id: 'm', provider_model_id: 'm', metadata: { notes: [{ text: 'ok' }, { text: 'x\u0007' }] } };
+    expect(finishModel(draft, () => undefined)).toEqual({ invalid: 'metadata.notes[1].text holds a control character or a lone surrogate' });
   });
 });

@@ -73,23 +73,29 @@ export function finishModel(draft: NormalizedModel, warn: (message: string) => v
   return { model: { id, provider_model_id, ...(variant === undefined ? {} : { variant }), ...facts } };
 }
 
+const UNSAFE_TEXT = /[\p{Cc}\p{Cs}]/u;
+/** The rest of a path after a key or index: `.name`, `[0]`, or nothing at the text itself. */
+const joinPath = (rest: string) => (rest === '' || rest.startsWith('[') ? rest : `.${rest}`);
+
 /**
  * The path of the first text in a model that holds a control character or a lone surrogate: such a
- * value would carry a terminal escape sequence into output, or break strict JSON readers.
+ * value would carry a terminal escape sequence into output, or break strict JSON readers. The path
+ * is spelled out only for the text found: this runs on every model of every list.
  */
-function unsafeTextAt(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return /[\p{Cc}\p{Cs}]/u.test(value) ? path : undefined;
+function unsafeTextAt(value: unknown): string | undefined {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? '' : undefined;
   if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = unsafeTextAt(v, `${path}[${i}]`);
-      if (found) return found;
+    for (let i = 0; i < value.length; i++) {
+      const found = unsafeTextAt(value[i]);
+      if (found !== undefined) return `[${i}]${joinPath(found)}`;
     }
     return undefined;
   }
   if (isRecord(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      const found = unsafeTextAt(v, path ? `${path}.${k}` : k);
-      if (found) return found;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const found = unsafeTextAt(value[key]);
+      if (found !== undefined) return `${key}${joinPath(found)}`;
     }
   }
   return undefined;
@@ -97,8 +103,8 @@ function unsafeTextAt(value: unknown, path: string): string | undefined {
 
 /** Why a checked model is not taken although the schema accepts it, or undefined when it is fine. */
 function refusalOf(model: NormalizedModel): string | undefined {
-  const unsafe = unsafeTextAt(model, '');
-  if (unsafe) return `${unsafe} holds a control character or a lone surrogate`;
+  const unsafe = unsafeTextAt(model);
+  if (unsafe !== undefined) return `${unsafe} holds a control character or a lone surrogate`;
   const [tiny] = implausibleTokenPrices(model.pricing);
   return tiny ? `pricing.${tiny[0]}: ${implausiblePriceMessage(tiny[1])}` : undefined;
 }

@@ -81,6 +81,7 @@ export function modalitiesOf(
   field: string,
   warn: (message: string) => void,
 ): Modality[] | undefined {
+  if (words.length === 0) return undefined;
   const out = new Set<Modality>();
   for (const word of words) {
     const modality = MODALITY_WORDS[word.trim().toLowerCase()];
@@ -130,8 +131,10 @@ export function capabilityList(caps: Iterable<Capability>): Capability[] | undef
 
 /** Merges modality lists, sorted; undefined when all are unknown. */
 export function mergeModalities(...lists: (readonly Modality[] | undefined)[]): Modality[] | undefined {
-  const set = new Set(lists.flatMap((l) => l ?? []));
-  return set.size > 0 ? [...set].sort() : undefined;
+  // Every entry of every list passes here: no set is made for lists that are all unknown.
+  let set: Set<Modality> | undefined;
+  for (const list of lists) if (list) for (const m of list) (set ??= new Set()).add(m);
+  return set ? [...set].sort() : undefined;
 }
 
 /** The fields that have a value, or undefined when none has (for `metadata` blocks). */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../io/read.ts';
 import { byCodePoint, type Capability, CapabilitySchema } from '../schema/common.ts';
-import { isManualOverride, offeringKey, type Override } from '../schema/override.ts';
+import { compareOfferingKeys, isManualOverride, offeringKey, type Override } from '../schema/override.ts';
 import { pricesByFact } from '../schema/pricing.ts';
 
 /** What kind of fact two sources disagree on. */
@@ -154,19 +154,38 @@ export function compareDisagreements(a: Disagreement, b: Disagreement): number {
  * left out.
  */
 export function auditOverrides(overrides: Iterable<Override>): Disagreement[] {
-  const byOffering = new Map<string, Override[]>();
-  for (const o of overrides) {
-    if (isManualOverride(o)) continue;
-    const key = offeringKey(o);
-    const list = byOffering.get(key) ?? [];
-    list.push(o);
-    byOffering.set(key, list);
-  }
   const out: Disagreement[] = [];
-  for (const list of byOffering.values()) {
-    if (list.length > 1) out.push(...offeringDisagreements([...list].sort((a, b) => a.priority - b.priority)));
+  for (const list of offeringsStatedTwice([...overrides].filter((o) => !isManualOverride(o)))) {
+    out.push(...offeringDisagreements(list.sort((a, b) => a.priority - b.priority)));
   }
   return out.sort(compareDisagreements);
+}
+
+/**
+ * The overrides of each offering that has more than one. A catalog's list is in offering order, so
+ * an offering's overrides are neighbours and are found without a key per override (a sync audits
+ * every offering of the providers it updated); any other order is grouped by key.
+ */
+function offeringsStatedTwice(overrides: readonly Override[]): Override[][] {
+  const inOrder = overrides.every((o, i) => i === 0 || compareOfferingKeys(overrides[i - 1] as Override, o) <= 0);
+  if (!inOrder) {
+    const byOffering = new Map<string, Override[]>();
+    for (const o of overrides) {
+      const key = offeringKey(o);
+      const list = byOffering.get(key);
+      if (list) list.push(o);
+      else byOffering.set(key, [o]);
+    }
+    return [...byOffering.values()].filter((list) => list.length > 1);
+  }
+  const groups: Override[][] = [];
+  for (let start = 0; start < overrides.length; ) {
+    let end = start + 1;
+    while (end < overrides.length && compareOfferingKeys(overrides[start] as Override, overrides[end] as Override) === 0) end++;
+    if (end - start > 1) groups.push(overrides.slice(start, end));
+    start = end;
+  }
+  return groups;
 }
 
 /**

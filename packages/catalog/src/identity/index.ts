@@ -14,6 +14,7 @@ import {
   lookupIn,
   lower,
   type ModelIdsByKey,
+  type ModelIdsByProviderKey,
   PersonLinks,
   type SpellingEntry,
   sourceNames,
@@ -30,6 +31,17 @@ export type { IdentityLookup, IdentityMatch, LinkOrigin, SpellingEntry } from '.
 /** Key parts that hold a digit: sizes, versions, releases. */
 const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
 
+// Keys recur (every provider of a model spells it alike), and their parts never change.
+const NUMBERED_PARTS = new Map<string, readonly string[]>();
+function numberedParts(key: string): readonly string[] {
+  let parts = NUMBERED_PARTS.get(key);
+  if (parts === undefined) {
+    if (NUMBERED_PARTS.size >= 100_000) NUMBERED_PARTS.clear();
+    NUMBERED_PARTS.set(key, (parts = numbered(key)));
+  }
+  return parts;
+}
+
 /**
  * A spelling linked to a model teaches other providers its key only when it is a release name that
  * cannot move: it carries a release (four digits or more) and every numbered part of it is in the
@@ -38,7 +50,8 @@ const numbered = (key: string) => key.split('-').filter((p) => /\d/.test(p));
  * provider's own.
  */
 function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => ReadonlySet<string>, modelId: string): boolean {
-  const parts = numbered(spellingKey);
+  if (!/\d{4}/.test(spellingKey)) return false;
+  const parts = numberedParts(spellingKey);
   if (!parts.some((p) => /\d{4}/.test(p))) return false;
   const ofModel = modelParts(modelId);
   return parts.every((p) => ofModel.has(p));
@@ -62,8 +75,8 @@ function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => Re
 export class IdentityIndex implements IdentityTables, IdentityLookup {
   readonly exact: ExactNames = new Map();
   readonly byKey: ModelIdsByKey = new Map();
-  readonly byProviderKey: ModelIdsByKey = new Map();
-  readonly byProviderSpelling: ModelIdsByKey = new Map();
+  readonly byProviderKey: ModelIdsByProviderKey = new Map();
+  readonly byProviderSpelling: ModelIdsByProviderKey = new Map();
   readonly modelIds = new Set<string>();
   readonly links: PersonLinks;
   /** The numbered parts of each model id's key, read once: thousands of offerings share a model. */

@@ -10,6 +10,7 @@ import {
   type IdentityTables,
   lookupIn,
   type ModelIdsByKey,
+  type ModelIdsByProviderKey,
   PersonLinks,
   type SpellingEntry,
 } from './tables.ts';
@@ -26,7 +27,7 @@ export class ProviderIdentity implements IdentityTables, IdentityLookup {
   readonly modelIds: ReadonlySet<string>;
   readonly links: PersonLinks;
   private exactNames: ExactNames | undefined;
-  private spellings: { byProviderSpelling: ModelIdsByKey; byProviderKey: ModelIdsByKey } | undefined;
+  private spellings: { byProviderSpelling: ModelIdsByProviderKey; byProviderKey: ModelIdsByProviderKey } | undefined;
 
   /**
    * @param offerings this provider's offerings (the overrides of `providerId`)
@@ -62,11 +63,11 @@ export class ProviderIdentity implements IdentityTables, IdentityLookup {
     return this.spellings;
   }
 
-  get byProviderSpelling(): ModelIdsByKey {
+  get byProviderSpelling(): ModelIdsByProviderKey {
     return this.ownSpellings().byProviderSpelling;
   }
 
-  get byProviderKey(): ModelIdsByKey {
+  get byProviderKey(): ModelIdsByProviderKey {
     return this.ownSpellings().byProviderKey;
   }
 

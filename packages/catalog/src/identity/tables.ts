@@ -50,12 +50,16 @@ function usableSlug(slug: string | undefined, ownKey: () => string): string | un
  * The names a source states for an entry: the maker's Hugging Face repository, and a usable slug.
  * `ownKey` is the entry's key, read only when there is a slug to compare it with.
  */
-export function statedNames(e: SpellingEntry, ownKey: () => string): string[] {
+export function statedNames(e: SpellingEntry, ownKey: () => string): readonly string[] {
+  // Most entries state none; this runs for every entry of every list.
+  if (e.hugging_face_id === undefined && e.canonical_slug === undefined) return NO_NAMES;
   return [e.hugging_face_id, usableSlug(e.canonical_slug, ownKey)].filter((v): v is string => v !== undefined);
 }
 
+const NO_NAMES: readonly string[] = [];
+
 /** The names a base model answers to besides its id: the source names it carries. */
-export function sourceNames(model: Model): string[] {
+export function sourceNames(model: Model): readonly string[] {
   const meta = model.metadata as { canonical_slug?: unknown; hugging_face_id?: unknown } | undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return statedNames(
@@ -66,14 +70,21 @@ export function sourceNames(model: Model): string[] {
 
 export const lower = (s: string) => s.trim().toLowerCase();
 const pairKey = (spelling: string, modelId: string) => `${lower(spelling)}\u0000${modelId}`;
-export const providerKey = (providerId: string | undefined, key: string) => `${providerId ?? ''}\u0000${makerKey(key)}`;
-export const providerSpelling = (providerId: string | undefined, spelling: string) => `${providerId ?? ''}\u0000${lower(spelling)}`;
 
 /**
  * The model ids each key reads to. Nearly every key names one model, so one id is held as a string
  * and a set is made only for a second: an index of a large catalog holds hundreds of thousands of keys.
  */
 export type ModelIdsByKey = Map<string, string | Set<string>>;
+/** Keys of each provider's own (its spellings, the keys they read to): one map per provider, not a key per pair. */
+export type ModelIdsByProviderKey = Map<string, ModelIdsByKey>;
+
+function ownKeys(map: ModelIdsByProviderKey, providerId: string | undefined): ModelIdsByKey {
+  const id = providerId ?? '';
+  let keys = map.get(id);
+  if (!keys) map.set(id, (keys = new Map()));
+  return keys;
+}
 
 export function addKey(map: ModelIdsByKey, key: string, modelId: string): void {
   const ids = map.get(key);
@@ -105,7 +116,7 @@ export class PersonLinks {
 
   /** Whether no link says this spelling is not this model. */
   allowed(spelling: string, modelId: string): boolean {
-    return !this.different.has(pairKey(spelling, modelId));
+    return this.different.size === 0 || !this.different.has(pairKey(spelling, modelId));
   }
 }
 
@@ -129,10 +140,14 @@ export function addExactNames(exact: ExactNames, model: Model): void {
  * Records a provider's spelling of a model under that provider: the spelling itself and its key.
  * Returns the key.
  */
-export function addProviderSpelling(tables: { byProviderSpelling: ModelIdsByKey; byProviderKey: ModelIdsByKey }, entry: SpellingEntry, modelId: string): string {
+export function addProviderSpelling(
+  tables: { byProviderSpelling: ModelIdsByProviderKey; byProviderKey: ModelIdsByProviderKey },
+  entry: SpellingEntry,
+  modelId: string,
+): string {
   const { key } = readSpelling(entry.spelling, entry.provider_id);
-  addKey(tables.byProviderSpelling, providerSpelling(entry.provider_id, entry.spelling), modelId);
-  addKey(tables.byProviderKey, providerKey(entry.provider_id, key), modelId);
+  addKey(ownKeys(tables.byProviderSpelling, entry.provider_id), lower(entry.spelling), modelId);
+  addKey(ownKeys(tables.byProviderKey, entry.provider_id), makerKey(key), modelId);
   return key;
 }
 
@@ -141,17 +156,17 @@ export interface IdentityTables {
   readonly modelIds: ReadonlySet<string>;
   readonly links: PersonLinks;
   readonly exact: ExactNames;
-  /** Provider and lowercased spelling -> the models that provider offers under it. */
-  readonly byProviderSpelling: ModelIdsByKey;
-  /** Provider and key -> the models of that provider's spellings reading to it. */
-  readonly byProviderKey: ModelIdsByKey;
+  /** Provider -> lowercased spelling -> the models that provider offers under it. */
+  readonly byProviderSpelling: ModelIdsByProviderKey;
+  /** Provider -> key -> the models of that provider's spellings reading to it. */
+  readonly byProviderKey: ModelIdsByProviderKey;
   /** Key -> the models whose names, or any provider's fixed release names, read to it. */
   readonly byKey: ModelIdsByKey;
 }
 
 /** The one model of `key` that a link does not veto for this spelling; undefined for none or several. */
-function unique(tables: IdentityTables, map: ModelIdsByKey, spelling: string, key: string): string | undefined {
-  const found = map.get(key);
+function unique(tables: IdentityTables, map: ModelIdsByKey | undefined, spelling: string, key: string): string | undefined {
+  const found = map?.get(key);
   if (found === undefined) return undefined;
   if (typeof found === 'string') return tables.links.allowed(spelling, found) ? found : undefined;
   let only: string | undefined;
@@ -183,7 +198,7 @@ function find(tables: IdentityTables, e: SpellingEntry, reading: SpellingReading
 
   // The model this provider already offers under this very spelling: a re-run links it the same way.
   if (e.provider_id !== undefined) {
-    const offered = unique(tables, tables.byProviderSpelling, e.spelling, providerSpelling(e.provider_id, e.spelling));
+    const offered = unique(tables, tables.byProviderSpelling.get(e.provider_id), e.spelling, spelled);
     if (offered) return { model_id: offered, origin: 'offering' };
   }
   // An id outranks an alias, which outranks a name a source states, whichever of the two forms hits.
@@ -195,7 +210,7 @@ function find(tables: IdentityTables, e: SpellingEntry, reading: SpellingReading
     if (hit && tables.links.allowed(e.spelling, hit.model_id)) return { model_id: hit.model_id, origin: 'source' };
   }
 
-  const own = unique(tables, tables.byProviderKey, e.spelling, providerKey(e.provider_id, reading.key));
+  const own = unique(tables, tables.byProviderKey.get(e.provider_id ?? ''), e.spelling, makerKey(reading.key));
   if (own) return { model_id: own, origin: 'rule' };
   const byRule = unique(tables, tables.byKey, e.spelling, makerKey(reading.key));
   if (byRule) return { model_id: byRule, origin: 'rule' };
@@ -212,5 +227,7 @@ export function lookupIn(tables: IdentityTables, entry: SpellingEntry | string):
   const reading = readSpelling(e.spelling, e.provider_id);
   const found = find(tables, e, reading);
   if (!found) return undefined;
-  return { ...found, ...(reading.variant ? { variant: reading.variant } : {}) };
+  return reading.variant
+    ? { model_id: found.model_id, origin: found.origin, variant: reading.variant }
+    : { model_id: found.model_id, origin: found.origin };
 }

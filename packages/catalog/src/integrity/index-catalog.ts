@@ -1,7 +1,8 @@
 import { spellingKey } from '../ids.ts';
 import type { Catalog } from '../io/read.ts';
 import type { Model } from '../schema/model.ts';
-import { offeringKey, type Override } from '../schema/override.ts';
+import { compareOverrides } from '../canonical.ts';
+import { compareOfferingKeys, offeringKey, type Override } from '../schema/override.ts';
 
 /** For each key, who held it, in file order: `[entry index, value]`. */
 type Holders = Map<string, [number, string][]>;
@@ -45,6 +46,22 @@ const repeatedIndexes = <T>(items: readonly T[], keyOf: (item: T) => string): Se
 
 /** Priority-qualified offering key: one offering has at most one override per priority. */
 const offeringPriorityKey = (o: Override): string => `${offeringKey(o)}\u0000${o.priority}`;
+
+/**
+ * The overrides whose offering and priority an earlier one already has. In a catalog's own order
+ * (offering, then priority) such repeats are neighbours and need no key per override.
+ */
+function repeatedPriorities(overrides: readonly Override[]): Set<number> {
+  const inOrder = overrides.every((o, i) => i === 0 || compareOverrides(overrides[i - 1] as Override, o) <= 0);
+  if (!inOrder) return repeatedIndexes(overrides, offeringPriorityKey);
+  const repeated = new Set<number>();
+  for (let i = 1; i < overrides.length; i++) {
+    const previous = overrides[i - 1] as Override;
+    const o = overrides[i] as Override;
+    if (previous.priority === o.priority && compareOfferingKeys(previous, o) === 0) repeated.add(i);
+  }
+  return repeated;
+}
 export const linkPairKey = (spelling: string, modelId: string): string => `${spelling.toLowerCase()}\u0000${modelId}`;
 
 /** Everything the integrity rules look up, built in one pass over each file. */
@@ -88,7 +105,7 @@ export function indexForIntegrity(catalog: Catalog): IntegrityIndex {
     modelById: new Map(catalog.models.map((m) => [m.id, m])),
     aliasHolders,
     firstOfSpelling,
-    repeatedPriority: repeatedIndexes(catalog.overrides, offeringPriorityKey),
+    repeatedPriority: repeatedPriorities(catalog.overrides),
     served: new Set(catalog.overrides.filter((o) => !o.disabled).map((o) => o.model_id)),
     firstOfLinkPair: firstIndexes(catalog.links ?? [], (l) => linkPairKey(l.spelling, l.model_id)),
     sameLinks,

@@ -1,4 +1,4 @@
-import { forEachPrice, type Pricing, priceAmount, TOKEN_PRICE_KEYS } from '../schema/pricing.ts';
+import { everyPrice, type Pricing, TOKEN_PRICE_KEYS } from '../schema/pricing.ts';
 import { type Finding, problem } from './rule.ts';
 
 /**
@@ -15,15 +15,21 @@ const TOKEN_PRICE_KEY_SET: ReadonlySet<string> = new Set(TOKEN_PRICE_KEYS);
  * small (see MIN_PLAUSIBLE_PER_MILLION), as [path, amount].
  */
 export function implausibleTokenPrices(pricing: Pricing | undefined): [string, number][] {
-  const out: [string, number][] = [];
-  // Checked for every offering of the catalog at every load: paths are built for the hits alone.
-  if (pricing) {
-    forEachPrice(pricing, (prefix, key, price) => {
-      const amount = priceAmount(price);
-      if (TOKEN_PRICE_KEY_SET.has(key) && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION) out.push([prefix + key, amount]);
-    });
+  if (!pricing) return [];
+  // Flat prices (nearly every entry) are read in place: this runs for every entry of a sync.
+  if (pricing.long_context === undefined && pricing.service_tiers === undefined) {
+    const found: [string, number][] = [];
+    for (const key of TOKEN_PRICE_KEYS) {
+      const amount = pricing[key]?.per_million_tokens;
+      if (amount !== undefined && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION) found.push([key, amount]);
+    }
+    return found;
   }
-  return out;
+  return everyPrice(pricing).flatMap(({ path, amount }): [string, number][] =>
+    TOKEN_PRICE_KEY_SET.has(path.slice(path.lastIndexOf('.') + 1)) && amount > 0 && amount < MIN_PLAUSIBLE_PER_MILLION
+      ? [[path, amount]]
+      : [],
+  );
 }
 
 export const implausiblePriceMessage = (amount: number) =>

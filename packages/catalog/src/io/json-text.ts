@@ -57,15 +57,33 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-export function parseJsonText(text: string): JsonParseResult {
-  const deep = overDeepOffset(text, MAX_JSON_DEPTH);
-  if (deep !== undefined) {
-    const { line, column } = lineAndColumn(text, deep);
-    return { ok: false, message: `nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${column}`, line, column };
+/** Whether a parsed value nests deeper than `max`; it stops going down there. */
+function nestsDeeper(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (max === 0) return true;
+  // Plain loops: a closure per array would be most of what this allocates on a large body.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], max - 1)) return true;
+    return false;
   }
+  for (const key in value) if (nestsDeeper((value as Record<string, unknown>)[key], max - 1)) return true;
+  return false;
+}
+
+function tooDeep(text: string, offset: number): JsonParseResult {
+  const { line, column } = lineAndColumn(text, offset);
+  return { ok: false, message: `nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${column}`, line, column };
+}
+
+export function parseJsonText(text: string): JsonParseResult {
+  // V8 parses any depth without recursion; the depth is then checked on the value, which is
+  // cheaper than on the text, and the text is scanned for the place only when it is too deep.
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (err) {
+    const deep = overDeepOffset(text, MAX_JSON_DEPTH);
+    if (deep !== undefined) return tooDeep(text, deep);
     const raw = err instanceof Error ? err.message : String(err);
     const reason = escapeControlCharacters(
       raw
@@ -76,4 +94,6 @@ export function parseJsonText(text: string): JsonParseResult {
     const { line, column } = lineAndColumn(text, errorOffset(text, raw));
     return { ok: false, message: `invalid JSON at line ${line}, column ${column}: ${reason}`, line, column };
   }
+  if (nestsDeeper(value, MAX_JSON_DEPTH)) return tooDeep(text, overDeepOffset(text, MAX_JSON_DEPTH) ?? 0);
+  return { ok: true, value };
 }

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogProblem } from '../problems.ts';
 import { FILE_NAMES, type FileKind } from '../schema/files.ts';
+import { textSlices } from './text-slices.ts';
 
 /**
  * Remembers data-file texts that passed their schema, so that a later read of the same text skips
@@ -65,7 +66,11 @@ const digests = new Map<FileKind, { text: string; digest: string }>();
 function textDigest(kind: FileKind, text: string, bytes?: Uint8Array): string {
   const last = digests.get(kind);
   if (last?.text === text) return last.digest;
-  const digest = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`).update(bytes ?? text).digest('hex');
+  const hash = createHash('sha1').update(codeIdentity()).update(`\u0000${kind}\u0000`);
+  if (bytes) hash.update(bytes);
+  // In slices: a large file's text is never one buffer as large as itself.
+  else for (const slice of textSlices(text)) hash.update(slice);
+  const digest = hash.digest('hex');
   digests.set(kind, { text, digest });
   return digest;
 }

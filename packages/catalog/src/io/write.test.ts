@@ -235,6 +235,26 @@ describe('atomic writes', () => {
     expect(await readdir(join(dir, 'nested'))).toEqual(['file.json']);
   });
 
+  it('writes a text larger than one slice whole, a surrogate pair across the slice boundary included', async () => {
+    const dir = await emptyDir();
+    const path = join(dir, 'large.json');
+    const text = `${'a'.repeat((1 << 22) - 1)}\u{1F600}é${'b'.repeat(1 << 22)}\n`;
+    await writeFileAtomic(path, text);
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('a changed file is written once with its new version; the same entries in another layout keep theirs', async () => {
+    const dir = await writeFresh(sampleCatalog());
+    const { catalog, files } = await readCatalog(dir);
+    const reordered = { ...files.overrides, text: JSON.stringify(JSON.parse(must(files.overrides.text))) };
+    const [, , overrides] = planCatalogWrite(catalog, { ...files, overrides: reordered }, LATER);
+    expect(overrides?.changed).toBe(true);
+    expect(overrides?.text).toBe(files.overrides.text);
+    const fewer = { ...catalog, overrides: catalog.overrides.slice(1) };
+    const [, , changed] = planCatalogWrite(fewer, files, LATER);
+    expect(JSON.parse(must(changed?.text)).version).toBe('2026.02.15');
+  });
+
   it('a failed rename removes the temp file and leaves the target as it was', async () => {
     const dir = await emptyDir();
     const target = join(dir, 'models.json');
@@ -275,5 +295,25 @@ describe('atomic writes', () => {
     expect((error as CatalogWriteError).kept).toEqual([]);
     for (const [f, text] of Object.entries(before)) expect(await readFile(join(dir, f), 'utf8'), f).toBe(text);
     expect((await readdir(dir)).sort()).toEqual(['models.json', 'overrides.json', 'providers.json']);
+  });
+});
+
+describe('writing a large file in pieces', () => {
+  it('the pieces of a planned file make exactly its text, for lists around the piece size', () => {
+    const override = (i: number): Override => ({
+      provider_id: 'acme',
+      model_id: `m-${String(i).padStart(5, '0')}`,
+      priority: 50,
+      pricing: { input: { per_million_tokens: 0.15, currency: 'USD' } },
+      provenance: { source: 'acme' },
+      ...(i % 7 === 0 ? { reason: 'naïve “quotes” \u{1F600}' } : {}),
+    });
+    for (const count of [0, 1, 999, 1000, 1001, 2500]) {
+      const catalog = { providers: [], models: [], overrides: Array.from({ length: count }, (_, i) => override(i)) };
+      const [, , planned] = planCatalogWrite(catalog, {}, LATER);
+      const pieces = [...must(planned).pieces()];
+      expect(pieces.join('')).toBe(serializeDataFile('overrides', catalog.overrides, '2026.02.15'));
+      if (count > 1000) expect(pieces.length).toBeGreaterThan(2);
+    }
   });
 });

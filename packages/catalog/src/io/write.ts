@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { canonicalLinks, canonicalModels, canonicalOverrides, canonicalProviders, stableJson } from '../canonical.ts';
 import { fileName } from '../problems.ts';
 import { DATA_FILE_KINDS, type DataFileKind, type FileKind } from '../schema/files.ts';
 import type { Link } from '../schema/link.ts';
 import { parseJsonText } from './json-text.ts';
+import { textSlices } from './text-slices.ts';
 import type { Catalog, DataFileState } from './read.ts';
 
 /** Where each data file points its editor for validation, relative to the data directory. */
@@ -44,8 +45,48 @@ function serializeCanonical(kind: FileKind, list: unknown[], version: string): s
 
 export interface PlannedFile<K extends FileKind = DataFileKind> {
   kind: K;
-  text: string;
+  /** The file's whole text, made when first asked for. */
+  readonly text: string;
   changed: boolean;
+  /** The text in pieces, for writing a large file without ever holding its whole text. */
+  pieces(): Iterable<string>;
+}
+
+/** Entries serialized at once when a file is written in pieces: about half a megabyte of text. */
+const PIECE_ENTRIES = 1000;
+
+/**
+ * `serializeCanonical` in pieces whose concatenation is its text: the envelope, then the entries a
+ * thousand at a time, each group serialized inside a copy of the envelope's list so that it has the
+ * list's indentation, and cut out of it.
+ */
+function* serializedPieces(kind: FileKind, list: readonly unknown[], version: string): Generator<string> {
+  if (list.length <= PIECE_ENTRIES) {
+    yield serializeCanonical(kind, [...list], version);
+    return;
+  }
+  const listKey = JSON.stringify(kind);
+  yield `{\n  "$schema": ${JSON.stringify(schemaRefOf(kind))},\n  "version": ${JSON.stringify(version)},\n  ${listKey}: [\n`;
+  const open = `{\n  ${listKey}: [\n`.length;
+  const close = '\n  ]\n}'.length;
+  for (let start = 0; start < list.length; start += PIECE_ENTRIES) {
+    const group = JSON.stringify({ [kind]: list.slice(start, start + PIECE_ENTRIES) }, null, 2);
+    yield `${start > 0 ? ',\n' : ''}${group.slice(open, group.length - close)}`;
+  }
+  yield '\n  ]\n}\n';
+}
+
+/** A planned file whose text is made only if someone reads it; writing it streams its pieces. */
+function plannedFile<K extends FileKind>(kind: K, changed: boolean, list: unknown[], version: string, text?: string): PlannedFile<K> {
+  let whole = text;
+  return {
+    kind,
+    changed,
+    get text() {
+      return (whole ??= serializeCanonical(kind, list, version));
+    },
+    pieces: () => (whole !== undefined ? [whole] : serializedPieces(kind, list, version)),
+  };
 }
 
 /**
@@ -68,28 +109,43 @@ function planFile<K extends FileKind>(
   nextVersion: string,
 ): PlannedFile<K> {
   const list = canonicalList(kind, catalog);
-  if (prev?.text === undefined || !prev.version) {
-    return { kind, text: serializeCanonical(kind, list, nextVersion), changed: true };
-  }
-  // Serialized once, with the old version: a large catalog is expensive to stringify.
+  if (prev?.text === undefined || !prev.version) return plannedFile(kind, true, list, nextVersion);
+  // With the entries kept from the read, changed content is found without a text, so a large file
+  // is serialized once, with its new version (no second copy of the text to change the version).
+  if (prev.entries !== undefined && !sameEntries(kind, list, prev.entries)) return plannedFile(kind, true, list, nextVersion);
   const text = serializeCanonical(kind, list, prev.version);
-  if (text === prev.text) return { kind, text, changed: false };
+  if (text === prev.text) return plannedFile(kind, false, list, prev.version, text);
   // Only the layout differs (a hand edit out of canonical order): rewrite it, but the content
   // and so the version are the same.
-  if (sameContent(kind, list, text, { ...prev, text: prev.text, version: prev.version })) return { kind, text, changed: true };
-  return { kind, text: replaceVersion(text, prev.version, nextVersion), changed: true };
+  if (prev.entries !== undefined || text === canonicalTextOf(kind, prev.text, prev.version)) {
+    return plannedFile(kind, true, list, prev.version, text);
+  }
+  return plannedFile(kind, true, list, nextVersion, replaceVersion(text, prev.version, nextVersion));
 }
 
 /**
- * Whether a file as read holds the same entries as `list` (canonical), whatever its layout. With the
- * entries kept from the read, the comparison stops at the first entry that differs, where parsing
- * and serializing the old text again cost a large sync a fifth of a second.
+ * Whether the entries of a file as read are `list` (canonical), whatever the file's layout. Most
+ * entries of a sync's result are the very objects read, and a changed file differs early.
  */
-function sameContent(kind: FileKind, list: readonly unknown[], text: string, prev: DataFileState & { text: string; version: string }): boolean {
-  if (prev.entries === undefined) return text === canonicalTextOf(kind, prev.text, prev.version);
-  if (prev.entries.length !== list.length) return false;
-  const old = canonicalList(kind, { providers: [], models: [], overrides: [], [kind]: prev.entries } as Catalog);
-  return old.every((entry, i) => entry === list[i] || JSON.stringify(entry) === JSON.stringify(list[i]));
+function sameEntries(kind: FileKind, list: readonly unknown[], entries: readonly unknown[]): boolean {
+  if (entries.length !== list.length) return false;
+  const old = canonicalList(kind, { providers: [], models: [], overrides: [], [kind]: entries } as Catalog);
+  return old.every((entry, i) => sameCanonical(entry, list[i]));
+}
+
+/** Whether two canonical values serialize to the same text, without serializing them. */
+function sameCanonical(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameCanonical(v, b[i]));
+  }
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (k, i) => k === keysB[i] && sameCanonical((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
 
 /**
@@ -103,7 +159,7 @@ export async function writeLinks(
   now: Date = new Date(),
 ): Promise<boolean> {
   const planned = planFile('links', { providers: [], models: [], overrides: [], links: [...links] }, previous, versionForDate(now));
-  if (planned.changed) await writeFileAtomic(join(dir, fileName('links')), planned.text);
+  if (planned.changed) await writeFileAtomic(join(dir, fileName('links')), planned.pieces());
   return planned.changed;
 }
 
@@ -122,17 +178,29 @@ function canonicalTextOf(kind: FileKind, text: string, version: string): string 
   return serializeCanonical(kind, canonicalList(kind, catalog), version);
 }
 
+/** Encodes and writes a text slice by slice (see `textSlices`), and pieces one at a time, never all at once. */
+async function writeInSlices(handle: FileHandle, text: string | Iterable<string>): Promise<void> {
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    for (const slice of textSlices(piece)) {
+      const bytes = Buffer.from(slice, 'utf8');
+      for (let written = 0; written < bytes.length; ) {
+        written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
+      }
+    }
+  }
+}
+
 /** `<file>.tmp-<pid>-<random>`: the pid tells a later process whether the writer is still alive. */
 export const TEMP_FILE_PATTERN = /\.tmp-(\d+)-[0-9a-f]+$/;
 
 /** Writes a file so that a reader (or a crash) only ever sees the old or the new content. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await writeInSlices(handle, text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -182,7 +250,7 @@ export async function writeCatalog(
   const replaced: DataFileKind[] = [];
   for (const f of ordered) {
     try {
-      await writeFileAtomic(join(dir, fileName(f.kind)), f.text);
+      await writeFileAtomic(join(dir, fileName(f.kind)), f.pieces());
     } catch (err) {
       const kept = await restoreFiles(dir, replaced, previous);
       throw new CatalogWriteError(f.kind, kept, err instanceof Error ? err.message : String(err));

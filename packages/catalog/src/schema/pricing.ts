@@ -132,16 +132,13 @@ export function mergePricing(base: Pricing | undefined, over: Pricing): Pricing 
   return merged;
 }
 
-/**
- * Calls `visit` for every price in a price list, in `everyPrice` order, with the path of the list
- * holding it (`''`, `long_context[0].`, `service_tiers.batch.`) and its key: a caller that wants only
- * a few prices (checks over a whole catalog) builds no path for the others.
- */
-export function forEachPrice(pricing: Pricing, visit: (prefix: string, key: PriceKey, price: TokenPrice | UnitPrice) => void): void {
+/** Every price in a price list with its path (`long_context[0].input`, `service_tiers.batch.output`), in a fixed order. */
+export function everyPrice(pricing: Pricing): { path: string; amount: number; currency: string }[] {
+  const out: { path: string; amount: number; currency: string }[] = [];
   const flat = (prices: Partial<Record<PriceKey, TokenPrice | UnitPrice>>, prefix: string) => {
     for (const key of PRICE_KEYS) {
       const p = prices[key];
-      if (p) visit(prefix, key, p);
+      if (p) out.push({ path: prefix + key, amount: 'per_million_tokens' in p ? p.per_million_tokens : p.price, currency: p.currency });
     }
   };
   const tiers = (list: readonly LongContextTier[] | undefined, prefix: string) =>
@@ -154,15 +151,6 @@ export function forEachPrice(pricing: Pricing, visit: (prefix: string, key: Pric
     flat(tier, `service_tiers.${name}.`);
     tiers(tier.long_context, `service_tiers.${name}.`);
   }
-}
-
-/** The amount of a token price (per million tokens) or of a unit price. */
-export const priceAmount = (p: TokenPrice | UnitPrice): number => ('per_million_tokens' in p ? p.per_million_tokens : p.price);
-
-/** Every price in a price list with its path (`long_context[0].input`, `service_tiers.batch.output`), in a fixed order. */
-export function everyPrice(pricing: Pricing): { path: string; amount: number; currency: string }[] {
-  const out: { path: string; amount: number; currency: string }[] = [];
-  forEachPrice(pricing, (prefix, key, p) => out.push({ path: prefix + key, amount: priceAmount(p), currency: p.currency }));
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { canonicalValue, type Model, type Override, type Provenance } from '@llm-catalog/catalog';
+import { canonicalPricing, canonicalValue, type Model, type Override, type Provenance } from '@llm-catalog/catalog';
 import type { CapabilityVocabulary, NormalizedModel } from '@llm-catalog/transformers';
 
 type Limits = NonNullable<Override['limits']>;
@@ -51,7 +51,7 @@ export function autoOverrideFor(
   if (capabilities !== undefined) override.capabilities = capabilities;
   const limits = reportedLimits(source);
   if (limits !== undefined) override.limits = limits;
-  if (source.pricing !== undefined) override.pricing = canonicalValue(source.pricing);
-  override.provenance = canonicalValue(band.provenance);
+  if (source.pricing !== undefined) override.pricing = canonicalPricing(source.pricing);
+  override.provenance = band.provenance;
   return canonicalValue(override);
 }

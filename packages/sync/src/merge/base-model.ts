@@ -1,5 +1,6 @@
 import {
-  canonicalModels,
+  byCodePoint,
+  canonicalModel,
   type Model,
   MODEL_FACT_KEYS,
   type ModelFactKey,
@@ -10,11 +11,9 @@ import type { NormalizedModel } from '@llm-catalog/transformers';
 import { sameValue } from './same-value.ts';
 import type { MergeNote } from './types.ts';
 
-const canonicalModel = (model: Model): Model => canonicalModels([model])[0] ?? model;
-
-/** The stamp a source puts on each fact it writes. */
+/** The stamp a source puts on each fact it writes, its keys in the files' order (one object shared by a run's overrides). */
 export const provenanceOf = (source: string, asOf: string | undefined): Provenance =>
-  asOf === undefined ? { source } : { source, as_of: asOf };
+  asOf === undefined ? { source } : { as_of: asOf, source };
 
 /**
  * A new base model holding exactly what the source reported, with `metadata.source` naming the
@@ -29,18 +28,22 @@ export function baseModelFromSource(
 ): Model {
   const { provider_model_id: _providerModelId, variant: _variant, ...reported } = source;
   const stamp = provenanceOf(sourceId, asOf);
+  // In the files' key order, so that making the model canonical copies nothing more.
   const provenance: Record<string, Provenance> = {};
-  for (const key of MODEL_FACT_KEYS) if (reported[key] !== undefined) provenance[key] = stamp;
+  for (const key of FACT_KEYS_IN_FILE_ORDER) if (reported[key] !== undefined) provenance[key] = stamp;
   return canonicalModel({
     ...reported,
     aliases: aliases.length > 0 ? aliases : undefined,
     metadata: {
       ...reported.metadata,
+      ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
       source: sourceId,
-      provenance: Object.keys(provenance).length > 0 ? provenance : undefined,
     },
   });
 }
+
+/** The fact keys as a canonical file orders them (none of them leads): by code point. */
+const FACT_KEYS_IN_FILE_ORDER = [...MODEL_FACT_KEYS].sort(byCodePoint);
 
 export interface RefreshedModel {
   model: Model;
@@ -73,14 +76,60 @@ const LINKED_FACTS: readonly (readonly ModelFactKey[])[] = [
 ];
 const LINKED = new Set<ModelFactKey>(LINKED_FACTS.flat());
 
+/**
+ * The facts a refresh is writing: the model's values and their provenance as the refresh has left
+ * them. The copies are made at the first change, since most refreshes change nothing (a nightly run
+ * hears the same facts again) and a large sync refreshes a model for every offering it lists.
+ */
+class FactDraft {
+  private facts: Record<string, unknown> | undefined;
+  private stamps: Record<string, Provenance> | undefined;
+
+  constructor(private readonly base: Model) {}
+
+  get changed(): boolean {
+    return this.facts !== undefined;
+  }
+
+  value(key: ModelFactKey): unknown {
+    return (this.facts ?? this.base)[key];
+  }
+
+  ownerOf(key: ModelFactKey): string | undefined {
+    return (this.stamps ?? this.base.metadata?.provenance)?.[key]?.source;
+  }
+
+  /** A person's fact: a value no source is recorded for. */
+  isPersons(key: ModelFactKey): boolean {
+    return this.base[key] !== undefined && (this.stamps ?? this.base.metadata?.provenance)?.[key] === undefined;
+  }
+
+  set(key: ModelFactKey, value: unknown, stamp: Provenance): void {
+    this.writableFacts()[key] = value;
+    this.writableStamps()[key] = stamp;
+  }
+
+  unset(key: ModelFactKey): void {
+    delete this.writableFacts()[key];
+    delete this.writableStamps()[key];
+  }
+
+  writableFacts(): Record<string, unknown> {
+    return (this.facts ??= { ...this.base });
+  }
+
+  writableStamps(): Record<string, Provenance> {
+    this.writableFacts();
+    return (this.stamps ??= { ...this.base.metadata?.provenance });
+  }
+}
+
 interface GroupState {
   base: Model;
   source: NormalizedModel;
   sourceId: string;
-  next: Record<string, unknown>;
-  provenance: Record<string, Provenance>;
+  draft: FactDraft;
   write: (key: ModelFactKey, value: unknown) => void;
-  isPersons: (key: ModelFactKey) => boolean;
 }
 
 /**
@@ -88,29 +137,28 @@ interface GroupState {
  * nothing of a lower source's beside them). A person's fact stays, and a value of the source's that
  * contradicts it is left out and noted.
  */
-function takeLinkedGroups({ base, source, sourceId, next, provenance, write, isPersons }: GroupState): MergeNote[] {
+function takeLinkedGroups({ base, source, sourceId, draft, write }: GroupState): MergeNote[] {
   const notes: MergeNote[] = [];
   for (const group of LINKED_FACTS) {
     if (!group.some((key) => source[key] !== undefined)) continue;
-    const owners = group.map((key) => provenance[key]?.source).filter((o): o is string => o !== undefined);
-    if (!owners.every((owner) => outranks(sourceId, owner))) continue;
+    const outranksOwners = group.every((key) => {
+      const owner = draft.ownerOf(key);
+      return owner === undefined || outranks(sourceId, owner);
+    });
+    if (!outranksOwners) continue;
     for (const key of group) {
-      if (isPersons(key)) continue;
+      if (draft.isPersons(key)) continue;
       const reported = source[key];
       if (reported !== undefined) write(key, reported);
-      else if (next[key] !== undefined) {
-        delete next[key];
-        delete provenance[key];
-      }
+      else if (draft.value(key) !== undefined) draft.unset(key);
     }
     for (const [low, high] of ORDERED_PAIRS) {
       if (!group.includes(low)) continue;
-      const a = next[low] as number | string | undefined;
-      const b = next[high] as number | string | undefined;
+      const a = draft.value(low) as number | string | undefined;
+      const b = draft.value(high) as number | string | undefined;
       if (a === undefined || b === undefined || a <= b) continue;
-      const dropped = isPersons(low) ? high : low;
-      delete next[dropped];
-      delete provenance[dropped];
+      const dropped = draft.isPersons(low) ? high : low;
+      draft.unset(dropped);
       notes.push({
         kind: 'collision',
         model_id: base.id,
@@ -151,28 +199,21 @@ export function refreshBaseFacts(
   sourceId: string,
   asOf?: string,
 ): RefreshedModel {
-  const provenance = { ...base.metadata?.provenance };
-  const next: Record<string, unknown> = { ...base };
+  const draft = new FactDraft(base);
   const stamp = provenanceOf(sourceId, asOf);
-  const isPersons = (key: ModelFactKey) => base[key] !== undefined && provenance[key] === undefined;
   const write = (key: ModelFactKey, value: unknown) => {
-    if (provenance[key]?.source === sourceId && sameValue(next[key], value)) return;
-    next[key] = value;
-    provenance[key] = stamp;
+    if (draft.ownerOf(key) === sourceId && sameValue(draft.value(key), value)) return;
+    draft.set(key, value, stamp);
   };
   for (const key of MODEL_FACT_KEYS) {
     const reported = source[key];
     if (reported === undefined || LINKED.has(key)) continue;
-    const owner = provenance[key]?.source;
+    const owner = draft.ownerOf(key);
     if (base[key] === undefined || (owner !== undefined && outranks(sourceId, owner))) write(key, reported);
   }
 
-  const notes = takeLinkedGroups({ base, source, sourceId, next, provenance, write, isPersons });
-  const changed = new Set(
-    MODEL_FACT_KEYS.filter(
-      (key) => !sameValue(next[key], base[key]) || !sameValue(provenance[key], base.metadata?.provenance?.[key]),
-    ),
-  );
+  const notes = takeLinkedGroups({ base, source, sourceId, draft, write });
+  const changed = draft.changed ? changedFacts(base, draft) : new Set<ModelFactKey>();
 
   const recordOwner = base.metadata?.source;
   const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);
@@ -180,6 +221,8 @@ export function refreshBaseFacts(
   const extras = extraMetadata(base, source, sourceId, owner);
   const hasExtras = Object.keys(extras).length > 0;
   if (changed.size === 0 && !takesRecord && !hasExtras) return { model: base, changedFacts: [], notes };
+  const next = draft.writableFacts();
+  const provenance = draft.writableStamps();
   next.metadata = {
     ...base.metadata,
     ...extras,
@@ -193,4 +236,14 @@ export function refreshBaseFacts(
     changedFacts: MODEL_FACT_KEYS.filter((k) => changed.has(k)),
     notes,
   };
+}
+
+/** The facts whose value or owner the draft changed. */
+function changedFacts(base: Model, draft: FactDraft): Set<ModelFactKey> {
+  const stamps = draft.writableStamps();
+  return new Set(
+    MODEL_FACT_KEYS.filter(
+      (key) => !sameValue(draft.value(key), base[key]) || !sameValue(stamps[key], base.metadata?.provenance?.[key]),
+    ),
+  );
 }

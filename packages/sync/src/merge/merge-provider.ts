@@ -30,6 +30,15 @@ import type { MergeNote, MergeOptions, ProviderMergeResult, SessionMergeResult }
 const sorted = (ids: Iterable<string>) => [...ids].sort(byCodePoint);
 const byModelId = (a: MergeNote, b: MergeNote) => byCodePoint(a.model_id ?? '', b.model_id ?? '');
 
+/** An entry as the identity index reads it: the provider's spelling and the names its source states. */
+function spellingEntryOf(entry: NormalizedModel, providerId: string): SpellingEntry {
+  const meta = entry.metadata as { hugging_face_id?: unknown; canonical_slug?: unknown } | undefined;
+  const spelled: SpellingEntry = { spelling: entry.provider_model_id, provider_id: providerId };
+  if (typeof meta?.hugging_face_id === 'string') spelled.hugging_face_id = meta.hugging_face_id;
+  if (typeof meta?.canonical_slug === 'string') spelled.canonical_slug = meta.canonical_slug;
+  return spelled;
+}
+
 /**
  * Which base model each fetched entry names, by the catalog's identity index (a person's links, ids
  * and aliases, the names a source states, then the spelling rules). An entry no model answers to
@@ -41,20 +50,14 @@ function identityLookup(session: MergeSession, providerId: string) {
   const identity = session.identity;
   const respelled = new Map<string, { modelId: string; origin: LinkOrigin }>();
   const lookup = (entry: NormalizedModel): IdentityOfEntry => {
-    const meta = entry.metadata as { hugging_face_id?: unknown; canonical_slug?: unknown } | undefined;
-    const spelled: SpellingEntry = {
-      spelling: entry.provider_model_id,
-      provider_id: providerId,
-      ...(typeof meta?.hugging_face_id === 'string' ? { hugging_face_id: meta.hugging_face_id } : {}),
-      ...(typeof meta?.canonical_slug === 'string' ? { canonical_slug: meta.canonical_slug } : {}),
-    };
-    const match = identity.lookup(spelled) ?? identity.lookup({ ...spelled, spelling: entry.id });
+    const spelled = spellingEntryOf(entry, providerId);
+    const match = identity.lookup(spelled) ?? (entry.id === spelled.spelling ? undefined : identity.lookup({ ...spelled, spelling: entry.id }));
     if (match) {
       if (match.origin === 'rule' || match.origin === 'source') {
         respelled.set(entry.provider_model_id, { modelId: match.model_id, origin: match.origin });
       }
       identity.remember(spelled, match.model_id);
-      return { modelId: match.model_id, ...(match.variant ? { variant: match.variant } : {}) };
+      return match.variant ? { modelId: match.model_id, variant: match.variant } : { modelId: match.model_id };
     }
     const modelId = identity.newModelId(spelled);
     identity.add({ id: modelId, ...(entry.metadata ? { metadata: entry.metadata } : {}) });

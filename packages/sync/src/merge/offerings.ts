@@ -84,21 +84,30 @@ export function collectOfferings(
   fetched: readonly NormalizedModel[],
   lookup: BaseIdLookup,
 ): { offerings: Offering[]; notes: MergeNote[] } {
-  const groups = new Map<string, { modelId: string; variant?: string; entries: NormalizedModel[] }>();
+  const groups = new Map<string, { identity: IdentityOfEntry; entries: NormalizedModel[] }>();
   for (const entry of fetched) {
     const identity = lookup(entry);
     const key = offeringId(identity);
     const group = groups.get(key);
     if (group) group.entries.push(entry);
-    else groups.set(key, { ...identity, entries: [entry] });
+    else groups.set(key, { identity, entries: [entry] });
   }
   const offerings: Offering[] = [];
   const notes: MergeNote[] = [];
   for (const key of [...groups.keys()].sort(byCodePoint)) {
-    const { entries, ...identity } = groups.get(key) ?? { modelId: key, entries: [] };
+    const group = groups.get(key);
+    if (!group) continue;
+    const { identity, entries } = group;
+    const offering = (source: NormalizedModel): Offering =>
+      identity.variant === undefined ? { modelId: identity.modelId, source } : { modelId: identity.modelId, variant: identity.variant, source };
+    // Nearly every group is one entry: nothing to choose, nothing folded.
+    if (entries.length === 1) {
+      offerings.push(offering(entries[0] as NormalizedModel));
+      continue;
+    }
     const [kept, ...folded] = [...entries].sort(compareCandidates(identity.modelId));
     if (!kept) continue;
-    offerings.push({ ...identity, source: kept });
+    offerings.push(offering(kept));
     // An entry listed several times folds the same way each time: one note says it.
     const groupNotes = folded.map((entry) => foldNote(identity.modelId, kept, entry));
     notes.push(...groupNotes.filter((n, i) => groupNotes.findIndex((m) => m.message === n.message) === i));

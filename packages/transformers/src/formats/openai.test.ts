@@ -257,6 +257,12 @@ describe('transformOpenAi', () => {
     ]);
   });
 
+  it('reads a feature named like an object built-in ("constructor") as no capability, not as a broken entry', () => {
+    const { models, warnings } = transformOpenAi({ data: [{ id: 'm', supported_features: ['constructor', 'tools'] }] });
+    expect(warnings).toEqual([]);
+    expect(models.map((m) => m.capabilities)).toEqual([['FUNCTION_CALL']]);
+  });
+
   it('throws UpstreamErrorBody for an error sent with HTTP 200', () => {
     expect(() => transformOpenAi({ error: { message: 'Invalid API key', type: 'invalid_request_error' } })).toThrow(
       'Invalid API key',

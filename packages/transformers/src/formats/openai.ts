@@ -63,14 +63,17 @@ const PLAIN_KINDS = new Map<string, PlainKind>([
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
-/** A value of a plain kind as the schema gives it, or undefined when only the schema can say. */
-function plainValue(kind: PlainKind, value: unknown): { value: unknown } | undefined {
-  if (value === undefined) return { value };
-  if (kind === 'text') return typeof value === 'string' ? { value } : undefined;
-  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? { value } : undefined;
-  if (kind === 'list') return isStringList(value) ? { value: splitList(value) } : undefined;
-  if (kind === 'record') return isRecord(value) && !Object.hasOwn(value, '__proto__') ? { value: { ...value } } : undefined;
-  return undefined;
+/** What `plainValue` returns when only the schema can say. */
+const NOT_PLAIN = Symbol('not plain');
+
+/** A value of a plain kind as the schema gives it, or NOT_PLAIN (no wrapper object: this runs for every field of every entry). */
+function plainValue(kind: PlainKind | undefined, value: unknown): unknown {
+  if (value === undefined || kind === undefined) return value;
+  if (kind === 'text') return typeof value === 'string' ? value : NOT_PLAIN;
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : NOT_PLAIN;
+  if (kind === 'list') return isStringList(value) ? splitList(value) : NOT_PLAIN;
+  if (kind === 'record') return isRecord(value) && !Object.hasOwn(value, '__proto__') ? { ...value } : NOT_PLAIN;
+  return NOT_PLAIN;
 }
 
 /**
@@ -81,11 +84,12 @@ function plainValue(kind: PlainKind, value: unknown): { value: unknown } | undef
 export function plainOpenAiEntry(entry: Record<string, unknown>): OpenAiEntry | undefined {
   if (typeof entry.id !== 'string' || entry.id.trim() === '') return undefined;
   const out: Record<string, unknown> = { input_modalities: [], output_modalities: [], supported_features: [] };
-  for (const key of Object.keys(entry)) {
+  for (const key in entry) {
+    if (!Object.hasOwn(entry, key)) continue;
     const kind = PLAIN_KINDS.get(key);
-    const plain = kind === undefined ? { value: entry[key] } : plainValue(kind, entry[key]);
-    if (plain === undefined) return undefined;
-    if (plain.value !== undefined || kind !== 'list') out[key] = plain.value;
+    const value = plainValue(kind, entry[key]);
+    if (value === NOT_PLAIN) return undefined;
+    if (value !== undefined || kind !== 'list') out[key] = value;
   }
   return out as OpenAiEntry;
 }
@@ -193,17 +197,30 @@ function displayName(entry: OpenAiEntry): string | undefined {
 function modalitiesAndCapabilities(entry: OpenAiEntry, warn: (message: string) => void) {
   const typeFacts = TYPE_FACTS[entry.type?.toLowerCase() ?? ''] ?? {};
   const flagFacts = !entry.capabilities || Array.isArray(entry.capabilities) ? noFacts() : mistralFlags(entry.capabilities);
-  const featureCaps = [...(Array.isArray(entry.capabilities) ? entry.capabilities : []), ...entry.supported_features]
-    .flatMap((f) => FEATURE_CAPABILITIES[f.toLowerCase()] ?? []);
+  const featureCaps = featureCapabilities(Array.isArray(entry.capabilities) ? entry.capabilities : [], entry.supported_features);
   const input = mergeModalities(modalitiesOf(entry.input_modalities, 'input_modalities', warn), typeFacts.input, flagFacts.input);
   const output = mergeModalities(modalitiesOf(entry.output_modalities, 'output_modalities', warn), typeFacts.output, flagFacts.output);
-  const capabilities = capabilityList([
-    ...capabilitiesFromModalities(input, output),
-    ...(typeFacts.capabilities ?? []),
-    ...flagFacts.capabilities,
-    ...featureCaps,
-  ]);
+  const fromModalities = capabilitiesFromModalities(input, output);
+  const stated = [typeFacts.capabilities ?? [], flagFacts.capabilities, featureCaps];
+  // Most entries state no capability at all: no list is made for them.
+  const capabilities =
+    fromModalities.length === 0 && stated.every((list) => list.length === 0)
+      ? undefined
+      : capabilityList([...fromModalities, ...stated.flat()]);
   return { input, output, capabilities };
+}
+
+/** The capabilities a list of features (LM Studio's `capabilities`, Groq's `supported_features`) names. */
+function featureCapabilities(...lists: readonly (readonly string[])[]): Capability[] {
+  const caps: Capability[] = [];
+  for (const list of lists) {
+    for (const feature of list) {
+      const key = feature.toLowerCase();
+      // Own keys only: a feature named "constructor" is not a capability.
+      if (Object.hasOwn(FEATURE_CAPABILITIES, key)) caps.push(FEATURE_CAPABILITIES[key] as Capability);
+    }
+  }
+  return caps;
 }
 
 function makeToModel(entries: readonly unknown[]) {
