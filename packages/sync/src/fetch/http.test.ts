@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError } from './errors.ts';
 import { getJson, type HttpOptions, type JsonRequest, type RetryInfo } from './http.ts';
@@ -169,6 +170,27 @@ describe('getJson', () => {
     const err = await failure(getJson(request({ secrets: [key] }), options()));
     expect(err.message).not.toContain(key);
     expect(err.message).toBe('groq: HTTP 401 Incorrect API key provided: [redacted]');
+  });
+
+  it('asks for compressed bodies and reads gzip, deflate and brotli; the size cap counts the decoded bytes', async () => {
+    const body = { object: 'list', data: Array.from({ length: 200 }, (_, i) => ({ id: `model-${i}`, owned_by: 'acme' })) };
+    const text = JSON.stringify(body);
+    const encoders = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync } as const;
+    for (const [encoding, encode] of Object.entries(encoders)) {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+        res.end(encode(text));
+      };
+      expect(await getJson(request(), options())).toEqual(body);
+      expect(requests.at(-1)?.headers['accept-encoding']).toBe('gzip, deflate, br');
+    }
+    // A small compressed body that would decode to more than the cap is refused, not inflated.
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify({ data: 'x'.repeat(200_000) })));
+    };
+    const err = await failure(getJson(request(), options({ maxBytes: 50_000, retries: 0 })));
+    expect(err.message).toContain('larger than');
   });
 
   it('reports a refused connection as a network error', async () => {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseJsonText } from '@llm-catalog/catalog';
 import { FetchError } from './errors.ts';
+import { httpGet, type HttpResponse } from './http-client.ts';
 import { redactSecrets } from './redact.ts';
 import { backoffDelayMs, isRetryableStatus, parseRetryAfter } from './retry.ts';
 import { describeErrorBody, describeNonJsonBody } from './upstream-message.ts';
@@ -66,22 +67,18 @@ export interface JsonRequest {
 class BodyTooLargeError extends Error {}
 
 /** Reads a body as text, refusing (or, for error bodies, cutting) anything longer than `limit` bytes. */
-async function readText(response: Response, limit: number, onOverflow: 'throw' | 'truncate'): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
+async function readText(response: HttpResponse, limit: number, onOverflow: 'throw' | 'truncate'): Promise<string> {
+  const declared = Number(response.header('content-length') ?? NaN);
   if (onOverflow === 'throw' && declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     throw new BodyTooLargeError();
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  for await (const value of response.body) {
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => undefined);
+      response.discard();
       if (onOverflow === 'throw') throw new BodyTooLargeError();
       chunks.push(value.subarray(0, value.byteLength - (total - limit)));
       break;
@@ -102,7 +99,7 @@ function causeChain(err: unknown): unknown[] {
   return chain;
 }
 
-/** The code of the system error under the wrappers of fetch and undici (`ECONNREFUSED`, ...). */
+/** The code of the system error, under any wrapper (`ECONNREFUSED`, ...). */
 function rootCauseCode(err: unknown): string | undefined {
   for (const e of causeChain(err)) {
     const code = (e as { code?: unknown }).code;
@@ -116,13 +113,8 @@ function networkReason(err: unknown, url: string): string {
   const host = new URL(url).host;
   if (code === 'ECONNREFUSED') return `cannot connect to ${host} (connection refused)`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve ${host}`;
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') {
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
     return `connection to ${host} closed before the response was complete`;
-  }
-  // Node's fetch refuses the ports browsers refuse (6000, 6665-6669, ...) before connecting.
-  if (causeChain(err).some((e) => e instanceof Error && e.message === 'bad port')) {
-    const { port } = new URL(url);
-    return `port ${port} is one that Node's fetch refuses to connect to (the WHATWG "bad ports" list); serve the API on another port`;
   }
   // The message of a wrapper may quote the URL, and with it a key sent as a query parameter.
   return `network error reaching ${host}${code ? ` (${code})` : ''}`;
@@ -151,27 +143,22 @@ function withQuery(url: string, query: Record<string, string>): string {
 }
 
 /**
- * Sends the GET with Node's own fetch, not ofetch: everything ofetch would add is switched off or
- * done differently here (its retry knows no Retry-After ceiling, its timeout does not cover reading
- * the body, its parsing has no byte cap and its errors quote the URL, key and all), so it only
- * serialized the query. Redirects are followed by hand: fetch itself would carry custom key headers
- * (`x-api-key`, `x-goog-api-key`) and query keys to whatever origin a redirect names. A redirect to
- * another origin is refused when the request carries a key; within the origin it is followed.
+ * Sends the GET (`httpGet`: Node's own `http`, no client library: a library's retry knows no
+ * Retry-After ceiling, its timeout does not cover reading the body, its parsing has no byte cap and
+ * its errors quote the URL, key and all). Redirects are followed by hand: a client following them
+ * would carry custom key headers (`x-api-key`, `x-goog-api-key`) and query keys to whatever origin a
+ * redirect names. A redirect to another origin is refused when the request carries a key; within
+ * the origin it is followed.
  */
-async function send(request: JsonRequest, signal: AbortSignal): Promise<Response | FetchError> {
+async function send(request: JsonRequest, signal: AbortSignal): Promise<HttpResponse | FetchError> {
   const { providerId, secrets } = request;
   let url = request.url;
   let query = request.query;
   for (let hop = 0; ; hop++) {
-    const response = await fetch(withQuery(url, query), {
-      method: 'GET',
-      headers: { 'user-agent': 'llm-catalog', ...request.headers },
-      redirect: 'manual',
-      signal,
-    });
-    const location = response.headers.get('location');
+    const response = await httpGet(new URL(withQuery(url, query)), { 'user-agent': 'llm-catalog', ...request.headers }, signal);
+    const location = response.header('location');
     if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     const from = new URL(url);
     let next: URL;
     try {
@@ -210,12 +197,12 @@ async function attempt(request: JsonRequest, options: HttpOptions): Promise<{ bo
   try {
     const response = await send(request, controller.signal);
     if (response instanceof FetchError) return { error: response, retryable: false };
-    const contentType = response.headers.get('content-type');
+    const contentType = response.header('content-type') ?? null;
     if (response.status < 200 || response.status >= 300) {
       // Redacted before anything shortens it: a cut through a key would leave a prefix redaction misses.
       const text = redactSecrets(await readText(response, MAX_ERROR_BODY_BYTES, 'truncate'), secrets);
       const said = describeErrorBody(text, contentType) ?? response.statusText;
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      const retryAfterMs = parseRetryAfter(response.header('retry-after') ?? null);
       return {
         error: new FetchError(providerId, 'http', `HTTP ${response.status}${said ? ` ${said}` : ''}`, {
           status: response.status,
