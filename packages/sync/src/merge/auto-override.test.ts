@@ -1,4 +1,4 @@
-import { CapabilitySchema, type Model } from '@llm-catalog/catalog';
+import { CapabilitySchema, canonicalValue, type Model } from '@llm-catalog/catalog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoOverrideFor } from './auto-override.ts';
@@ -65,6 +65,29 @@ describe('autoOverrideFor', () => {
         const removed = autoOverrideFor('p', base, source, { ...band, vocabulary }).capabilities?.remove ?? [];
         expect(removed.every((cap) => vocabulary.includes(cap) && !reported.includes(cap))).toBe(true);
         expect(removed.length).toBe(vocabulary.filter((cap) => !reported.includes(cap)).length);
+      }),
+    );
+  });
+
+  it('is built canonical: the files\' key order, sorted lists, rounded prices, no undefined key', () => {
+    const price = fc.record({ currency: fc.constant('USD'), per_million_tokens: fc.constantFrom(0.15, 0.8999999999999999, 2.5) });
+    const source = fc.record(
+      {
+        spelling: fc.constantFrom('gpt-4o', 'openai/GPT-4o'),
+        capabilities: fc.subarray(CapabilitySchema.options),
+        context_window: fc.constantFrom(8192, 128_000),
+        max_output_tokens: fc.constantFrom(4096, 8192),
+        max_input_tokens: fc.constantFrom(4096, 8000),
+        pricing: fc.record({ output: price, input: price, cache_read: price }, { requiredKeys: [] }),
+      },
+      { requiredKeys: ['spelling'] },
+    );
+    fc.assert(
+      fc.property(source, fc.constantFrom(undefined, 'free'), fc.subarray(CapabilitySchema.options), (s, variant, vocabulary) => {
+        const { spelling, capabilities, ...facts } = s;
+        const entry = { ...fetched('gpt-4o', facts), provider_model_id: spelling, ...(capabilities ? { capabilities: [...capabilities].reverse() } : {}) };
+        const override = autoOverrideFor('p', base, entry, { ...band, vocabulary }, variant);
+        expect(canonicalValue(override)).toBe(override);
       }),
     );
   });

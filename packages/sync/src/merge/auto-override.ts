@@ -41,8 +41,8 @@ export function autoOverrideFor(
   band: { priority: number; provenance: Provenance; vocabulary: CapabilityVocabulary },
   variant?: string,
 ): Override {
-  // Keys in the files' order, no undefined ones and lists sorted, so that the canonical form is the
-  // object itself and only the prices are copied: a large sync builds one of these per offering.
+  // Keys in the files' order, no undefined ones and lists sorted: the canonical form is the object
+  // itself, and only the prices are copied. A large sync builds one of these per offering.
   const override = { provider_id: providerId, model_id: base.id } as Override;
   if (variant !== undefined) override.variant = variant;
   if (source.provider_model_id !== base.id) override.provider_model_id = source.provider_model_id;
@@ -52,6 +52,7 @@ export function autoOverrideFor(
   const limits = reportedLimits(source);
   if (limits !== undefined) override.limits = limits;
   if (source.pricing !== undefined) override.pricing = canonicalPricing(source.pricing);
-  override.provenance = band.provenance;
-  return canonicalValue(override);
+  override.provenance = canonicalValue(band.provenance);
+  // Canonical as built (a property test holds it to `canonicalValue`): no second walk over it.
+  return override;
 }

@@ -1,6 +1,6 @@
 import {
-  byCodePoint,
   canonicalModel,
+  compareKeys,
   type Model,
   MODEL_FACT_KEYS,
   type ModelFactKey,
@@ -42,8 +42,8 @@ export function baseModelFromSource(
   });
 }
 
-/** The fact keys as a canonical file orders them (none of them leads): by code point. */
-const FACT_KEYS_IN_FILE_ORDER = [...MODEL_FACT_KEYS].sort(byCodePoint);
+/** The fact keys as a canonical file orders them (`name` leads, as it does in any object). */
+const FACT_KEYS_IN_FILE_ORDER = [...MODEL_FACT_KEYS].sort(compareKeys);
 
 export interface RefreshedModel {
   model: Model;
