@@ -151,10 +151,16 @@ describe('runSync', () => {
       { provider_id: 'a', model_id: syntheticModelId(2), priority: 100, reason: 'measured', limits: { max_output_tokens: 16384 } },
     ];
     const dir = await dataDir({ providers: [provider('a'), provider('b')], models, overrides });
-    const result = await runSync({ dataDir: dir, providers: 'all', env });
+    const events: SyncProgressEvent[] = [];
+    const result = await runSync({ dataDir: dir, providers: 'all', env, onProgress: (e) => events.push(e) });
     const status = Object.fromEntries(result.providers.map((p) => [p.id, p.status]));
     expect(status).toEqual({ a: 'updated', b: 'failed' });
     expect(result.providers[1]?.error).toMatch(/^its result would make the catalog invalid: .*exceeds context_window 8192/);
+    // The lists are read again for the check, quietly: one progress line per provider, one recheck.
+    expect(events.filter((e) => e.type === 'recheck').map((e) => 'problem' in e && e.problem)).toEqual([
+      expect.stringMatching(/exceeds context_window 8192/),
+    ]);
+    expect(events.filter((e) => e.type === 'fetch-done').map((e) => 'providerId' in e && e.providerId).sort()).toEqual(['a', 'b']);
     expect((await validateDataDir(dir)).filter((p) => p.severity === 'error')).toEqual([]);
     const { catalog } = await readCatalog(dir);
     expect(catalog.overrides.map((o) => o.provider_id)).toEqual(['a', 'a']);

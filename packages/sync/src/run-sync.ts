@@ -396,7 +396,8 @@ interface Gathered {
   order: Provider[];
   keys: ProviderKey[];
   missing: Map<string, ProviderKey>;
-  fetch: (arrive: Arrival) => Promise<void>;
+  /** Reads every list once more on each call; `quiet` leaves out the per-provider progress events. */
+  fetch: (arrive: Arrival, quiet?: boolean) => Promise<void>;
   secrets: string[];
   addedProviders: string[];
   unplaced: RunWarning[];
@@ -417,7 +418,10 @@ function gatherProviders(onDisk: Catalog, options: SyncRunOptions): Gathered {
   const missing = new Map(keys.filter((k) => k.status === 'missing').map((k) => [k.providerId, k]));
   const runnable = selected.filter((p) => !missing.has(p.id));
   const secrets = secretsOf(before.providers, options.env);
-  const fetch = (arrive: Arrival) => fetchAll(runnable, options, secrets, arrive);
+  const fetch = (arrive: Arrival, quiet = false) => {
+    const { onProgress: _progress, ...withoutProgress } = options;
+    return fetchAll(runnable, quiet ? withoutProgress : options, secrets, arrive);
+  };
   return { before, selected, order: runnable, keys, missing, fetch, secrets, addedProviders: [], unplaced: [] };
 }
 
@@ -460,8 +464,10 @@ async function gatherSource(source: ReferenceSource, onDisk: Catalog, options: S
 
 /**
  * Fetches the gathered lists and merges each as it arrives. When the result would not validate,
- * throws for errors the catalog already had, else merges again checking after each provider and
- * leaving out those that bring errors.
+ * throws for errors the catalog already had, else reads the lists again (a provider's own API is
+ * asked again) and merges them one by one, checking after each provider and leaving out those that
+ * bring errors. The lists are not kept for that rare second pass: on a large catalog they were a
+ * fifth of a run's memory.
  */
 async function fetchAndMerge(gathered: Gathered, options: SyncRunOptions, now: Date): Promise<MergedRun> {
   const { before, order } = gathered;
@@ -475,24 +481,22 @@ async function fetchAndMerge(gathered: Gathered, options: SyncRunOptions, now: D
   // recorded body does not read it.
   const stamp = (m: RunMerge) =>
     options.source || options.recorded ? m.session.catalog() : stampLastSynced(m.session.catalog(), m.updatedIds(), now);
-  const outcomes = new Map<string, FetchOutcome>();
   const first = new RunMerge(before, { ...mergeOptions, checkEach: false });
-  const mergeArrived = inOrder(order, (p, outcome) => first.merge(p, outcome));
-  await gathered.fetch((id, outcome) => {
-    outcomes.set(id, outcome);
-    mergeArrived(id, outcome);
-  });
+  await gathered.fetch(inOrder(order, (p, outcome) => first.merge(p, outcome)));
   const after = stamp(first);
   // The catalog is read without `loadValidCatalog`: its integrity is checked only when the result
   // has errors, one pass over the whole catalog instead of two on every run.
-  if (errorsIntroduced(before, after).length === 0) return mergedRun(first, after);
+  const problems = errorsIntroduced(before, after);
+  if (problems.length === 0) return mergedRun(first, after);
   assertNoErrors(checkIntegrity(before));
-  // Rare: find the providers that bring the errors by checking after each merge, and leave them out.
+  // Rare (a source's new fact contradicts a person's override): find the providers that bring the
+  // errors by checking after each merge, and leave them out.
+  options.onProgress?.({ type: 'recheck', problem: formatProblem(problems[0] as CatalogProblem) });
   const checked = new RunMerge(before, { ...mergeOptions, checkEach: true });
-  for (const p of order) {
-    const outcome = outcomes.get(p.id);
-    if (outcome) checked.merge(p, outcome);
-  }
+  await gathered.fetch(
+    inOrder(order, (p, outcome) => checked.merge(p, outcome)),
+    true,
+  );
   const result = stamp(checked);
   const remaining = errorsIntroduced(before, result);
   if (remaining.length > 0) throw new CatalogLoadError(remaining);

@@ -35,6 +35,7 @@ describe('createSyncProgress', () => {
     progress.listener({ type: 'fetch-retry', providerId: 'groq', attempt: 1, delayMs: 500, reason: 'HTTP 503 busy' });
     progress.listener({ type: 'fetch-done', providerId: 'groq', fetched: 14, warnings: 1, durationMs: 420 });
     progress.listener({ type: 'fetch-failed', providerId: 'ollama', error: 'HTTP 500 boom', durationMs: 1250 });
+    progress.listener({ type: 'recheck', problem: 'overrides.json overrides[3]: max_output_tokens exceeds context_window' });
     progress.finish();
     expect(output()).toBe(
       [
@@ -44,6 +45,7 @@ describe('createSyncProgress', () => {
         'groq: retry 1 in 0.5s (HTTP 503 busy)',
         'groq: fetched 14 models in 0.4s (1 warning)',
         'ollama: failed after 1.3s: HTTP 500 boom',
+        'the merged result would not validate (overrides.json overrides[3]: max_output_tokens exceeds context_window); reading every list again to check each provider',
         '',
       ].join('\n'),
     );

@@ -43,6 +43,8 @@ function eventLine(event: SyncProgressEvent, color: Color): string | undefined {
     }
     case 'fetch-failed':
       return color.red(`${event.providerId}: failed after ${formatSeconds(event.durationMs)}: ${event.error}`);
+    case 'recheck':
+      return color.yellow(`the merged result would not validate (${event.problem}); reading every list again to check each provider`);
     default:
       return undefined;
   }

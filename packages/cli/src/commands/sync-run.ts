@@ -17,6 +17,7 @@ import {
 import type { CommandContext } from '../context.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { outputPathOutsideData } from '../output-path.ts';
+import { boundHeapGrowth } from '../heap.ts';
 import { readJsonBody } from '../read-body.ts';
 import { createSyncProgress } from './sync-progress.ts';
 import type { SyncCommandOptions } from './sync-options.ts';
@@ -97,6 +98,7 @@ export async function runSyncCommand(
     throw new CliError('--from reads one recorded list: name exactly one provider');
   }
   const recorded = opts.from !== undefined ? { body: await readJsonBody(opts.from, ctx.io.cwd) } : undefined;
+  boundHeapGrowth();
   const progress = createSyncProgress(ctx);
   let result: SyncRunResult;
   try {
