@@ -121,6 +121,7 @@ describe('canonicalModel', () => {
       fc.property(model, fc.boolean(), (m, shuffle) => {
         const input = shuffle ? Object.fromEntries(Object.entries(m).reverse()) : m;
         expect(JSON.stringify(canonicalModel(input as never))).toBe(JSON.stringify(canonicalValue(input)));
+        expect(JSON.stringify(canonicalModel(input as never, true))).toBe(JSON.stringify(canonicalValue(input)));
       }),
       { numRuns: 1000 },
     );

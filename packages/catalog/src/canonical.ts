@@ -185,7 +185,7 @@ export function canonicalProviders(list: readonly Provider[]): Provider[] {
   return [...list].sort(compareProviders).map((p) => canonicalValue(p));
 }
 export function canonicalModels(list: readonly Model[]): Model[] {
-  return [...list].sort(compareModels).map(canonicalModel);
+  return [...list].sort(compareModels).map((m) => canonicalModel(m));
 }
 
 const MODEL_KEYS_IN_ORDER = Object.keys(ModelSchema.shape).sort(compareKeys);
@@ -194,9 +194,11 @@ const MODEL_KEYS: ReadonlySet<string> = new Set(MODEL_KEYS_IN_ORDER);
 /**
  * `canonicalValue` of a model, built key by key in the files' order (its keys are known), where the
  * general copy sorts every object's keys: a sync makes one for every model it adds or refreshes.
+ * `fresh` skips checking whether the model is canonical already.
  */
-export function canonicalModel(model: Model): Model {
-  if (isCanonical(model, undefined)) return model;
+export function canonicalModel(model: Model, fresh = false): Model {
+  // A model just assembled from parts (`fresh`) is never canonical as a whole: no walk to find out.
+  if (!fresh && isCanonical(model, undefined)) return model;
   for (const key in model) if (!MODEL_KEYS.has(key)) return canonicalValue(model);
   const out: Record<string, unknown> = {};
   for (const key of MODEL_KEYS_IN_ORDER) {

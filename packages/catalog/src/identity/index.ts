@@ -51,6 +51,8 @@ function numberedParts(key: string): readonly string[] {
  */
 function isFixedRelease(spellingKey: string, modelParts: (modelId: string) => ReadonlySet<string>, modelId: string): boolean {
   if (!/\d{4}/.test(spellingKey)) return false;
+  // The spelling of a model's own id (a new model is named from it) holds exactly its parts.
+  if (readSpelling(modelId).key === spellingKey) return true;
   const parts = numberedParts(spellingKey);
   if (!parts.some((p) => /\d{4}/.test(p))) return false;
   const ofModel = modelParts(modelId);

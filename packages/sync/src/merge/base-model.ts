@@ -39,7 +39,7 @@ export function baseModelFromSource(
       ...(Object.keys(provenance).length > 0 ? { provenance } : {}),
       source: sourceId,
     },
-  });
+  }, true);
 }
 
 /** The fact keys as a canonical file orders them (`name` leads, as it does in any object). */
