@@ -82,13 +82,15 @@ export function modalitiesOf(
   warn: (message: string) => void,
 ): Modality[] | undefined {
   if (words.length === 0) return undefined;
-  const out = new Set<Modality>();
+  // A few words at most: a list, not a set (this runs for every entry of every list).
+  const out: Modality[] = [];
   for (const word of words) {
-    const modality = MODALITY_WORDS[word.trim().toLowerCase()];
-    if (modality) out.add(modality);
-    else warn(`${field}: unknown modality "${word}" left out`);
+    const key = word.trim().toLowerCase();
+    const modality = Object.hasOwn(MODALITY_WORDS, key) ? MODALITY_WORDS[key] : undefined;
+    if (!modality) warn(`${field}: unknown modality "${word}" left out`);
+    else if (!out.includes(modality)) out.push(modality);
   }
-  return out.size > 0 ? [...out].sort() : undefined;
+  return out.length > 0 ? out.sort() : undefined;
 }
 
 /** The capabilities `capabilitiesFromModalities` can derive: a format stating every entry's modalities speaks about them. */
@@ -131,10 +133,13 @@ export function capabilityList(caps: Iterable<Capability>): Capability[] | undef
 
 /** Merges modality lists, sorted; undefined when all are unknown. */
 export function mergeModalities(...lists: (readonly Modality[] | undefined)[]): Modality[] | undefined {
-  // Every entry of every list passes here: no set is made for lists that are all unknown.
-  let set: Set<Modality> | undefined;
-  for (const list of lists) if (list) for (const m of list) (set ??= new Set()).add(m);
-  return set ? [...set].sort() : undefined;
+  // Every entry of every list passes here, with lists of a few modalities: no set is made.
+  let merged: Modality[] | undefined;
+  for (const list of lists) {
+    if (!list) continue;
+    for (const m of list) if (!(merged ??= []).includes(m)) merged.push(m);
+  }
+  return merged && merged.length > 0 ? merged.sort() : undefined;
 }
 
 /** The fields that have a value, or undefined when none has (for `metadata` blocks). */

@@ -27,6 +27,8 @@ export const rawFlag = z.boolean().nullish();
 /** Splits "text, image" and ["text", " image "] alike into trimmed, non-blank items. */
 export function splitList(value: string | readonly string[] | null | undefined): string[] {
   if (value === null || value === undefined) return [];
+  // Nearly every list a provider sends is already clean: it is taken as it is, not copied twice.
+  if (typeof value !== 'string' && value.every((s) => s !== '' && s.trim() === s)) return value as string[];
   const items = typeof value === 'string' ? value.split(',') : value;
   return items.map((s) => s.trim()).filter((s) => s !== '');
 }

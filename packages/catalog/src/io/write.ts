@@ -71,7 +71,9 @@ function* serializedPieces(kind: FileKind, list: readonly unknown[], version: st
   const close = '\n  ]\n}'.length;
   for (let start = 0; start < list.length; start += PIECE_ENTRIES) {
     const group = JSON.stringify({ [kind]: list.slice(start, start + PIECE_ENTRIES) }, null, 2);
-    yield `${start > 0 ? ',\n' : ''}${group.slice(open, group.length - close)}`;
+    // Yielded apart, not joined: a joined piece is a second copy of the text when it is encoded.
+    if (start > 0) yield ',\n';
+    yield group.slice(open, group.length - close);
   }
   yield '\n  ]\n}\n';
 }

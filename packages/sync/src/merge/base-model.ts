@@ -173,13 +173,20 @@ function takeLinkedGroups({ base, source, sourceId, draft, write }: GroupState):
  * What else the source says of the model (its canonical slug, dynamic pricing): the record owner's
  * word, and anyone's where nobody has said it, so the result does not depend on the order of sources.
  */
-function extraMetadata(base: Model, source: NormalizedModel, sourceId: string, owner: string | undefined): Record<string, unknown> {
-  const extras: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(source.metadata ?? {})) {
+function extraMetadata(
+  base: Model,
+  source: NormalizedModel,
+  sourceId: string,
+  owner: string | undefined,
+): Record<string, unknown> | undefined {
+  let extras: Record<string, unknown> | undefined;
+  const metadata = source.metadata ?? {};
+  for (const key of Object.keys(metadata)) {
+    const value = metadata[key];
     if (key === 'source' || key === 'provenance' || value === undefined) continue;
     const current = base.metadata?.[key];
     if (current === undefined || (owner !== undefined && outranks(sourceId, owner) && !sameValue(current, value))) {
-      extras[key] = value;
+      (extras ??= {})[key] = value;
     }
   }
   return extras;
@@ -213,14 +220,13 @@ export function refreshBaseFacts(
   }
 
   const notes = takeLinkedGroups({ base, source, sourceId, draft, write });
-  const changed = draft.changed ? changedFacts(base, draft) : new Set<ModelFactKey>();
+  const changed = draft.changed ? changedFacts(base, draft) : NOTHING_CHANGED;
 
   const recordOwner = base.metadata?.source;
   const takesRecord = recordOwner !== undefined && recordOwner !== sourceId && recordOwner !== 'manual' && outranks(sourceId, recordOwner);
   const owner = takesRecord ? sourceId : recordOwner;
   const extras = extraMetadata(base, source, sourceId, owner);
-  const hasExtras = Object.keys(extras).length > 0;
-  if (changed.size === 0 && !takesRecord && !hasExtras) return { model: base, changedFacts: [], notes };
+  if (changed.size === 0 && !takesRecord && extras === undefined) return { model: base, changedFacts: [], notes };
   const next = draft.writableFacts();
   const provenance = draft.writableStamps();
   next.metadata = {
@@ -237,6 +243,8 @@ export function refreshBaseFacts(
     notes,
   };
 }
+
+const NOTHING_CHANGED: ReadonlySet<ModelFactKey> = new Set();
 
 /** The facts whose value or owner the draft changed. */
 function changedFacts(base: Model, draft: FactDraft): Set<ModelFactKey> {

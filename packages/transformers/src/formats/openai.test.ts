@@ -263,6 +263,12 @@ describe('transformOpenAi', () => {
     expect(models.map((m) => m.capabilities)).toEqual([['FUNCTION_CALL']]);
   });
 
+  it('reads a modality named like an object built-in as an unknown modality, with a warning', () => {
+    const { models, warnings } = transformOpenAi({ data: [{ id: 'm', input_modalities: ['constructor', 'text'] }] });
+    expect(models.map((m) => m.input_modalities)).toEqual([['TEXT']]);
+    expect(warnings.map((w) => w.message)).toEqual(['input_modalities: unknown modality "constructor" left out']);
+  });
+
   it('throws UpstreamErrorBody for an error sent with HTTP 200', () => {
     expect(() => transformOpenAi({ error: { message: 'Invalid API key', type: 'invalid_request_error' } })).toThrow(
       'Invalid API key',

@@ -72,7 +72,8 @@ function plainValue(kind: PlainKind | undefined, value: unknown): unknown {
   if (kind === 'text') return typeof value === 'string' ? value : NOT_PLAIN;
   if (kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : NOT_PLAIN;
   if (kind === 'list') return isStringList(value) ? splitList(value) : NOT_PLAIN;
-  if (kind === 'record') return isRecord(value) && !Object.hasOwn(value, '__proto__') ? { ...value } : NOT_PLAIN;
+  // Read, never changed: the record itself, not a copy.
+  if (kind === 'record') return isRecord(value) && !Object.hasOwn(value, '__proto__') ? value : NOT_PLAIN;
   return NOT_PLAIN;
 }
 
