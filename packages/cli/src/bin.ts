@@ -24,4 +24,9 @@ void runCli(process.argv.slice(2), {
   programName: basename(process.argv[1] ?? 'catalog').replace(/\.[cm]?js$/, ''),
 }).then((code) => {
   process.exitCode = code;
+  // Every file is written and closed by now (and `serve` has stopped its server). Leaving by
+  // `process.exit` skips tearing the heap down piece by piece, which a natural exit does first: about
+  // 20 ms after a command that loaded the catalog. Exit handlers still run; stdout and stderr are
+  // flushed first, since on some platforms a pipe is written asynchronously.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 });
